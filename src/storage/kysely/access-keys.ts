@@ -1,0 +1,67 @@
+// The access-key repository, one SQL code path for both backends.
+import type { Kysely, Selectable } from 'kysely';
+import type { AccessKeyRecord, AccessKeyRepository, PrincipalKind } from '../ports.js';
+import type { AccessKeysTable, Database } from '../schema.js';
+import { present, toMillis } from './rows.js';
+
+export class KyselyAccessKeyRepository implements AccessKeyRepository {
+  readonly #db: Kysely<Database>;
+
+  constructor(db: Kysely<Database>) {
+    this.#db = db;
+  }
+
+  async create(key: AccessKeyRecord): Promise<void> {
+    await this.#db
+      .insertInto('access_keys')
+      .values({
+        access_key_id: key.accessKeyId,
+        account_id: key.accountId,
+        principal_kind: key.principalKind,
+        principal_name: key.principalName,
+        sealed_secret: key.sealedSecret,
+        status: key.status,
+        session_token: key.sessionToken ?? null,
+        expires_at: key.expiresAt === undefined ? null : toMillis(key.expiresAt),
+        created_at: toMillis(key.createdAt),
+      })
+      .execute();
+  }
+
+  async findById(accessKeyId: string): Promise<AccessKeyRecord | undefined> {
+    const row = await this.#db
+      .selectFrom('access_keys')
+      .selectAll()
+      .where('access_key_id', '=', accessKeyId)
+      .executeTakeFirst();
+    return row && toRecord(row);
+  }
+
+  async listForPrincipal(accountId: string, principalKind: PrincipalKind, principalName: string): Promise<AccessKeyRecord[]> {
+    const rows = await this.#db
+      .selectFrom('access_keys')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('principal_kind', '=', principalKind)
+      .where('principal_name', '=', principalName)
+      .orderBy('created_at')
+      .orderBy('access_key_id')
+      .execute();
+    return rows.map(toRecord);
+  }
+}
+
+function toRecord(row: Selectable<AccessKeysTable>): AccessKeyRecord {
+  return {
+    accessKeyId: row.access_key_id,
+    accountId: row.account_id,
+    // Written only from the typed record above, so the text is one of the union's members.
+    principalKind: row.principal_kind as PrincipalKind,
+    principalName: row.principal_name,
+    sealedSecret: row.sealed_secret,
+    status: row.status as AccessKeyRecord['status'],
+    ...present('sessionToken', row.session_token),
+    ...present('expiresAt', row.expires_at === null ? null : new Date(row.expires_at)),
+    createdAt: new Date(row.created_at),
+  };
+}

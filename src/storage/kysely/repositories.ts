@@ -1,0 +1,17 @@
+// Builds the set of repositories bound to one Kysely handle (the database, or one transaction).
+import type { Kysely } from 'kysely';
+import type { Repositories } from '../ports.js';
+import type { Database } from '../schema.js';
+import { KyselyAccessKeyRepository } from './access-keys.js';
+import { KyselyAccountRepository } from './accounts.js';
+import { KyselyDomainRepository } from './domains.js';
+import { KyselyTagRepository } from './tags.js';
+
+export function createRepositories(db: Kysely<Database>): Repositories {
+  return {
+    accounts: new KyselyAccountRepository(db),
+    accessKeys: new KyselyAccessKeyRepository(db),
+    domains: new KyselyDomainRepository(db),
+    tags: new KyselyTagRepository(db),
+  };
+}

@@ -1,0 +1,26 @@
+// The ordered list of schema migrations, served to Kysely's Migrator from code (no filesystem reads).
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { Backend } from '../ports.js';
+import { columnTypes } from './column-types.js';
+import type { ColumnTypes } from './column-types.js';
+import * as m0001 from './0001-initial.js';
+
+/** A forward-only migration: one function, written once for both dialects. */
+interface StorageMigration {
+  up(db: Kysely<unknown>, types: ColumnTypes): Promise<void>;
+}
+
+/** Names sort in the order they run; never rename or reorder a released one. */
+const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: StorageMigration]> = [
+  ['0001-initial', m0001],
+];
+
+export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map(([name]) => name);
+
+export function migrationProvider(backend: Backend): MigrationProvider {
+  const types = columnTypes(backend);
+  const bound: Record<string, Migration> = Object.fromEntries(
+    MIGRATIONS.map(([name, migration]) => [name, { up: (db: Kysely<unknown>) => migration.up(db, types) }]),
+  );
+  return { getMigrations: async () => bound };
+}

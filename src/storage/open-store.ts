@@ -1,0 +1,39 @@
+// Opens a Store: creates the backend's Kysely instance, applies pending migrations, wires repositories.
+import { Migrator } from 'kysely';
+import type { Kysely } from 'kysely';
+import { StorageError } from './errors.js';
+import { createStore } from './kysely/store.js';
+import { migrationProvider } from './migrations/index.js';
+import type { Backend, Store } from './ports.js';
+import { createPostgresDb } from './postgres/dialect.js';
+import type { Database } from './schema.js';
+import { createSqliteDb } from './sqlite/dialect.js';
+
+/** SQLite: a file path (missing parent directories are created) or ':memory:'. PostgreSQL: a postgres:// URL. */
+export type StoreConfig = { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string };
+
+/**
+ * Opens the database described by `config` and brings its schema up to date. Safe to call
+ * from several servers at once on one PostgreSQL: Kysely's Migrator serialises them on an
+ * advisory lock, and the later ones find nothing left to do.
+ */
+export async function openStore(config: StoreConfig): Promise<Store> {
+  const db = config.kind === 'sqlite' ? createSqliteDb(config.file) : createPostgresDb(config.url);
+  try {
+    await migrateToLatest(db, config.kind);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return createStore(db, config.kind);
+}
+
+async function migrateToLatest(db: Kysely<Database>, backend: Backend): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider(backend) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error === undefined) return;
+  // Keep neutral storage errors (e.g. StorageUnavailableError) as they are; wrap the rest.
+  if (error instanceof StorageError) throw error;
+  const failed = results?.find((result) => result.status === 'Error')?.migrationName;
+  throw new StorageError(failed === undefined ? 'migration failed' : `migration ${failed} failed`, { cause: error });
+}

@@ -1,0 +1,51 @@
+// The Kysely table types of the storage schema: snake_case tables and columns, epoch-ms times, JSON as text.
+//
+// These describe rows as the repositories read and write them. Both backends return
+// the same JS types: times are numbers (the PostgreSQL pool parses int8 to number, see
+// postgres/dialect.ts) and JSON columns are text that the repositories parse.
+
+export interface AccountsTable {
+  account_id: string;
+  created_at: number;
+}
+
+export interface AccessKeysTable {
+  access_key_id: string;
+  account_id: string;
+  principal_kind: string;
+  principal_name: string;
+  sealed_secret: string;
+  status: string;
+  session_token: string | null;
+  expires_at: number | null;
+  created_at: number;
+}
+
+export interface DomainsTable {
+  account_id: string;
+  region: string;
+  name: string;
+  default_expiration_days: number;
+  default_encryption_key: string | null;
+  dead_letter_queue_url: string | null;
+  matching_json: string | null;
+  rule_based_matching_json: string | null;
+  data_store_json: string | null;
+  created_at: number;
+  last_updated_at: number;
+}
+
+export interface TagsTable {
+  account_id: string;
+  region: string;
+  resource_arn: string;
+  tag_key: string;
+  tag_value: string;
+}
+
+export interface Database {
+  accounts: AccountsTable;
+  access_keys: AccessKeysTable;
+  domains: DomainsTable;
+  tags: TagsTable;
+}

@@ -1,0 +1,38 @@
+// The one storage conformance suite: every case, run against whichever backend it is given.
+import { after, before } from 'node:test';
+import { openStore } from '../../../src/storage/open-store.js';
+import type { Store } from '../../../src/storage/ports.js';
+import { accountCases } from './accounts.js';
+import { domainCases } from './domains.js';
+import { lifecycleCases } from './lifecycle.js';
+import { scopeCases } from './scope.js';
+import { tagCases } from './tags.js';
+import type { FreshDatabase, SuiteContext, Target } from './target.js';
+import { transactionCases } from './transactions.js';
+
+/** Call inside a `describe`: opens one store for the cases, closes and removes it afterwards. */
+export function storageSuite(target: Target): void {
+  let database: FreshDatabase | undefined;
+  let store: Store | undefined;
+  before(async () => {
+    database = await target.fresh();
+    store = await openStore(database.config);
+  });
+  after(async () => {
+    await store?.close();
+    await database?.cleanup();
+  });
+  const ctx: SuiteContext = {
+    target,
+    store: () => {
+      if (store === undefined) throw new Error('the suite store is not open');
+      return store;
+    },
+  };
+  accountCases(ctx);
+  domainCases(ctx);
+  scopeCases(ctx);
+  tagCases(ctx);
+  transactionCases(ctx);
+  lifecycleCases(ctx);
+}
