@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// The `openprofiles` command line.
+import { Command } from 'commander';
+import { serve } from './serve.js';
+import { createAccount, listAccounts } from './accounts.js';
+import { DEFAULT_DATA_DIR, DEFAULT_PORT, DEFAULT_REGION } from '../config.js';
+
+const program = new Command('openprofiles').description('A self-hostable server for the Amazon Connect Customer Profiles API');
+
+program
+  .command('serve')
+  .description('serve the API over HTTP')
+  .option('--host <host>', 'address to listen on (default 127.0.0.1)')
+  .option('--port <port>', `port to listen on; 0 picks a free one (default ${DEFAULT_PORT})`)
+  .option('--data-dir <dir>', `where the SQLite database, master key and credentials live (default ./${DEFAULT_DATA_DIR})`)
+  .option('--database <url>', 'postgres://… to use PostgreSQL instead of SQLite (or OPENPROFILES_DATABASE_URL)')
+  .option('--account-id <id>', 'the default account (default 000000000000)')
+  .option('--region <region>', `region for the printed instructions (default ${DEFAULT_REGION})`)
+  .option('--log-level <level>', 'pino log level (default info)')
+  .action(serve);
+
+const accounts = program.command('accounts').description('manage accounts (each with its own root key)');
+const storeOptions = (command: Command) =>
+  command
+    .option('--data-dir <dir>', `the server's data dir (default ./${DEFAULT_DATA_DIR})`)
+    .option('--database <url>', 'postgres://… when the server uses PostgreSQL');
+storeOptions(accounts.command('create').description("create an account and print its root key (shown once)"))
+  .option('--id <accountId>', '12-digit account id (random by default)')
+  .action(createAccount);
+storeOptions(accounts.command('list').description('list accounts')).action(listAccounts);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  process.stderr.write(`openprofiles: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

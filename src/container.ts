@@ -1,0 +1,55 @@
+// Builds the wiring once: store, services, credentials, authorizer, router and logger. No module-level state.
+import { pino, type Logger } from 'pino';
+import type { Config } from './config.js';
+import type { Store } from './storage/ports.js';
+import { openStore } from './storage/open-store.js';
+import { systemClock, type Clock } from './domain/clock.js';
+import { SecretBox } from './domain/secrets/secret-box.js';
+import { AccountService } from './domain/accounts/account-service.js';
+import { DomainService } from './domain/domains/domain-service.js';
+import { TagService } from './domain/tags/tag-service.js';
+import type { Services } from './domain/services.js';
+import { CredentialResolver } from './auth/credentials.js';
+import { AccountBoundaryAuthorizer, type Authorizer } from './auth/authorizer.js';
+import { Router } from './server/router.js';
+import { operations } from './generated/operations.js';
+
+export interface Container {
+  readonly config: Config;
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly store: Store;
+  readonly secrets: SecretBox;
+  readonly accounts: AccountService;
+  readonly services: Services;
+  readonly credentials: CredentialResolver;
+  readonly authorizer: Authorizer;
+  readonly router: Router;
+  close(): Promise<void>;
+}
+
+export interface ContainerOptions {
+  readonly clock?: Clock;
+  readonly log?: Logger;
+}
+
+export async function createContainer(config: Config, options: ContainerOptions = {}): Promise<Container> {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? pino({ level: config.logLevel });
+  const secrets = SecretBox.open(config.masterKey, config.dataDir);
+  const store = await openStore(config.database);
+  const staticRoot = config.rootKey ? { accountId: config.accountId, ...config.rootKey } : undefined;
+  return {
+    config,
+    clock,
+    log,
+    store,
+    secrets,
+    accounts: new AccountService(store, secrets, clock),
+    services: { domains: new DomainService(store, clock), tags: new TagService(store) },
+    credentials: new CredentialResolver(store, secrets, staticRoot),
+    authorizer: new AccountBoundaryAuthorizer(),
+    router: new Router(Object.values(operations)),
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,110 @@
+// Domains: create, read, update, delete and list (spec §3.1), with their tags kept beside them.
+import type { DomainRecord, JsonValue, Scope, Store, Tags } from '../../storage/ports.js';
+import { UniqueViolationError } from '../../storage/errors.js';
+import type { Clock } from '../clock.js';
+import { domainArn } from '../arn.js';
+import { domainAlreadyExists, domainNotFound, tooManyTags } from '../errors.js';
+import { decodeNextToken, encodeNextToken } from '../pagination.js';
+
+export const MAX_TAGS_PER_RESOURCE = 50;
+
+export interface NewDomain {
+  readonly name: string;
+  readonly defaultExpirationDays: number;
+  readonly defaultEncryptionKey?: string;
+  readonly deadLetterQueueUrl?: string;
+  readonly matching?: JsonValue;
+  readonly ruleBasedMatching?: JsonValue;
+  readonly dataStore?: JsonValue;
+  readonly tags?: Tags;
+}
+
+/** UpdateDomain: absent keeps; `null` clears (the wire's ""); tags are added or overwritten. */
+export interface DomainChanges {
+  readonly defaultExpirationDays?: number;
+  readonly defaultEncryptionKey?: string | null;
+  readonly deadLetterQueueUrl?: string | null;
+  readonly matching?: JsonValue;
+  readonly ruleBasedMatching?: JsonValue;
+  readonly dataStore?: JsonValue;
+  readonly tags?: Tags;
+}
+
+export interface Domain extends DomainRecord {
+  readonly tags: Tags;
+}
+
+export interface DomainPage {
+  readonly items: Domain[];
+  readonly nextToken?: string;
+}
+
+export class DomainService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(scope: Scope, input: NewDomain): Promise<Domain> {
+    const now = this.clock();
+    const { tags = {}, ...fields } = input;
+    if (Object.keys(tags).length > MAX_TAGS_PER_RESOURCE) throw tooManyTags(MAX_TAGS_PER_RESOURCE);
+    const record: DomainRecord = { ...fields, createdAt: now, lastUpdatedAt: now };
+    try {
+      await this.store.transaction(async (repos) => {
+        await repos.domains.create(scope, record);
+        if (Object.keys(tags).length > 0) await repos.tags.put(scope, domainArn(scope, input.name), tags);
+      });
+    } catch (error) {
+      if (error instanceof UniqueViolationError) throw domainAlreadyExists(input.name);
+      throw error;
+    }
+    return { ...record, tags };
+  }
+
+  async get(scope: Scope, name: string): Promise<Domain> {
+    const record = await this.store.domains.get(scope, name);
+    if (!record) throw domainNotFound(name);
+    return { ...record, tags: await this.store.tags.get(scope, domainArn(scope, name)) };
+  }
+
+  /** Throws ResourceNotFound unless the domain exists. */
+  async require(scope: Scope, name: string): Promise<DomainRecord> {
+    const record = await this.store.domains.get(scope, name);
+    if (!record) throw domainNotFound(name);
+    return record;
+  }
+
+  async update(scope: Scope, name: string, changes: DomainChanges): Promise<Domain> {
+    const { tags, ...fields } = changes;
+    const arn = domainArn(scope, name);
+    return this.store.transaction(async (repos) => {
+      const updated = await repos.domains.update(scope, name, { ...fields, lastUpdatedAt: this.clock() });
+      if (!updated) throw domainNotFound(name);
+      if (tags && Object.keys(tags).length > 0) {
+        const merged = { ...(await repos.tags.get(scope, arn)), ...tags };
+        if (Object.keys(merged).length > MAX_TAGS_PER_RESOURCE) throw tooManyTags(MAX_TAGS_PER_RESOURCE);
+        await repos.tags.put(scope, arn, tags);
+      }
+      return { ...updated, tags: await repos.tags.get(scope, arn) };
+    });
+  }
+
+  /** Removes the domain and everything under it, in one transaction. */
+  async delete(scope: Scope, name: string): Promise<void> {
+    await this.store.transaction(async (repos) => {
+      if (!(await repos.domains.delete(scope, name))) throw domainNotFound(name);
+      await repos.tags.removeUnder(scope, domainArn(scope, name));
+    });
+  }
+
+  async list(scope: Scope, maxResults: number, nextToken: string | undefined): Promise<DomainPage> {
+    const after = decodeNextToken('domains', scope, nextToken);
+    const page = await this.store.domains.list(scope, { after, limit: maxResults });
+    const tags = await this.store.tags.getMany(scope, page.items.map((domain) => domainArn(scope, domain.name)));
+    return {
+      items: page.items.map((domain) => ({ ...domain, tags: tags.get(domainArn(scope, domain.name)) ?? {} })),
+      nextToken: encodeNextToken('domains', scope, page.nextAfter),
+    };
+  }
+}

@@ -1,0 +1,140 @@
+// Every error message the service emits, each behind a named factory so tests can pin it.
+import {
+  AccessDeniedException,
+  BadRequestException,
+  InternalServerException,
+  ResourceNotFoundException,
+  ServiceException,
+} from '../generated/errors.js';
+import type { Violation } from '../generated/validators.js';
+
+/** An error outside the model's five (protocol-level: unknown route, not implemented). */
+export class UnmodeledServiceError extends ServiceException {
+  readonly fault = 'client' as const;
+  constructor(
+    override readonly name: string,
+    readonly statusCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+// ---- request shape -----------------------------------------------------------------------
+
+function describeViolation(violation: Violation): string {
+  const at = `at '${violation.path}' failed to satisfy constraint: Member must`;
+  switch (violation.rule) {
+    case 'required':
+      return `Value null ${at} not be null`;
+    case 'type':
+      return `Value ${at} be of type ${violation.expected}`;
+    case 'minLength':
+      return `Value ${at} have length greater than or equal to ${violation.limit}`;
+    case 'maxLength':
+      return `Value ${at} have length less than or equal to ${violation.limit}`;
+    case 'min':
+      return `Value ${at} have value greater than or equal to ${violation.limit}`;
+    case 'max':
+      return `Value ${at} have value less than or equal to ${violation.limit}`;
+    case 'pattern':
+      return `Value ${at} satisfy regular expression pattern: ${violation.pattern}`;
+    case 'enum':
+      return `Value ${at} satisfy enum value set: [${violation.values.join(', ')}]`;
+    case 'union':
+      return `Value ${at} have exactly one member set`;
+  }
+}
+
+export function validationFailed(violations: readonly Violation[]): BadRequestException {
+  const count = violations.length;
+  const noun = count === 1 ? 'error' : 'errors';
+  return new BadRequestException(`${count} validation ${noun} detected: ${violations.map(describeViolation).join('; ')}`);
+}
+
+export function malformedJsonBody(): BadRequestException {
+  return new BadRequestException('The request body is not valid JSON.');
+}
+
+export function bodyNotAnObject(): BadRequestException {
+  return new BadRequestException('The request body must be a JSON object.');
+}
+
+export function bodyNotUtf8(): BadRequestException {
+  return new BadRequestException('The request body is not valid UTF-8.');
+}
+
+export function bodyTooLarge(limitBytes: number): BadRequestException {
+  return new BadRequestException(`The request body exceeds the maximum size of ${limitBytes} bytes.`);
+}
+
+export function unsupportedContentType(contentType: string): BadRequestException {
+  return new BadRequestException(`Unsupported Content-Type '${contentType}': send application/json.`);
+}
+
+export function malformedPercentEncoding(where: string): BadRequestException {
+  return new BadRequestException(`The request ${where} contains malformed percent-encoding.`);
+}
+
+export function invalidNextToken(): BadRequestException {
+  return new BadRequestException('The NextToken is invalid or belongs to another request.');
+}
+
+// ---- routing -----------------------------------------------------------------------------
+
+export function unknownOperation(method: string, path: string): UnmodeledServiceError {
+  return new UnmodeledServiceError('UnknownOperationException', 404, `No operation matches ${method} ${path}.`);
+}
+
+export function operationNotImplemented(operation: string): UnmodeledServiceError {
+  return new UnmodeledServiceError(
+    'NotImplementedException',
+    501,
+    `The operation ${operation} is part of the Customer Profiles API but is not implemented by this server yet.`,
+  );
+}
+
+// ---- domains -----------------------------------------------------------------------------
+
+export function domainAlreadyExists(name: string): BadRequestException {
+  return new BadRequestException(`Domain ${name} already exists`);
+}
+
+export function domainNotFound(name: string): ResourceNotFoundException {
+  return new ResourceNotFoundException(`Domain ${name} does not exist`);
+}
+
+export function domainQuotaExceeded(limit: number): BadRequestException {
+  return new BadRequestException(`An account may have at most ${limit} domains in a region.`);
+}
+
+// ---- tags --------------------------------------------------------------------------------
+
+export function invalidResourceArn(arn: string): BadRequestException {
+  return new BadRequestException(`${arn} is not a valid Customer Profiles resource ARN.`);
+}
+
+export function taggedResourceNotFound(arn: string): ResourceNotFoundException {
+  return new ResourceNotFoundException(`Resource ${arn} does not exist`);
+}
+
+export function tooManyTags(limit: number): BadRequestException {
+  return new BadRequestException(`A resource can have at most ${limit} tags.`);
+}
+
+// ---- authorization -----------------------------------------------------------------------
+
+export function notAuthorized(principalArn: string, action: string, resourceArn: string, explicitDeny: boolean): AccessDeniedException {
+  const because = explicitDeny
+    ? `with an explicit deny in an identity-based policy`
+    : `because no identity-based policy allows the ${action} action`;
+  return new AccessDeniedException(
+    `User: ${principalArn} is not authorized to perform: ${action} on resource: ${resourceArn} ${because}`,
+  );
+}
+
+// ---- unexpected --------------------------------------------------------------------------
+
+export function internalError(): InternalServerException {
+  return new InternalServerException('An internal error occurred. Try again later.');
+}

@@ -1,0 +1,47 @@
+// Tags on resource ARNs (spec §3.14): TagResource merges, UntagResource removes, ListTagsForResource reads.
+import type { Scope, Store, Tags } from '../../storage/ports.js';
+import { parseResourceArn, type ResourceArn } from '../arn.js';
+import { invalidResourceArn, taggedResourceNotFound, tooManyTags } from '../errors.js';
+import { MAX_TAGS_PER_RESOURCE } from '../domains/domain-service.js';
+
+export class TagService {
+  constructor(private readonly store: Store) {}
+
+  /** Parses the ARN and checks the resource exists in the caller's scope. */
+  private async resolve(scope: Scope, arn: string): Promise<ResourceArn> {
+    const parsed = parseResourceArn(arn);
+    if (!parsed) throw invalidResourceArn(arn);
+    const inScope = parsed.accountId === scope.accountId && parsed.region === scope.region;
+    if (!inScope || !(await this.exists(scope, parsed))) throw taggedResourceNotFound(arn);
+    return parsed;
+  }
+
+  private async exists(scope: Scope, arn: ResourceArn): Promise<boolean> {
+    switch (arn.kind) {
+      case 'domain':
+        return (await this.store.domains.get(scope, arn.domainName)) !== undefined;
+      case 'object-type':
+      case 'integration':
+        return false; // these resources arrive with the object-type and integration features
+    }
+  }
+
+  async list(scope: Scope, arn: string): Promise<Tags> {
+    await this.resolve(scope, arn);
+    return this.store.tags.get(scope, arn);
+  }
+
+  async tag(scope: Scope, arn: string, tags: Tags): Promise<void> {
+    await this.resolve(scope, arn);
+    await this.store.transaction(async (repos) => {
+      const merged = { ...(await repos.tags.get(scope, arn)), ...tags };
+      if (Object.keys(merged).length > MAX_TAGS_PER_RESOURCE) throw tooManyTags(MAX_TAGS_PER_RESOURCE);
+      await repos.tags.put(scope, arn, tags);
+    });
+  }
+
+  async untag(scope: Scope, arn: string, keys: readonly string[]): Promise<void> {
+    await this.resolve(scope, arn);
+    await this.store.tags.remove(scope, arn, keys);
+  }
+}

@@ -1,0 +1,28 @@
+// The one entry point to an operation, shared by the HTTP edge, the CLI and in-process callers:
+// refuse what is not implemented, validate against the model, authorize, run the handler.
+import { operations, type OperationName, type OperationTypes } from '../generated/operations.js';
+import { inputValidators } from '../generated/validators.js';
+import type { Authorizer } from '../auth/authorizer.js';
+import { resourceArnsOf } from '../auth/resource-arns.js';
+import { operationNotImplemented, validationFailed } from '../domain/errors.js';
+import { registry } from './index.js';
+import type { OperationContext, OperationHandler } from './types.js';
+
+export async function invoke<N extends OperationName>(
+  name: N,
+  ctx: OperationContext,
+  input: OperationTypes[N]['input'],
+  authorizer: Authorizer,
+): Promise<OperationTypes[N]['output']> {
+  const definition = operations[name];
+  const handler = registry[name] as OperationHandler<N> | undefined;
+  if (!handler) throw operationNotImplemented(name);
+  const violations = inputValidators[definition.input]?.(input) ?? [];
+  if (violations.length > 0) throw validationFailed(violations);
+  await authorizer.authorize({
+    principal: ctx.principal,
+    action: definition.iamAction,
+    resourceArns: resourceArnsOf(ctx.scope, input as Record<string, unknown>),
+  });
+  return handler(ctx, input);
+}

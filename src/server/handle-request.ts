@@ -1,0 +1,73 @@
+// One request, end to end (ARCHITECTURE.md): authenticate, route, bind, invoke, serialize.
+// Fastify-free so that every step can be driven directly.
+import type { Logger } from 'pino';
+import type { Container } from '../container.js';
+import { ServiceException } from '../generated/errors.js';
+import type { OperationName } from '../generated/operations.js';
+import { verifySigV4 } from '../auth/sigv4/verify.js';
+import { SigV4Error } from '../auth/sigv4/failures.js';
+import { internalError, unknownOperation, unsupportedContentType, UnmodeledServiceError } from '../domain/errors.js';
+import { invoke } from '../operations/invoke.js';
+import { bindInput } from './codec/from-wire.js';
+import { parseJsonBody } from './codec/json-body.js';
+import { parseQueryString } from './codec/query-string.js';
+import { serializeError } from './codec/errors.js';
+import { serializeOutput, type WireResponse } from './codec/to-wire.js';
+
+export interface RawRequest {
+  readonly id: string;
+  readonly method: string;
+  /** The request target exactly as received: raw path plus query. */
+  readonly url: string;
+  readonly rawHeaders: readonly string[];
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  readonly body: Uint8Array;
+}
+
+const JSON_CONTENT = /^application\/(json|x-amz-json-1\.[01])\s*(;|$)/i;
+
+function checkContentType(request: RawRequest): void {
+  const contentType = request.headers['content-type'];
+  if (request.body.length === 0 || contentType === undefined) return;
+  const value = Array.isArray(contentType) ? contentType.join(',') : contentType;
+  if (!JSON_CONTENT.test(value)) throw unsupportedContentType(value);
+}
+
+export async function handleRequest(container: Container, request: RawRequest, log: Logger): Promise<WireResponse> {
+  const queryStart = request.url.indexOf('?');
+  const rawPath = queryStart < 0 ? request.url : request.url.slice(0, queryStart);
+  const rawQuery = queryStart < 0 ? '' : request.url.slice(queryStart + 1);
+  let operation: OperationName | undefined;
+  try {
+    const verified = await verifySigV4(
+      { method: request.method, rawPath, rawQuery, rawHeaders: request.rawHeaders, body: request.body },
+      container.credentials.lookup,
+      { services: ['profile'], now: container.clock() },
+    );
+    const route = container.router.match(request.method, rawPath);
+    if (!route) throw unknownOperation(request.method, rawPath);
+    operation = route.operation.name;
+    checkContentType(request);
+    const input = bindInput(route.operation, {
+      labels: route.labels,
+      query: parseQueryString(rawQuery),
+      headers: request.headers,
+      body: parseJsonBody(request.body),
+    });
+    const principal = verified.key.principal;
+    const scope = { accountId: principal.accountId, region: verified.region };
+    const opLog = log.child({ operation, accountId: scope.accountId, region: scope.region });
+    const context = { scope, principal, requestId: request.id, services: container.services, log: opLog };
+    const output = await invoke(operation, context, input as never, container.authorizer);
+    return serializeOutput(route.operation, output);
+  } catch (error) {
+    return errorResponse(error, log, operation);
+  }
+}
+
+export function errorResponse(error: unknown, log: Logger, operation?: string): WireResponse {
+  if (error instanceof ServiceException) return serializeError(error);
+  if (error instanceof SigV4Error) return serializeError(new UnmodeledServiceError(error.code, error.statusCode, error.message));
+  log.error({ err: error, operation }, 'unexpected failure');
+  return serializeError(internalError());
+}

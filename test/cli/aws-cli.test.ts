@@ -1,0 +1,58 @@
+// The AWS CLI, configured only by the credentials file the server wrote on first start, manages domains.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { startServer, type RunningServer } from '../support/server.js';
+
+const run = promisify(execFile);
+const skip = process.env['OPENPROFILES_TEST_NO_AWS_CLI'] === '1' ? 'the AWS CLI is not installed' : undefined;
+
+describe('AWS CLI', { skip }, () => {
+  let server: RunningServer;
+  let env: NodeJS.ProcessEnv;
+  before(async () => {
+    server = await startServer({ generatedRootKey: true });
+    env = { PATH: process.env['PATH'], HOME: process.env['HOME'], AWS_SHARED_CREDENTIALS_FILE: join(server.dataDir, 'credentials'), AWS_CONFIG_FILE: join(server.dataDir, 'config') };
+  });
+  after(async () => {
+    await server?.stop();
+  });
+
+  const aws = async (...args: string[]): Promise<Record<string, unknown>> => {
+    const { stdout } = await run('aws', ['--profile', 'openprofiles', '--output', 'json', 'customer-profiles', ...args, '--endpoint-url', server.endpoint], { env });
+    return stdout.trim() === '' ? {} : (JSON.parse(stdout) as Record<string, unknown>);
+  };
+  const awsFails = async (...args: string[]): Promise<string> => {
+    try {
+      await aws(...args);
+    } catch (error) {
+      return String((error as { stderr?: string }).stderr);
+    }
+    assert.fail('expected the AWS CLI to fail');
+  };
+
+  test('the server printed the generated root key once and wrote a 0600 credentials file', () => {
+    assert.match(server.output(), /Created the root key of account 000000000000/);
+    assert.equal(statSync(join(server.dataDir, 'credentials')).mode & 0o777, 0o600);
+  });
+
+  test('create, get, list, tag, untag and delete a domain', async () => {
+    const arn = 'arn:aws:profile:us-east-1:000000000000:domains/cli-domain';
+    const created = await aws('create-domain', '--domain-name', 'cli-domain', '--default-expiration-days', '30', '--tags', 'team=blue');
+    assert.equal(created['DomainName'], 'cli-domain');
+    assert.equal(typeof created['CreatedAt'], 'number');
+    const got = await aws('get-domain', '--domain-name', 'cli-domain');
+    assert.equal(got['DefaultExpirationDays'], 30);
+    const listed = await aws('list-domains');
+    assert.deepEqual((listed['Items'] as Array<{ DomainName: string }>).map((item) => item.DomainName), ['cli-domain']);
+    await aws('tag-resource', '--resource-arn', arn, '--tags', 'env=prod,owner=ops');
+    await aws('untag-resource', '--resource-arn', arn, '--tag-keys', 'team', 'owner');
+    assert.deepEqual((await aws('list-tags-for-resource', '--resource-arn', arn))['tags'], { env: 'prod' });
+    assert.match(await awsFails('create-domain', '--domain-name', 'cli-domain', '--default-expiration-days', '30'), /BadRequestException.*Domain cli-domain already exists/);
+    assert.equal((await aws('delete-domain', '--domain-name', 'cli-domain'))['Message'], 'Domain Deleted');
+    assert.match(await awsFails('get-domain', '--domain-name', 'cli-domain'), /ResourceNotFoundException/);
+  });
+});
