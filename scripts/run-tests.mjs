@@ -25,7 +25,7 @@ async function postgresReachable(url) {
 
 function awsCliAvailable() {
   try {
-    execFileSync('aws', ['--version'], { stdio: 'ignore' });
+    execFileSync(process.env.OPENPROFILES_TEST_AWS_CLI || 'aws', ['--version'], { stdio: 'ignore' });
     return true;
   } catch {
     return false;

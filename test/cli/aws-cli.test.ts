@@ -9,20 +9,22 @@ import { startServer, type RunningServer } from '../support/server.js';
 
 const run = promisify(execFile);
 const skip = process.env['OPENPROFILES_TEST_NO_AWS_CLI'] === '1' ? 'the AWS CLI is not installed' : undefined;
+/** Which `aws` to run: .ci/run names Debian's package; otherwise the first on PATH. */
+const AWS = process.env['OPENPROFILES_TEST_AWS_CLI'] || 'aws';
 
 describe('AWS CLI', { skip }, () => {
   let server: RunningServer;
   let env: NodeJS.ProcessEnv;
   before(async () => {
     server = await startServer({ generatedRootKey: true });
-    env = { PATH: process.env['PATH'], HOME: process.env['HOME'], AWS_SHARED_CREDENTIALS_FILE: join(server.dataDir, 'credentials'), AWS_CONFIG_FILE: join(server.dataDir, 'config') };
+    env = { PATH: process.env['PATH'], HOME: process.env['HOME'], AWS_PAGER: '', AWS_SHARED_CREDENTIALS_FILE: join(server.dataDir, 'credentials'), AWS_CONFIG_FILE: join(server.dataDir, 'config') };
   });
   after(async () => {
     await server?.stop();
   });
 
   const aws = async (...args: string[]): Promise<Record<string, unknown>> => {
-    const { stdout } = await run('aws', ['--profile', 'openprofiles', '--output', 'json', 'customer-profiles', ...args, '--endpoint-url', server.endpoint], { env });
+    const { stdout } = await run(AWS, ['--profile', 'openprofiles', '--output', 'json', 'customer-profiles', ...args, '--endpoint-url', server.endpoint], { env });
     return stdout.trim() === '' ? {} : (JSON.parse(stdout) as Record<string, unknown>);
   };
   const awsFails = async (...args: string[]): Promise<string> => {
@@ -43,7 +45,10 @@ describe('AWS CLI', { skip }, () => {
     const arn = 'arn:aws:profile:us-east-1:000000000000:domains/cli-domain';
     const created = await aws('create-domain', '--domain-name', 'cli-domain', '--default-expiration-days', '30', '--tags', 'team=blue');
     assert.equal(created['DomainName'], 'cli-domain');
-    assert.equal(typeof created['CreatedAt'], 'number');
+    // CLI v1 prints epoch seconds, v2 ISO-8601: either way it must be now, not ~46,000 years ahead.
+    const createdAt = created['CreatedAt'];
+    const createdMs = typeof createdAt === 'number' ? createdAt * 1000 : Date.parse(String(createdAt));
+    assert.ok(Math.abs(createdMs - Date.now()) < 600_000, `CreatedAt ${String(createdAt)}`);
     const got = await aws('get-domain', '--domain-name', 'cli-domain');
     assert.equal(got['DefaultExpirationDays'], 30);
     const listed = await aws('list-domains');
