@@ -71,6 +71,37 @@ export interface PageRequest {
 
 export type Tags = Record<string, string>;
 
+export type JsonObject = { [key: string]: JsonValue };
+
+export interface ProfileRecord {
+  readonly profileId: string;
+  /** The standard members as the domain layer's JSON document; opaque here. */
+  readonly fields: JsonObject;
+  /** Field path -> source of its value (provenance, e.g. "manual"); opaque here. */
+  readonly sources: Readonly<Record<string, string>>;
+  /** Increases with every write of the row. */
+  readonly version: number;
+  readonly createdAt: Date;
+  readonly lastUpdatedAt: Date;
+}
+
+/** Why a profile holds a key: derived from its standard fields, added by AddProfileKey, or carried over by a merge. */
+export type KeyOrigin = 'standard' | 'custom' | 'merged';
+
+export interface ProfileKey {
+  readonly keyName: string;
+  /** Already normalized for matching. */
+  readonly value: string;
+  readonly profileId: string;
+  readonly origin: KeyOrigin;
+}
+
+/** One search key: matches a profile holding `keyName` with any of `values` (normalized, at least one). */
+export interface KeyCriterion {
+  readonly keyName: string;
+  readonly values: readonly string[];
+}
+
 export interface AccountRepository {
   create(accountId: string, createdAt: Date): Promise<AccountRecord>;
   get(accountId: string): Promise<AccountRecord | undefined>;
@@ -109,12 +140,52 @@ export interface TagRepository {
   removeUnder(scope: Scope, arnPrefix: string): Promise<void>;
 }
 
+export interface ProfileRepository {
+  /** Throws UniqueViolationError when the id exists in the domain. */
+  create(scope: Scope, domainName: string, profile: ProfileRecord): Promise<void>;
+  get(scope: Scope, domainName: string, profileId: string): Promise<ProfileRecord | undefined>;
+  /** The profiles among `profileIds` that exist, in no particular order. */
+  getMany(scope: Scope, domainName: string, profileIds: readonly string[]): Promise<ProfileRecord[]>;
+  /**
+   * Reads the profile and holds its row lock until the transaction ends (the version is bumped to
+   * take it), so a read-modify-write of one profile never loses a concurrent write.
+   */
+  lock(scope: Scope, domainName: string, profileId: string): Promise<ProfileRecord | undefined>;
+  /** Writes fields, sources, version and lastUpdatedAt of an existing profile. */
+  update(scope: Scope, domainName: string, profile: ProfileRecord): Promise<void>;
+  /** Removes the profile and its keys; false when it did not exist. */
+  delete(scope: Scope, domainName: string, profileId: string): Promise<boolean>;
+  /** Removes every profile of the domain and their keys. */
+  deleteAllInDomain(scope: Scope, domainName: string): Promise<void>;
+  count(scope: Scope, domainName: string): Promise<number>;
+}
+
+export interface ProfileKeyRepository {
+  /** Adds keys; a key already held with the same origin is left as it is. */
+  add(scope: Scope, domainName: string, keys: readonly ProfileKey[]): Promise<void>;
+  /** Removes exactly these keys (name, value, profile and origin). */
+  remove(scope: Scope, domainName: string, keys: readonly ProfileKey[]): Promise<void>;
+  /** Removes the values of one key name from a profile, whatever their origin; returns how many rows went. */
+  removeValues(scope: Scope, domainName: string, profileId: string, keyName: string, values: readonly string[]): Promise<number>;
+  /** Ordered by key name, value, origin. */
+  listForProfile(scope: Scope, domainName: string, profileId: string): Promise<ProfileKey[]>;
+  /**
+   * Ids of the profiles matching any (`OR`) or every (`AND`) criterion, ordered by profile id;
+   * `page.after` is the last id of the previous page.
+   */
+  search(scope: Scope, domainName: string, criteria: readonly KeyCriterion[], mode: 'AND' | 'OR', page: PageRequest): Promise<Page<string>>;
+  /** The keys of `profileIds` that match any of `criteria` (for FoundByItems). */
+  matching(scope: Scope, domainName: string, profileIds: readonly string[], criteria: readonly KeyCriterion[]): Promise<ProfileKey[]>;
+}
+
 /** The repositories available inside one transaction. */
 export interface Repositories {
   readonly accounts: AccountRepository;
   readonly accessKeys: AccessKeyRepository;
   readonly domains: DomainRepository;
   readonly tags: TagRepository;
+  readonly profiles: ProfileRepository;
+  readonly profileKeys: ProfileKeyRepository;
 }
 
 export type Backend = 'sqlite' | 'postgres';

@@ -43,9 +43,38 @@ export interface TagsTable {
   tag_value: string;
 }
 
+export interface ProfilesTable {
+  account_id: string;
+  region: string;
+  domain_name: string;
+  profile_id: string;
+  /** The standard members, as the domain layer's JSON document. */
+  fields_json: string;
+  /** Field path -> where its value came from ("manual" for CreateProfile/UpdateProfile). */
+  sources_json: string;
+  /** Bumped by every write; a write takes the row lock by bumping it first. */
+  version: number;
+  created_at: number;
+  last_updated_at: number;
+}
+
+export interface ProfileKeysTable {
+  account_id: string;
+  region: string;
+  domain_name: string;
+  key_name: string;
+  /** Normalized for matching (domain/keys/normalize.ts). */
+  key_value: string;
+  profile_id: string;
+  /** Why the profile holds this key: derived from its fields, added by AddProfileKey, carried over by a merge. */
+  origin: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   access_keys: AccessKeysTable;
   domains: DomainsTable;
   tags: TagsTable;
+  profiles: ProfilesTable;
+  profile_keys: ProfileKeysTable;
 }

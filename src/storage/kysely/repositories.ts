@@ -5,6 +5,8 @@ import type { Database } from '../schema.js';
 import { KyselyAccessKeyRepository } from './access-keys.js';
 import { KyselyAccountRepository } from './accounts.js';
 import { KyselyDomainRepository } from './domains.js';
+import { KyselyProfileKeyRepository } from './profile-keys.js';
+import { KyselyProfileRepository } from './profiles.js';
 import { KyselyTagRepository } from './tags.js';
 
 export function createRepositories(db: Kysely<Database>): Repositories {
@@ -13,5 +15,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     accessKeys: new KyselyAccessKeyRepository(db),
     domains: new KyselyDomainRepository(db),
     tags: new KyselyTagRepository(db),
+    profiles: new KyselyProfileRepository(db),
+    profileKeys: new KyselyProfileKeyRepository(db),
   };
 }

@@ -37,3 +37,12 @@ export function toPage<R, T>(rows: readonly R[], page: PageRequest, toItem: (row
   const last = items.at(-1);
   return rows.length > page.limit && last !== undefined ? { items, nextAfter: keyOf(last) } : { items };
 }
+
+/** Bound parameters per IN list; far below SQLite's 32766 and PostgreSQL's 65535. */
+export const IN_LIST_CHUNK = 500;
+
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
+  return result;
+}

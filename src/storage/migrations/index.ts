@@ -4,6 +4,7 @@ import type { Backend } from '../ports.js';
 import { columnTypes } from './column-types.js';
 import type { ColumnTypes } from './column-types.js';
 import * as m0001 from './0001-initial.js';
+import * as m0002 from './0002-profiles.js';
 
 /** A forward-only migration: one function, written once for both dialects. */
 interface StorageMigration {
@@ -13,6 +14,7 @@ interface StorageMigration {
 /** Names sort in the order they run; never rename or reorder a released one. */
 const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: StorageMigration]> = [
   ['0001-initial', m0001],
+  ['0002-profiles', m0002],
 ];
 
 export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map(([name]) => name);

@@ -5,6 +5,7 @@ import type { Store } from '../../../src/storage/ports.js';
 import { accountCases } from './accounts.js';
 import { domainCases } from './domains.js';
 import { lifecycleCases } from './lifecycle.js';
+import { profileCases } from './profiles.js';
 import { scopeCases } from './scope.js';
 import { tagCases } from './tags.js';
 import type { FreshDatabase, SuiteContext, Target } from './target.js';
@@ -33,6 +34,7 @@ export function storageSuite(target: Target): void {
   domainCases(ctx);
   scopeCases(ctx);
   tagCases(ctx);
+  profileCases(ctx);
   transactionCases(ctx);
   lifecycleCases(ctx);
 }

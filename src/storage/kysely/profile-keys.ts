@@ -1,0 +1,109 @@
+// The profile-key repository (search index), one SQL code path for both backends.
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
+import type { KeyCriterion, KeyOrigin, Page, PageRequest, ProfileKey, ProfileKeyRepository, Scope } from '../ports.js';
+import type { Database, ProfileKeysTable } from '../schema.js';
+import { chunks, IN_LIST_CHUNK, inScope, pageFetchSize, toPage } from './rows.js';
+
+type KeysBuilder = ExpressionBuilder<Database, 'profile_keys'>;
+
+/** Rows per multi-row INSERT: 7 parameters each, well under both backends' limits. */
+const INSERT_CHUNK = 200;
+
+export class KyselyProfileKeyRepository implements ProfileKeyRepository {
+  readonly #db: Kysely<Database>;
+
+  constructor(db: Kysely<Database>) {
+    this.#db = db;
+  }
+
+  async add(scope: Scope, domainName: string, keys: readonly ProfileKey[]): Promise<void> {
+    for (const chunk of chunks(keys, INSERT_CHUNK)) {
+      await this.#db
+        .insertInto('profile_keys')
+        .values(chunk.map((key) => toRow(scope, domainName, key)))
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+  }
+
+  async remove(scope: Scope, domainName: string, keys: readonly ProfileKey[]): Promise<void> {
+    for (const key of keys) await this.#db.deleteFrom('profile_keys').where((eb) => eb.and(toRow(scope, domainName, key))).execute();
+  }
+
+  async removeValues(scope: Scope, domainName: string, profileId: string, keyName: string, values: readonly string[]): Promise<number> {
+    let removed = 0;
+    for (const chunk of chunks([...new Set(values)], IN_LIST_CHUNK)) {
+      const result = await this.#db
+        .deleteFrom('profile_keys')
+        .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName, profile_id: profileId, key_name: keyName }))
+        .where('key_value', 'in', chunk)
+        .executeTakeFirst();
+      removed += Number(result.numDeletedRows);
+    }
+    return removed;
+  }
+
+  async listForProfile(scope: Scope, domainName: string, profileId: string): Promise<ProfileKey[]> {
+    const rows = await this.#db
+      .selectFrom('profile_keys')
+      .selectAll()
+      .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName, profile_id: profileId }))
+      .orderBy('key_name')
+      .orderBy('key_value')
+      .orderBy('origin')
+      .execute();
+    return rows.map(toKey);
+  }
+
+  async search(scope: Scope, domainName: string, all: readonly KeyCriterion[], mode: 'AND' | 'OR', page: PageRequest): Promise<Page<string>> {
+    const criteria = all.filter((criterion) => criterion.values.length > 0);
+    if (criteria.length === 0 || (mode === 'AND' && criteria.length < all.length)) return { items: [] };
+    let query = this.#db
+      .selectFrom('profile_keys')
+      .select('profile_id')
+      .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName }))
+      .where((eb) => eb.or(criteria.map((criterion) => matches(eb, criterion))))
+      .groupBy('profile_id')
+      .orderBy('profile_id')
+      .limit(pageFetchSize(page));
+    if (page.after !== undefined) query = query.where('profile_id', '>', page.after);
+    if (mode === 'AND' && criteria.length > 1) {
+      // Every criterion must be met by some key row of the profile (two criteria may share a key name).
+      query = query.having((eb) =>
+        eb.and(criteria.map((criterion) => eb(eb.fn.max(eb.case().when(matches(eb, criterion)).then(1).else(0).end()), '=', 1))),
+      );
+    }
+    const rows = await query.execute();
+    return toPage(rows, page, (row) => row.profile_id, (id) => id);
+  }
+
+  async matching(scope: Scope, domainName: string, profileIds: readonly string[], all: readonly KeyCriterion[]): Promise<ProfileKey[]> {
+    const criteria = all.filter((criterion) => criterion.values.length > 0);
+    if (criteria.length === 0 || profileIds.length === 0) return [];
+    const found: ProfileKey[] = [];
+    for (const chunk of chunks([...new Set(profileIds)], IN_LIST_CHUNK)) {
+      const rows = await this.#db
+        .selectFrom('profile_keys')
+        .selectAll()
+        .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName }))
+        .where('profile_id', 'in', chunk)
+        .where((eb) => eb.or(criteria.map((criterion) => matches(eb, criterion))))
+        .execute();
+      found.push(...rows.map(toKey));
+    }
+    return found;
+  }
+}
+
+function matches(eb: KeysBuilder, criterion: KeyCriterion) {
+  return eb.and([eb('key_name', '=', criterion.keyName), eb('key_value', 'in', [...criterion.values])]);
+}
+
+function toRow(scope: Scope, domainName: string, key: ProfileKey): Selectable<ProfileKeysTable> {
+  return { ...inScope(scope), domain_name: domainName, key_name: key.keyName, key_value: key.value, profile_id: key.profileId, origin: key.origin };
+}
+
+function toKey(row: Selectable<ProfileKeysTable>): ProfileKey {
+  // Written only from the typed ProfileKey above, so the text is one of the union's members.
+  return { keyName: row.key_name, value: row.key_value, profileId: row.profile_id, origin: row.origin as KeyOrigin };
+}

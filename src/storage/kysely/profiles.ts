@@ -1,0 +1,109 @@
+// The profile repository, one SQL code path for both backends.
+import type { Kysely, Selectable } from 'kysely';
+import type { JsonObject, ProfileRecord, ProfileRepository, Scope } from '../ports.js';
+import type { Database, ProfilesTable } from '../schema.js';
+import { chunks, IN_LIST_CHUNK, inScope, toMillis } from './rows.js';
+
+export class KyselyProfileRepository implements ProfileRepository {
+  readonly #db: Kysely<Database>;
+
+  constructor(db: Kysely<Database>) {
+    this.#db = db;
+  }
+
+  async create(scope: Scope, domainName: string, profile: ProfileRecord): Promise<void> {
+    await this.#db.insertInto('profiles').values(toRow(scope, domainName, profile)).execute();
+  }
+
+  async get(scope: Scope, domainName: string, profileId: string): Promise<ProfileRecord | undefined> {
+    const row = await this.#db
+      .selectFrom('profiles')
+      .selectAll()
+      .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName, profile_id: profileId }))
+      .executeTakeFirst();
+    return row && toRecord(row);
+  }
+
+  async getMany(scope: Scope, domainName: string, profileIds: readonly string[]): Promise<ProfileRecord[]> {
+    const records: ProfileRecord[] = [];
+    for (const chunk of chunks([...new Set(profileIds)], IN_LIST_CHUNK)) {
+      const rows = await this.#db
+        .selectFrom('profiles')
+        .selectAll()
+        .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName }))
+        .where('profile_id', 'in', chunk)
+        .execute();
+      records.push(...rows.map(toRecord));
+    }
+    return records;
+  }
+
+  async lock(scope: Scope, domainName: string, profileId: string): Promise<ProfileRecord | undefined> {
+    // An UPDATE takes the row lock on both backends (FOR UPDATE does not exist in SQLite, whose
+    // BEGIN IMMEDIATE already serialises writers); on PostgreSQL a second locker waits here and
+    // then reads the row as the first one committed it.
+    const row = await this.#db
+      .updateTable('profiles')
+      .set((eb) => ({ version: eb('version', '+', 1) }))
+      .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName, profile_id: profileId }))
+      .returningAll()
+      .executeTakeFirst();
+    return row && toRecord(row);
+  }
+
+  async update(scope: Scope, domainName: string, profile: ProfileRecord): Promise<void> {
+    const { fields_json, sources_json, version, last_updated_at } = toRow(scope, domainName, profile);
+    await this.#db
+      .updateTable('profiles')
+      .set({ fields_json, sources_json, version, last_updated_at })
+      .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName, profile_id: profile.profileId }))
+      .execute();
+  }
+
+  async delete(scope: Scope, domainName: string, profileId: string): Promise<boolean> {
+    const where = { ...inScope(scope), domain_name: domainName, profile_id: profileId };
+    await this.#db.deleteFrom('profile_keys').where((eb) => eb.and(where)).execute();
+    const result = await this.#db.deleteFrom('profiles').where((eb) => eb.and(where)).executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+
+  async deleteAllInDomain(scope: Scope, domainName: string): Promise<void> {
+    const where = { ...inScope(scope), domain_name: domainName };
+    await this.#db.deleteFrom('profile_keys').where((eb) => eb.and(where)).execute();
+    await this.#db.deleteFrom('profiles').where((eb) => eb.and(where)).execute();
+  }
+
+  async count(scope: Scope, domainName: string): Promise<number> {
+    const row = await this.#db
+      .selectFrom('profiles')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName }))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+}
+
+/** The row a profile is stored as; exported for bulk loaders (bench/) that must store exactly what the API does. */
+export function toRow(scope: Scope, domainName: string, profile: ProfileRecord): Selectable<ProfilesTable> {
+  return {
+    ...inScope(scope),
+    domain_name: domainName,
+    profile_id: profile.profileId,
+    fields_json: JSON.stringify(profile.fields),
+    sources_json: JSON.stringify(profile.sources),
+    version: profile.version,
+    created_at: toMillis(profile.createdAt),
+    last_updated_at: toMillis(profile.lastUpdatedAt),
+  };
+}
+
+function toRecord(row: Selectable<ProfilesTable>): ProfileRecord {
+  return {
+    profileId: row.profile_id,
+    fields: JSON.parse(row.fields_json) as JsonObject,
+    sources: JSON.parse(row.sources_json) as Record<string, string>,
+    version: Number(row.version),
+    createdAt: new Date(Number(row.created_at)),
+    lastUpdatedAt: new Date(Number(row.last_updated_at)),
+  };
+}
