@@ -14,7 +14,8 @@ const W3C_DATE =
 
 /**
  * §5.3 Date: an instant in epoch milliseconds from ISO 8601 (W3C profiles) or epoch seconds
- * (T06, T11, T13); NaN if neither. [decision] a date-time without a zone designator is read as UTC.
+ * (T06, T11, T13); NaN if neither. [decision] digits alone are epoch seconds (so `2026` is not a
+ * year), and a date-time without a zone designator is read as UTC.
  */
 export function parseDate(text: string): number {
   if (EPOCH_SECONDS.test(text)) return Number(text) * 1000;
