@@ -30,6 +30,9 @@ export interface AccessKeyRecord {
   /** Set for temporary credentials only. */
   readonly sessionToken?: string;
   readonly expiresAt?: Date;
+  /** Role sessions: the session tags and session policy given to AssumeRole. */
+  readonly sessionTags?: Tags;
+  readonly sessionPolicy?: string;
   readonly createdAt: Date;
 }
 
@@ -114,6 +117,9 @@ export interface AccessKeyRepository {
   /** Not scoped: the key id is how a request finds its account in the first place. */
   findById(accessKeyId: string): Promise<AccessKeyRecord | undefined>;
   listForPrincipal(accountId: string, principalKind: PrincipalKind, principalName: string): Promise<AccessKeyRecord[]>;
+  /** Returns false when the account has no such key. */
+  setStatus(accountId: string, accessKeyId: string, status: AccessKeyRecord['status']): Promise<boolean>;
+  delete(accountId: string, accessKeyId: string): Promise<boolean>;
 }
 
 export interface DomainRepository {
@@ -181,6 +187,7 @@ export interface ProfileKeyRepository {
 /** The repositories available inside one transaction. */
 export interface Repositories {
   readonly accounts: AccountRepository;
+  readonly iam: IamRepositories;
   readonly accessKeys: AccessKeyRepository;
   readonly domains: DomainRepository;
   readonly tags: TagRepository;
@@ -204,4 +211,143 @@ export interface Store extends Repositories {
    */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+// ---- IAM (issue 5) ---------------------------------------------------------------------------
+// IAM is global: these calls are scoped by account alone. Names match without regard to case.
+
+export type IamEntityKind = 'user' | 'group' | 'role';
+
+/** A user, group or role by name. */
+export interface IamEntityRef {
+  readonly kind: IamEntityKind;
+  readonly name: string;
+}
+
+export interface IamUserRecord {
+  readonly name: string;
+  readonly userId: string;
+  readonly path: string;
+  readonly permissionsBoundaryArn?: string;
+  readonly createdAt: Date;
+}
+
+export interface IamGroupRecord {
+  readonly name: string;
+  readonly groupId: string;
+  readonly path: string;
+  readonly createdAt: Date;
+}
+
+export interface IamRoleRecord {
+  readonly name: string;
+  readonly roleId: string;
+  readonly path: string;
+  /** The AssumeRolePolicyDocument as given (already validated). */
+  readonly trustPolicy: string;
+  readonly description?: string;
+  readonly maxSessionDuration: number;
+  readonly permissionsBoundaryArn?: string;
+  readonly createdAt: Date;
+}
+
+export interface ManagedPolicyRecord {
+  readonly name: string;
+  readonly policyId: string;
+  readonly path: string;
+  readonly description?: string;
+  readonly defaultVersionId: string;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+export interface PolicyVersionRecord {
+  readonly versionId: string;
+  readonly document: string;
+  readonly createdAt: Date;
+}
+
+/** Policy documents that apply to a principal, as stored text (for the authorizer). */
+export interface PrincipalPolicies {
+  /** Inline and attached managed (default version) policies of the entity and, for a user, of its groups. */
+  readonly identity: readonly string[];
+  /** The default version of the permissions boundary, when one is set. */
+  readonly permissionsBoundary?: string;
+}
+
+export interface IamUserRepository {
+  /** Throws UniqueViolationError when a user of that name (in any case) exists. */
+  create(accountId: string, user: IamUserRecord): Promise<void>;
+  get(accountId: string, name: string): Promise<IamUserRecord | undefined>;
+  /** Ordered by name key; `after` is the name key of the last user of the previous page. */
+  list(accountId: string, page: PageRequest): Promise<Page<IamUserRecord>>;
+  delete(accountId: string, name: string): Promise<boolean>;
+  setPermissionsBoundary(accountId: string, name: string, policyArn: string | null): Promise<boolean>;
+}
+
+export interface IamGroupRepository {
+  create(accountId: string, group: IamGroupRecord): Promise<void>;
+  get(accountId: string, name: string): Promise<IamGroupRecord | undefined>;
+  delete(accountId: string, name: string): Promise<boolean>;
+  /** Returns false when the user already was a member. */
+  addMember(accountId: string, groupName: string, userName: string): Promise<boolean>;
+  removeMember(accountId: string, groupName: string, userName: string): Promise<boolean>;
+  /** The groups of a user, ordered by name key. */
+  listForUser(accountId: string, userName: string): Promise<IamGroupRecord[]>;
+  countMembers(accountId: string, groupName: string): Promise<number>;
+}
+
+export interface IamRoleRepository {
+  create(accountId: string, role: IamRoleRecord): Promise<void>;
+  get(accountId: string, name: string): Promise<IamRoleRecord | undefined>;
+  delete(accountId: string, name: string): Promise<boolean>;
+}
+
+/** Tags of users and roles. */
+export interface IamTagRepository {
+  get(accountId: string, entity: IamEntityRef): Promise<Tags>;
+  put(accountId: string, entity: IamEntityRef, tags: Tags): Promise<void>;
+  remove(accountId: string, entity: IamEntityRef, keys: readonly string[]): Promise<void>;
+  removeAll(accountId: string, entity: IamEntityRef): Promise<void>;
+}
+
+export interface IamPolicyRepository {
+  /** Creates or replaces an inline policy. */
+  putInline(accountId: string, entity: IamEntityRef, policyName: string, document: string): Promise<void>;
+  getInline(accountId: string, entity: IamEntityRef, policyName: string): Promise<string | undefined>;
+  /** Policy names, ordered. */
+  listInline(accountId: string, entity: IamEntityRef): Promise<string[]>;
+  deleteInline(accountId: string, entity: IamEntityRef, policyName: string): Promise<boolean>;
+
+  /** Creates the policy with its first version (`v1`, the default). Throws UniqueViolationError on a taken name. */
+  createManaged(accountId: string, policy: ManagedPolicyRecord, document: string): Promise<void>;
+  getManaged(accountId: string, name: string): Promise<ManagedPolicyRecord | undefined>;
+  /** Ordered by name key. */
+  listManaged(accountId: string, page: PageRequest): Promise<Page<ManagedPolicyRecord>>;
+  /** Removes the policy and all its versions. */
+  deleteManaged(accountId: string, name: string): Promise<boolean>;
+  /** Adds a version; when `makeDefault`, it becomes the default version. */
+  addVersion(accountId: string, policyName: string, version: PolicyVersionRecord, makeDefault: boolean): Promise<void>;
+  getVersion(accountId: string, policyName: string, versionId: string): Promise<PolicyVersionRecord | undefined>;
+  /** Ordered by creation. */
+  listVersions(accountId: string, policyName: string): Promise<PolicyVersionRecord[]>;
+
+  /** Returns false when it was attached already. */
+  attach(accountId: string, entity: IamEntityRef, policyName: string): Promise<boolean>;
+  detach(accountId: string, entity: IamEntityRef, policyName: string): Promise<boolean>;
+  /** Names of the managed policies attached to the entity, ordered by name key. */
+  listAttached(accountId: string, entity: IamEntityRef): Promise<ManagedPolicyRecord[]>;
+  countAttachments(accountId: string, policyName: string): Promise<number>;
+
+  /** Every policy document that applies to a user (with its groups) or a role, in a few queries. */
+  principalPolicies(accountId: string, entity: IamEntityRef, boundaryPolicyName: string | undefined): Promise<PrincipalPolicies>;
+}
+
+/** The IAM repositories, one field of Repositories. */
+export interface IamRepositories {
+  readonly users: IamUserRepository;
+  readonly groups: IamGroupRepository;
+  readonly roles: IamRoleRepository;
+  readonly tags: IamTagRepository;
+  readonly policies: IamPolicyRepository;
 }

@@ -3,6 +3,7 @@
 // These describe rows as the repositories read and write them. Both backends return
 // the same JS types: times are numbers (the PostgreSQL pool parses int8 to number, see
 // postgres/dialect.ts) and JSON columns are text that the repositories parse.
+import type { IamTables } from './iam-schema.js';
 
 export interface AccountsTable {
   account_id: string;
@@ -18,6 +19,8 @@ export interface AccessKeysTable {
   status: string;
   session_token: string | null;
   expires_at: number | null;
+  session_tags_json: string | null;
+  session_policy: string | null;
   created_at: number;
 }
 
@@ -70,7 +73,7 @@ export interface ProfileKeysTable {
   origin: string;
 }
 
-export interface Database {
+export interface Database extends IamTables {
   accounts: AccountsTable;
   access_keys: AccessKeysTable;
   domains: DomainsTable;

@@ -1,6 +1,6 @@
 // The access-key repository, one SQL code path for both backends.
 import type { Kysely, Selectable } from 'kysely';
-import type { AccessKeyRecord, AccessKeyRepository, PrincipalKind } from '../ports.js';
+import type { AccessKeyRecord, AccessKeyRepository, PrincipalKind, Tags } from '../ports.js';
 import type { AccessKeysTable, Database } from '../schema.js';
 import { present, toMillis } from './rows.js';
 
@@ -23,6 +23,8 @@ export class KyselyAccessKeyRepository implements AccessKeyRepository {
         status: key.status,
         session_token: key.sessionToken ?? null,
         expires_at: key.expiresAt === undefined ? null : toMillis(key.expiresAt),
+        session_tags_json: key.sessionTags === undefined ? null : JSON.stringify(key.sessionTags),
+        session_policy: key.sessionPolicy ?? null,
         created_at: toMillis(key.createdAt),
       })
       .execute();
@@ -49,6 +51,25 @@ export class KyselyAccessKeyRepository implements AccessKeyRepository {
       .execute();
     return rows.map(toRecord);
   }
+
+  async setStatus(accountId: string, accessKeyId: string, status: AccessKeyRecord['status']): Promise<boolean> {
+    const result = await this.#db
+      .updateTable('access_keys')
+      .set({ status })
+      .where('account_id', '=', accountId)
+      .where('access_key_id', '=', accessKeyId)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  async delete(accountId: string, accessKeyId: string): Promise<boolean> {
+    const result = await this.#db
+      .deleteFrom('access_keys')
+      .where('account_id', '=', accountId)
+      .where('access_key_id', '=', accessKeyId)
+      .executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
 }
 
 function toRecord(row: Selectable<AccessKeysTable>): AccessKeyRecord {
@@ -62,6 +83,8 @@ function toRecord(row: Selectable<AccessKeysTable>): AccessKeyRecord {
     status: row.status as AccessKeyRecord['status'],
     ...present('sessionToken', row.session_token),
     ...present('expiresAt', row.expires_at === null ? null : new Date(row.expires_at)),
+    ...present('sessionTags', row.session_tags_json === null ? null : (JSON.parse(row.session_tags_json) as Tags)),
+    ...present('sessionPolicy', row.session_policy),
     createdAt: new Date(row.created_at),
   };
 }

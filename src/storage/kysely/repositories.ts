@@ -5,6 +5,7 @@ import type { Database } from '../schema.js';
 import { KyselyAccessKeyRepository } from './access-keys.js';
 import { KyselyAccountRepository } from './accounts.js';
 import { KyselyDomainRepository } from './domains.js';
+import { createIamRepositories } from './iam.js';
 import { KyselyProfileKeyRepository } from './profile-keys.js';
 import { KyselyProfileRepository } from './profiles.js';
 import { KyselyTagRepository } from './tags.js';
@@ -12,6 +13,7 @@ import { KyselyTagRepository } from './tags.js';
 export function createRepositories(db: Kysely<Database>): Repositories {
   return {
     accounts: new KyselyAccountRepository(db),
+    iam: createIamRepositories(db),
     accessKeys: new KyselyAccessKeyRepository(db),
     domains: new KyselyDomainRepository(db),
     tags: new KyselyTagRepository(db),

@@ -5,6 +5,7 @@ import { columnTypes } from './column-types.js';
 import type { ColumnTypes } from './column-types.js';
 import * as m0001 from './0001-initial.js';
 import * as m0002 from './0002-profiles.js';
+import * as m0010 from './0010-iam.js';
 
 /** A forward-only migration: one function, written once for both dialects. */
 interface StorageMigration {
@@ -15,6 +16,7 @@ interface StorageMigration {
 const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: StorageMigration]> = [
   ['0001-initial', m0001],
   ['0002-profiles', m0002],
+  ['0010-iam', m0010],
 ];
 
 export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map(([name]) => name);

@@ -4,6 +4,7 @@ import { openStore } from '../../../src/storage/open-store.js';
 import type { Store } from '../../../src/storage/ports.js';
 import { accountCases } from './accounts.js';
 import { domainCases } from './domains.js';
+import { iamCases } from './iam.js';
 import { lifecycleCases } from './lifecycle.js';
 import { profileCases } from './profiles.js';
 import { scopeCases } from './scope.js';
@@ -31,6 +32,7 @@ export function storageSuite(target: Target): void {
     },
   };
   accountCases(ctx);
+  iamCases(ctx);
   domainCases(ctx);
   scopeCases(ctx);
   tagCases(ctx);

@@ -1,0 +1,65 @@
+// The IAM role repository, one SQL code path for both backends.
+import type { Kysely, Selectable } from 'kysely';
+import type { IamRoleRecord, IamRoleRepository } from '../ports.js';
+import type { Database } from '../schema.js';
+import type { IamRolesTable } from '../iam-schema.js';
+import { nameKey } from './iam-keys.js';
+import { present, toMillis } from './rows.js';
+
+export class KyselyIamRoleRepository implements IamRoleRepository {
+  readonly #db: Kysely<Database>;
+
+  constructor(db: Kysely<Database>) {
+    this.#db = db;
+  }
+
+  async create(accountId: string, role: IamRoleRecord): Promise<void> {
+    await this.#db
+      .insertInto('iam_roles')
+      .values({
+        account_id: accountId,
+        name_key: nameKey(role.name),
+        name: role.name,
+        role_id: role.roleId,
+        path: role.path,
+        trust_policy: role.trustPolicy,
+        description: role.description ?? null,
+        max_session_duration: role.maxSessionDuration,
+        permissions_boundary_arn: role.permissionsBoundaryArn ?? null,
+        created_at: toMillis(role.createdAt),
+      })
+      .execute();
+  }
+
+  async get(accountId: string, name: string): Promise<IamRoleRecord | undefined> {
+    const row = await this.#db
+      .selectFrom('iam_roles')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('name_key', '=', nameKey(name))
+      .executeTakeFirst();
+    return row && toRole(row);
+  }
+
+  async delete(accountId: string, name: string): Promise<boolean> {
+    const result = await this.#db
+      .deleteFrom('iam_roles')
+      .where('account_id', '=', accountId)
+      .where('name_key', '=', nameKey(name))
+      .executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+}
+
+function toRole(row: Selectable<IamRolesTable>): IamRoleRecord {
+  return {
+    name: row.name,
+    roleId: row.role_id,
+    path: row.path,
+    trustPolicy: row.trust_policy,
+    ...present('description', row.description),
+    maxSessionDuration: row.max_session_duration,
+    ...present('permissionsBoundaryArn', row.permissions_boundary_arn),
+    createdAt: new Date(row.created_at),
+  };
+}
