@@ -8,6 +8,9 @@ import { SecretBox } from './domain/secrets/secret-box.js';
 import { AccountService } from './domain/accounts/account-service.js';
 import { DomainService } from './domain/domains/domain-service.js';
 import { TagService } from './domain/tags/tag-service.js';
+import { ProfileMerge } from './domain/profiles/profile-merge.js';
+import { ProfileSearch } from './domain/profiles/profile-search.js';
+import { ProfileService } from './domain/profiles/profile-service.js';
 import type { Services } from './domain/services.js';
 import { CredentialResolver } from './auth/credentials.js';
 import { AccountBoundaryAuthorizer, type Authorizer } from './auth/authorizer.js';
@@ -46,7 +49,13 @@ export async function createContainer(config: Config, options: ContainerOptions 
     store,
     secrets,
     accounts: new AccountService(store, secrets, clock),
-    services: { domains: new DomainService(store, clock), tags: new TagService(store) },
+    services: {
+      domains: new DomainService(store, clock),
+      tags: new TagService(store),
+      profiles: new ProfileService(store, clock),
+      profileSearch: new ProfileSearch(store),
+      profileMerge: new ProfileMerge(store, clock),
+    },
     credentials: new CredentialResolver(store, secrets, staticRoot),
     authorizer: new AccountBoundaryAuthorizer(),
     router: new Router(Object.values(operations)),

@@ -122,6 +122,34 @@ export function tooManyTags(limit: number): BadRequestException {
   return new BadRequestException(`A resource can have at most ${limit} tags.`);
 }
 
+// ---- profiles ----------------------------------------------------------------------------
+
+export function profileNotFound(profileId: string): ResourceNotFoundException {
+  return new ResourceNotFoundException(`Profile ${profileId} does not exist`);
+}
+
+export function reservedKeyName(keyName: string): BadRequestException {
+  return new BadRequestException(`Key ${keyName} is maintained by the service and cannot be added or deleted.`);
+}
+
+export function profileKeyNotFound(profileId: string, keyName: string): ResourceNotFoundException {
+  return new ResourceNotFoundException(`Profile ${profileId} holds none of the given values of key ${keyName}`);
+}
+
+export function tooManyKeyValues(keyName: string, limit: number): BadRequestException {
+  return new BadRequestException(`At most ${limit} values may be given for key ${keyName}.`);
+}
+
+export function mainProfileInMergeList(profileId: string): BadRequestException {
+  return new BadRequestException(`Profile ${profileId} cannot be merged into itself: MainProfileId must not be in ProfileIdsToBeMerged.`);
+}
+
+export function fieldSourceNotInMerge(field: string, profileId: string): BadRequestException {
+  return new BadRequestException(
+    `FieldSourceProfileIds.${field} names profile ${profileId}, which is neither the main profile nor one of the profiles to be merged.`,
+  );
+}
+
 // ---- authorization -----------------------------------------------------------------------
 
 export function notAuthorized(principalArn: string, action: string, resourceArn: string, explicitDeny: boolean): AccessDeniedException {

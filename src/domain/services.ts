@@ -1,8 +1,14 @@
 // The domain services an operation may call.
 import type { DomainService } from './domains/domain-service.js';
 import type { TagService } from './tags/tag-service.js';
+import type { ProfileMerge } from './profiles/profile-merge.js';
+import type { ProfileSearch } from './profiles/profile-search.js';
+import type { ProfileService } from './profiles/profile-service.js';
 
 export interface Services {
   readonly domains: DomainService;
   readonly tags: TagService;
+  readonly profiles: ProfileService;
+  readonly profileSearch: ProfileSearch;
+  readonly profileMerge: ProfileMerge;
 }

@@ -1,6 +1,14 @@
 // The registry of implemented operations. An operation of the model that is not here answers
 // NotImplementedException (501); docs/coverage.md is generated from this table.
 import type { Registry } from './types.js';
+import { addProfileKey } from './add-profile-key.js';
+import { batchGetProfile } from './batch-get-profile.js';
+import { createProfile } from './create-profile.js';
+import { deleteProfile } from './delete-profile.js';
+import { deleteProfileKey } from './delete-profile-key.js';
+import { mergeProfiles } from './merge-profiles.js';
+import { searchProfiles } from './search-profiles.js';
+import { updateProfile } from './update-profile.js';
 import { createDomain } from './create-domain.js';
 import { deleteDomain } from './delete-domain.js';
 import { getDomain } from './get-domain.js';
@@ -11,12 +19,20 @@ import { untagResource } from './untag-resource.js';
 import { updateDomain } from './update-domain.js';
 
 export const registry: Registry = {
+  AddProfileKey: addProfileKey,
+  BatchGetProfile: batchGetProfile,
   CreateDomain: createDomain,
+  CreateProfile: createProfile,
   DeleteDomain: deleteDomain,
+  DeleteProfile: deleteProfile,
+  DeleteProfileKey: deleteProfileKey,
   GetDomain: getDomain,
   ListDomains: listDomains,
   ListTagsForResource: listTagsForResource,
+  MergeProfiles: mergeProfiles,
+  SearchProfiles: searchProfiles,
   TagResource: tagResource,
   UntagResource: untagResource,
   UpdateDomain: updateDomain,
+  UpdateProfile: updateProfile,
 };

@@ -90,9 +90,10 @@ export class DomainService {
     });
   }
 
-  /** Removes the domain and everything under it, in one transaction. */
+  /** Removes the domain and everything under it (profiles and their keys, tags), in one transaction. */
   async delete(scope: Scope, name: string): Promise<void> {
     await this.store.transaction(async (repos) => {
+      await repos.profiles.deleteAllInDomain(scope, name);
       if (!(await repos.domains.delete(scope, name))) throw domainNotFound(name);
       await repos.tags.removeUnder(scope, domainArn(scope, name));
     });

@@ -1,0 +1,106 @@
+// SearchProfiles (spec §3.7) and BatchGetProfile: profiles by key values or by id, with FoundByItems.
+import { createHash } from 'node:crypto';
+import type { KeyCriterion, ProfileKey, Scope, Store } from '../../storage/ports.js';
+import { domainNotFound, tooManyKeyValues } from '../errors.js';
+import { normalizeKeyValue } from '../keys/built-in-keys.js';
+import { decodeNextToken, encodeNextToken } from '../pagination.js';
+import { toProfile } from './profile-document.js';
+import type { Profile } from './profile.js';
+import { MAX_KEY_VALUES, normalizeOptions } from './profile-service.js';
+
+export const DEFAULT_SEARCH_PAGE_SIZE = 20;
+
+export interface SearchKey {
+  readonly keyName: string;
+  readonly values: readonly string[];
+}
+
+export interface SearchRequest {
+  readonly keys: readonly SearchKey[];
+  readonly mode: 'AND' | 'OR';
+  readonly maxResults: number;
+  readonly nextToken?: string;
+}
+
+/** A found profile and the keys (with the values as the caller wrote them) that found it. */
+export interface FoundProfile extends Profile {
+  readonly foundBy: SearchKey[];
+}
+
+export interface BatchResult {
+  readonly profiles: Profile[];
+  readonly missing: string[];
+}
+
+/** One search key normalized: the criterion for storage, and which written values each normalized value stands for. */
+interface PreparedKey {
+  readonly criterion: KeyCriterion;
+  readonly written: ReadonlyMap<string, readonly string[]>;
+}
+
+export class ProfileSearch {
+  constructor(private readonly store: Store) {}
+
+  async search(scope: Scope, domainName: string, request: SearchRequest): Promise<{ items: FoundProfile[]; nextToken?: string }> {
+    const prepared = request.keys.map((key) => prepare(scope, key));
+    const criteria = prepared.map((key) => key.criterion);
+    // The token names this exact query, so a token from another search (or domain) is a 400.
+    const list = `profiles:${domainName}:${request.mode}:${digest(criteria)}`;
+    const after = decodeNextToken(list, scope, request.nextToken);
+    if (!(await this.store.domains.get(scope, domainName))) throw domainNotFound(domainName);
+    const page = await this.store.profileKeys.search(scope, domainName, criteria, request.mode, { after, limit: request.maxResults });
+    const [records, matched] = await Promise.all([
+      this.store.profiles.getMany(scope, domainName, page.items),
+      this.store.profileKeys.matching(scope, domainName, page.items, criteria),
+    ]);
+    const byId = new Map(records.map((record) => [record.profileId, record]));
+    const items: FoundProfile[] = [];
+    for (const profileId of page.items) {
+      const record = byId.get(profileId);
+      // A profile deleted between the two reads is simply not returned.
+      if (record) items.push({ ...toProfile(record), foundBy: foundBy(prepared, matched, profileId) });
+    }
+    return { items, nextToken: encodeNextToken(list, scope, page.nextAfter) };
+  }
+
+  async batchGet(scope: Scope, domainName: string, profileIds: readonly string[]): Promise<BatchResult> {
+    if (!(await this.store.domains.get(scope, domainName))) throw domainNotFound(domainName);
+    const records = await this.store.profiles.getMany(scope, domainName, profileIds);
+    const byId = new Map(records.map((record) => [record.profileId, record]));
+    const ids = [...new Set(profileIds)];
+    return {
+      profiles: ids.flatMap((id) => {
+        const record = byId.get(id);
+        return record ? [toProfile(record)] : [];
+      }),
+      missing: ids.filter((id) => !byId.has(id)),
+    };
+  }
+}
+
+function prepare(scope: Scope, key: SearchKey): PreparedKey {
+  if (key.values.length > MAX_KEY_VALUES) throw tooManyKeyValues(key.keyName, MAX_KEY_VALUES);
+  const written = new Map<string, string[]>();
+  for (const value of key.values) {
+    const normalized = normalizeKeyValue(key.keyName, value, normalizeOptions(scope));
+    const list = written.get(normalized) ?? [];
+    if (!list.includes(value)) list.push(value);
+    written.set(normalized, list);
+  }
+  return { criterion: { keyName: key.keyName, values: [...written.keys()] }, written };
+}
+
+/** For each search key in request order, the caller's values that this profile was found by (spec §3.7). */
+function foundBy(prepared: readonly PreparedKey[], matched: readonly ProfileKey[], profileId: string): SearchKey[] {
+  const held = matched.filter((key) => key.profileId === profileId);
+  return prepared.flatMap(({ criterion, written }) => {
+    const values = [...written].flatMap(([normalized, originals]) =>
+      held.some((key) => key.keyName === criterion.keyName && key.value === normalized) ? originals : [],
+    );
+    return values.length > 0 ? [{ keyName: criterion.keyName, values }] : [];
+  });
+}
+
+function digest(criteria: readonly KeyCriterion[]): string {
+  return createHash('sha256').update(JSON.stringify(criteria)).digest('base64url').slice(0, 22);
+}
