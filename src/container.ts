@@ -8,6 +8,8 @@ import { SecretBox } from './domain/secrets/secret-box.js';
 import { AccountService } from './domain/accounts/account-service.js';
 import { DomainService } from './domain/domains/domain-service.js';
 import { TagService } from './domain/tags/tag-service.js';
+import { ObjectTypeService } from './domain/object-types/object-type-service.js';
+import { createHandlebars } from './domain/object-types/field-source.js';
 import { ProfileMerge } from './domain/profiles/profile-merge.js';
 import { ProfileSearch } from './domain/profiles/profile-search.js';
 import { ProfileService } from './domain/profiles/profile-service.js';
@@ -55,6 +57,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
       profiles: new ProfileService(store, clock),
       profileSearch: new ProfileSearch(store),
       profileMerge: new ProfileMerge(store, clock),
+      objectTypes: new ObjectTypeService(store, clock, createHandlebars()),
     },
     credentials: new CredentialResolver(store, secrets, staticRoot),
     authorizer: new AccountBoundaryAuthorizer(),

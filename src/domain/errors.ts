@@ -108,6 +108,40 @@ export function domainQuotaExceeded(limit: number): BadRequestException {
   return new BadRequestException(`An account may have at most ${limit} domains in a region.`);
 }
 
+// ---- object types and templates -----------------------------------------------------------
+
+export function objectTypeRuleBroken(rule: number, detail: string): BadRequestException {
+  return new BadRequestException(`Invalid object type (rule ${rule}): ${detail}.`);
+}
+
+export function objectTypeNotFound(domainName: string, name: string): ResourceNotFoundException {
+  return new ResourceNotFoundException(`Object type ${name} does not exist in domain ${domainName}`);
+}
+
+export function templateNotFound(templateId: string): ResourceNotFoundException {
+  return new ResourceNotFoundException(`Template ${templateId} does not exist`);
+}
+
+export function templateWithMapping(): BadRequestException {
+  return new BadRequestException('TemplateId supplies Fields, Keys, AllowProfileCreation and SourceLastUpdatedTimestampFormat; do not send them too.');
+}
+
+export function mappingMissing(): BadRequestException {
+  return new BadRequestException('Give either TemplateId or both Fields and Keys.');
+}
+
+export function reservedObjectTypeName(name: string): BadRequestException {
+  return new BadRequestException(`Object type names starting with _ are reserved for standard objects: ${name}`);
+}
+
+export function objectTypeQuotaExceeded(limit: number): BadRequestException {
+  return new BadRequestException(`A domain can have at most ${limit} object types.`);
+}
+
+export function objectBudgetExceeded(limit: number, requested: number): BadRequestException {
+  return new BadRequestException(`MaxProfileObjectCount of the domain's object types would total ${requested}, over the ${limit} objects a profile can hold.`);
+}
+
 // ---- tags --------------------------------------------------------------------------------
 
 export function invalidResourceArn(arn: string): BadRequestException {

@@ -1,6 +1,7 @@
 // The domain services an operation may call.
 import type { DomainService } from './domains/domain-service.js';
 import type { TagService } from './tags/tag-service.js';
+import type { ObjectTypeService } from './object-types/object-type-service.js';
 import type { ProfileMerge } from './profiles/profile-merge.js';
 import type { ProfileSearch } from './profiles/profile-search.js';
 import type { ProfileService } from './profiles/profile-service.js';
@@ -11,4 +12,5 @@ export interface Services {
   readonly profiles: ProfileService;
   readonly profileSearch: ProfileSearch;
   readonly profileMerge: ProfileMerge;
+  readonly objectTypes: ObjectTypeService;
 }

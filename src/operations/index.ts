@@ -17,6 +17,12 @@ import { listTagsForResource } from './list-tags-for-resource.js';
 import { tagResource } from './tag-resource.js';
 import { untagResource } from './untag-resource.js';
 import { updateDomain } from './update-domain.js';
+import { deleteProfileObjectType } from './delete-profile-object-type.js';
+import { getProfileObjectType } from './get-profile-object-type.js';
+import { getProfileObjectTypeTemplate } from './get-profile-object-type-template.js';
+import { listProfileObjectTypeTemplates } from './list-profile-object-type-templates.js';
+import { listProfileObjectTypes } from './list-profile-object-types.js';
+import { putProfileObjectType } from './put-profile-object-type.js';
 
 export const registry: Registry = {
   AddProfileKey: addProfileKey,
@@ -26,10 +32,16 @@ export const registry: Registry = {
   DeleteDomain: deleteDomain,
   DeleteProfile: deleteProfile,
   DeleteProfileKey: deleteProfileKey,
+  DeleteProfileObjectType: deleteProfileObjectType,
   GetDomain: getDomain,
+  GetProfileObjectType: getProfileObjectType,
+  GetProfileObjectTypeTemplate: getProfileObjectTypeTemplate,
   ListDomains: listDomains,
+  ListProfileObjectTypeTemplates: listProfileObjectTypeTemplates,
+  ListProfileObjectTypes: listProfileObjectTypes,
   ListTagsForResource: listTagsForResource,
   MergeProfiles: mergeProfiles,
+  PutProfileObjectType: putProfileObjectType,
   SearchProfiles: searchProfiles,
   TagResource: tagResource,
   UntagResource: untagResource,

@@ -184,6 +184,27 @@ export interface ProfileKeyRepository {
   matching(scope: Scope, domainName: string, profileIds: readonly string[], criteria: readonly KeyCriterion[]): Promise<ProfileKey[]>;
 }
 
+export interface ObjectTypeRecord {
+  readonly domainName: string;
+  readonly name: string;
+  /** Everything else about the object type, stored opaquely (see domain/object-types/definition.ts). */
+  readonly definition: JsonValue;
+  readonly createdAt: Date;
+  readonly lastUpdatedAt: Date;
+}
+
+export interface ObjectTypeRepository {
+  /** Creates or replaces; a replaced row keeps its createdAt. */
+  put(scope: Scope, record: ObjectTypeRecord): Promise<void>;
+  get(scope: Scope, domainName: string, name: string): Promise<ObjectTypeRecord | undefined>;
+  delete(scope: Scope, domainName: string, name: string): Promise<boolean>;
+  /** Ordered by name. */
+  list(scope: Scope, domainName: string, page: PageRequest): Promise<Page<ObjectTypeRecord>>;
+  /** Every object type of the domain, ordered by name (a domain holds at most 100). */
+  listAll(scope: Scope, domainName: string): Promise<ObjectTypeRecord[]>;
+  deleteAllInDomain(scope: Scope, domainName: string): Promise<void>;
+}
+
 /** The repositories available inside one transaction. */
 export interface Repositories {
   readonly accounts: AccountRepository;
@@ -193,6 +214,7 @@ export interface Repositories {
   readonly tags: TagRepository;
   readonly profiles: ProfileRepository;
   readonly profileKeys: ProfileKeyRepository;
+  readonly objectTypes: ObjectTypeRepository;
 }
 
 export type Backend = 'sqlite' | 'postgres';

@@ -73,6 +73,16 @@ export interface ProfileKeysTable {
   origin: string;
 }
 
+export interface ObjectTypesTable {
+  account_id: string;
+  region: string;
+  domain_name: string;
+  name: string;
+  definition_json: string;
+  created_at: number;
+  last_updated_at: number;
+}
+
 export interface Database extends IamTables {
   accounts: AccountsTable;
   access_keys: AccessKeysTable;
@@ -80,4 +90,5 @@ export interface Database extends IamTables {
   tags: TagsTable;
   profiles: ProfilesTable;
   profile_keys: ProfileKeysTable;
+  object_types: ObjectTypesTable;
 }

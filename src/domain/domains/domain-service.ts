@@ -94,6 +94,7 @@ export class DomainService {
   async delete(scope: Scope, name: string): Promise<void> {
     await this.store.transaction(async (repos) => {
       await repos.profiles.deleteAllInDomain(scope, name);
+      await repos.objectTypes.deleteAllInDomain(scope, name);
       if (!(await repos.domains.delete(scope, name))) throw domainNotFound(name);
       await repos.tags.removeUnder(scope, domainArn(scope, name));
     });

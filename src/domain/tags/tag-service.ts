@@ -21,8 +21,9 @@ export class TagService {
       case 'domain':
         return (await this.store.domains.get(scope, arn.domainName)) !== undefined;
       case 'object-type':
+        return (await this.store.objectTypes.get(scope, arn.domainName, arn.objectTypeName)) !== undefined;
       case 'integration':
-        return false; // these resources arrive with the object-type and integration features
+        return false; // integrations arrive with their own feature
     }
   }
 

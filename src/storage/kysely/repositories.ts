@@ -8,6 +8,7 @@ import { KyselyDomainRepository } from './domains.js';
 import { createIamRepositories } from './iam.js';
 import { KyselyProfileKeyRepository } from './profile-keys.js';
 import { KyselyProfileRepository } from './profiles.js';
+import { KyselyObjectTypeRepository } from './object-types.js';
 import { KyselyTagRepository } from './tags.js';
 
 export function createRepositories(db: Kysely<Database>): Repositories {
@@ -19,5 +20,6 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     tags: new KyselyTagRepository(db),
     profiles: new KyselyProfileRepository(db),
     profileKeys: new KyselyProfileKeyRepository(db),
+    objectTypes: new KyselyObjectTypeRepository(db),
   };
 }

@@ -5,6 +5,7 @@ import { columnTypes } from './column-types.js';
 import type { ColumnTypes } from './column-types.js';
 import * as m0001 from './0001-initial.js';
 import * as m0002 from './0002-profiles.js';
+import * as m0005 from './0005-object-types.js';
 import * as m0010 from './0010-iam.js';
 
 /** A forward-only migration: one function, written once for both dialects. */
@@ -16,6 +17,7 @@ interface StorageMigration {
 const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: StorageMigration]> = [
   ['0001-initial', m0001],
   ['0002-profiles', m0002],
+  ['0005-object-types', m0005],
   ['0010-iam', m0010],
 ];
 
