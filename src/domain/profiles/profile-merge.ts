@@ -20,9 +20,12 @@ export class ProfileMerge {
     const others = [...new Set(toMerge)];
     if (others.includes(mainId)) throw mainProfileInMergeList(mainId);
     const involved = new Set([mainId, ...others]);
-    for (const [field, id] of [...Object.entries(choices.fields), ...Object.entries(choices.attributes).map(([name, id]) => [`Attributes.${name}`, id])]) {
-      if (id !== undefined && !involved.has(id)) throw fieldSourceNotInMerge(field!, id);
-    }
+    // Named as the caller wrote them: FieldSourceProfileIds members are the fields' names capitalised.
+    const named = [
+      ...Object.entries(choices.fields).map(([field, id]) => [field.charAt(0).toUpperCase() + field.slice(1), id] as const),
+      ...Object.entries(choices.attributes).map(([name, id]) => [`Attributes.${name}`, id] as const),
+    ];
+    for (const [member, id] of named) if (id !== undefined && !involved.has(id)) throw fieldSourceNotInMerge(member, id);
     await this.store.transaction(async (repos) => {
       await requireDomain(repos, scope, domainName);
       const records = await lockAll(repos, scope, domainName, [mainId, ...others]);
