@@ -6,6 +6,7 @@ import { emitSchema } from './emit-schema.js';
 import { emitValidators } from './emit-validators.js';
 import { emitOperations } from './emit-operations.js';
 import { emitErrors } from './emit-errors.js';
+import { emitAuthorization } from './emit-authorization.js';
 import { loadQueryService } from './botocore.js';
 import { emitQueryOperations } from './emit-query-operations.js';
 import { emitQueryErrors } from './emit-query-errors.js';
@@ -19,6 +20,7 @@ export function generate(): Map<string, string> {
     ['validators.ts', emitValidators(model)],
     ['operations.ts', emitOperations(model)],
     ['errors.ts', emitErrors(model)],
+    ['authorization.ts', emitAuthorization(model)],
   ]);
   for (const config of QUERY_SERVICES) {
     const service = loadQueryService(config.source, config.namespace, config.operations);

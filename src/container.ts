@@ -15,7 +15,12 @@ import { ProfileSearch } from './domain/profiles/profile-search.js';
 import { ProfileService } from './domain/profiles/profile-service.js';
 import type { Services } from './domain/services.js';
 import { CredentialResolver } from './auth/credentials.js';
-import { AccountBoundaryAuthorizer, type Authorizer } from './auth/authorizer.js';
+import { PolicyAuthorizer } from './auth/authorizer.js';
+import { PolicyCache } from './auth/policy-cache.js';
+import { PrincipalDirectory } from './auth/principal-facts.js';
+import { ProfileAuthorizer, type Authorizer } from './auth/profile-authorizer.js';
+import { createIamServices } from './domain/iam/iam-services.js';
+import type { IamServices } from './server/iam-api/actions/types.js';
 import { Router } from './server/router.js';
 import { operations } from './generated/operations.js';
 
@@ -28,7 +33,11 @@ export interface Container {
   readonly accounts: AccountService;
   readonly services: Services;
   readonly credentials: CredentialResolver;
+  /** Customer Profiles operations (profile:<Operation>). */
   readonly authorizer: Authorizer;
+  /** Any action on any resources, by the policy engine; the IAM/STS API uses it for iam:<Action>. */
+  readonly policies: PolicyAuthorizer;
+  readonly iam: IamServices;
   readonly router: Router;
   close(): Promise<void>;
 }
@@ -44,6 +53,8 @@ export async function createContainer(config: Config, options: ContainerOptions 
   const secrets = SecretBox.open(config.masterKey, config.dataDir);
   const store = await openStore(config.database);
   const staticRoot = config.rootKey ? { accountId: config.accountId, ...config.rootKey } : undefined;
+  const directory = new PrincipalDirectory(store, new PolicyCache());
+  const policies = new PolicyAuthorizer(directory);
   return {
     config,
     clock,
@@ -60,7 +71,9 @@ export async function createContainer(config: Config, options: ContainerOptions 
       objectTypes: new ObjectTypeService(store, clock, createHandlebars()),
     },
     credentials: new CredentialResolver(store, secrets, staticRoot),
-    authorizer: new AccountBoundaryAuthorizer(),
+    authorizer: new ProfileAuthorizer(policies, store),
+    policies,
+    iam: createIamServices(store, secrets, directory, policies),
     router: new Router(Object.values(operations)),
     close: () => store.close(),
   };

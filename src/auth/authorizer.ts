@@ -1,30 +1,60 @@
-// Decides whether a principal may perform an action on resources. Until IAM policies exist the rule is
-// the account boundary: a principal may act on its own account's resources and never on another's.
+// Decides whether a principal may perform an action on resources: the account boundary first (a
+// principal never reaches another account), then the policy engine over the caller's policies
+// with the request context of spec iam-evaluation.md §2.3.
+import type { Tags } from '../storage/ports.js';
+import { evaluate, type ResourceTarget } from './iam/evaluate.js';
+import { accessDeniedMessage, noPolicyAllowsMessage } from './iam/messages.js';
+import { requestContext, resourceContext } from './context-keys.js';
+import type { PrincipalDirectory } from './principal-facts.js';
 import type { Principal } from './principal.js';
-import { notAuthorized } from '../domain/errors.js';
+import type { RequestOrigin } from './request-origin.js';
 
-export interface AuthorizationRequest {
-  readonly principal: Principal;
-  readonly action: string;
-  readonly resourceArns: readonly string[];
+export interface AuthorizationTarget {
+  /** A resource ARN, or '*' for actions without a resource type. */
+  readonly arn: string;
+  /** The resource's tags (aws:ResourceTag/*), when it has any. */
+  readonly tags?: Tags;
 }
 
-export interface Authorizer {
-  /** Throws AccessDeniedException when the request is not allowed. */
-  authorize(request: AuthorizationRequest): Promise<void>;
+export interface ActionRequest {
+  readonly principal: Principal;
+  /** `profile:GetDomain`, `iam:CreateUser`… */
+  readonly action: string;
+  /** Each is authorized on its own; all must be allowed (§8). */
+  readonly resources: readonly AuthorizationTarget[];
+  /** aws:RequestTag/* (and aws:TagKeys from their keys unless `tagKeys` is given). */
+  readonly requestTags?: Tags;
+  readonly tagKeys?: readonly string[];
+  readonly origin: RequestOrigin;
+}
+
+/** A denial, with the message AWS would send (§9). */
+export interface Denial {
+  readonly message: string;
 }
 
 function accountOf(arn: string): string | undefined {
   return arn === '*' ? undefined : arn.split(':')[4];
 }
 
-export class AccountBoundaryAuthorizer implements Authorizer {
-  async authorize({ principal, action, resourceArns }: AuthorizationRequest): Promise<void> {
-    for (const arn of resourceArns) {
+export class PolicyAuthorizer {
+  constructor(private readonly directory: PrincipalDirectory) {}
+
+  /** Undefined when allowed; else the denial. */
+  async check(request: ActionRequest): Promise<Denial | undefined> {
+    const { principal, action } = request;
+    for (const { arn } of request.resources) {
       const account = accountOf(arn);
-      if (account !== undefined && account !== principal.accountId) {
-        throw notAuthorized(principal.arn, action, arn, false);
+      if (account !== undefined && account !== '' && account !== principal.accountId) {
+        return { message: noPolicyAllowsMessage(principal.arn, action, arn) };
       }
     }
+    // §3 step 3: the root may do anything in its own account; it has no policies that could deny.
+    if (principal.kind === 'root') return undefined;
+    const facts = await this.directory.load(principal);
+    const shared = requestContext(principal, facts, request.origin, request.requestTags, request.tagKeys);
+    const resources: ResourceTarget[] = request.resources.map(({ arn, tags }) => ({ arn, context: resourceContext(shared, tags) }));
+    const result = evaluate({ principalArn: facts.arn, action, resources, context: shared }, facts.policies);
+    return result.decision === 'Allow' ? undefined : { message: accessDeniedMessage(facts.arn, action, result) };
   }
 }

@@ -44,6 +44,9 @@ export class CredentialResolver {
         name: record.principalName,
         arn: principalArn(record.accountId, record.principalKind, record.principalName),
         accessKeyId,
+        ...(record.principalKind === 'role-session' ? { issuedAt: record.createdAt } : {}),
+        ...(record.sessionTags ? { sessionTags: record.sessionTags } : {}),
+        ...(record.sessionPolicy ? { sessionPolicy: record.sessionPolicy } : {}),
       },
     };
   };

@@ -2,8 +2,7 @@
 // refuse what is not implemented, validate against the model, authorize, run the handler.
 import { operations, type OperationName, type OperationTypes } from '../generated/operations.js';
 import { inputValidators } from '../generated/validators.js';
-import type { Authorizer } from '../auth/authorizer.js';
-import { resourceArnsOf } from '../auth/resource-arns.js';
+import type { Authorizer } from '../auth/profile-authorizer.js';
 import { operationNotImplemented, validationFailed } from '../domain/errors.js';
 import { registry } from './index.js';
 import type { OperationContext, OperationHandler } from './types.js';
@@ -20,9 +19,11 @@ export async function invoke<N extends OperationName>(
   const violations = inputValidators[definition.input]?.(input) ?? [];
   if (violations.length > 0) throw validationFailed(violations);
   await authorizer.authorize({
+    operation: name,
     principal: ctx.principal,
-    action: definition.iamAction,
-    resourceArns: resourceArnsOf(ctx.scope, input as Record<string, unknown>),
+    scope: ctx.scope,
+    input: input as Readonly<Record<string, unknown>>,
+    origin: ctx.origin ?? { time: new Date(), region: ctx.scope.region, secureTransport: false },
   });
   return handler(ctx, input);
 }

@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { OperationName, OperationTypes } from '../generated/operations.js';
 import type { Principal } from '../auth/principal.js';
+import type { RequestOrigin } from '../auth/request-origin.js';
 import type { Services } from '../domain/services.js';
 import type { Scope } from '../storage/ports.js';
 
@@ -11,6 +12,8 @@ export interface OperationContext {
   readonly requestId: string;
   readonly services: Services;
   readonly log: Logger;
+  /** What policies may test about the request; absent for in-process callers (the CLI). */
+  readonly origin?: RequestOrigin;
 }
 
 export type OperationHandler<N extends OperationName> = (

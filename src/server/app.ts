@@ -48,7 +48,16 @@ export function buildApp(container: Container) {
       const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const response = await handleRequest(
         container,
-        { id: request.id, method: request.method, url: request.raw.url ?? '/', rawHeaders: request.raw.rawHeaders, headers: request.headers, body },
+        {
+          id: request.id,
+          method: request.method,
+          url: request.raw.url ?? '/',
+          rawHeaders: request.raw.rawHeaders,
+          headers: request.headers,
+          body,
+          remoteAddress: request.raw.socket.remoteAddress,
+          secure: request.protocol === 'https',
+        },
         log,
       );
       return send(reply, response);

@@ -13,6 +13,8 @@ import { parseJsonBody } from './codec/json-body.js';
 import { parseQueryString } from './codec/query-string.js';
 import { serializeError } from './codec/errors.js';
 import { serializeOutput, type WireResponse } from './codec/to-wire.js';
+import { handleQueryRequest, isQueryRequest } from './iam-api/handle-query.js';
+import { originOf } from './request-origin.js';
 
 export interface RawRequest {
   readonly id: string;
@@ -22,6 +24,10 @@ export interface RawRequest {
   readonly rawHeaders: readonly string[];
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   readonly body: Uint8Array;
+  /** The client's address as the socket saw it (aws:SourceIp). */
+  readonly remoteAddress?: string;
+  /** Whether the request came over TLS (aws:SecureTransport). */
+  readonly secure?: boolean;
 }
 
 const JSON_CONTENT = /^application\/(json|x-amz-json-1\.[01])\s*(;|$)/i;
@@ -37,6 +43,8 @@ export async function handleRequest(container: Container, request: RawRequest, l
   const queryStart = request.url.indexOf('?');
   const rawPath = queryStart < 0 ? request.url : request.url.slice(0, queryStart);
   const rawQuery = queryStart < 0 ? '' : request.url.slice(queryStart + 1);
+  // The IAM and STS subset speaks awsQuery on `/` (issue 5); everything else is Customer Profiles.
+  if (isQueryRequest(request, rawPath, rawQuery)) return handleQueryRequest(container, request, rawQuery, log);
   let operation: OperationName | undefined;
   try {
     const verified = await verifySigV4(
@@ -57,7 +65,8 @@ export async function handleRequest(container: Container, request: RawRequest, l
     const principal = verified.key.principal;
     const scope = { accountId: principal.accountId, region: verified.region };
     const opLog = log.child({ operation, accountId: scope.accountId, region: scope.region });
-    const context = { scope, principal, requestId: request.id, services: container.services, log: opLog };
+    const origin = originOf(request, verified.region, container.clock());
+    const context = { scope, principal, requestId: request.id, services: container.services, log: opLog, origin };
     const output = await invoke(operation, context, input as never, container.authorizer);
     return serializeOutput(route.operation, output);
   } catch (error) {

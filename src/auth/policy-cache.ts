@@ -1,0 +1,24 @@
+// Compiled policy documents by their text: a stored policy is parsed once, not on every request.
+// Content-addressed, so an IAM write never makes an entry stale; bounded, oldest entry out first.
+import { parsePolicyDocument, type PolicyDocument } from './iam/policy-document.js';
+
+const DEFAULT_MAX_ENTRIES = 2000;
+
+export class PolicyCache {
+  readonly #entries = new Map<string, PolicyDocument>();
+
+  constructor(private readonly maxEntries = DEFAULT_MAX_ENTRIES) {}
+
+  /** Throws MalformedPolicyDocumentError for text that does not parse (never for validated, stored policies). */
+  compile(text: string): PolicyDocument {
+    const cached = this.#entries.get(text);
+    if (cached) return cached;
+    const compiled = parsePolicyDocument(text);
+    if (this.#entries.size >= this.maxEntries) {
+      const oldest = this.#entries.keys().next();
+      if (!oldest.done) this.#entries.delete(oldest.value);
+    }
+    this.#entries.set(text, compiled);
+    return compiled;
+  }
+}

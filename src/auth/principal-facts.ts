@@ -1,0 +1,81 @@
+// Everything about a caller that authorization needs: its ARNs, ids, tags and compiled policies,
+// read from the IAM store (spec iam-evaluation.md §2.3, §3).
+import type { Store, Tags } from '../storage/ports.js';
+import type { PolicySet } from './iam/evaluate.js';
+import { parseIamArn, roleArn, userArn } from '../domain/iam/names.js';
+import type { PolicyCache } from './policy-cache.js';
+import { splitSessionName, type Principal } from './principal.js';
+
+export interface PrincipalFacts {
+  /** The caller as AccessDenied messages name it (the assumed-role session ARN for a session, §9). */
+  readonly arn: string;
+  /** aws:PrincipalArn: for a session the role's ARN (§2.3). */
+  readonly principalArn: string;
+  readonly type: 'Account' | 'User' | 'AssumedRole';
+  readonly userId: string;
+  /** IAM users only. */
+  readonly username?: string;
+  readonly tags: Tags;
+  readonly policies: PolicySet;
+}
+
+const NO_POLICIES: PolicySet = { identity: [] };
+
+export class PrincipalDirectory {
+  constructor(
+    private readonly store: Store,
+    private readonly cache: PolicyCache,
+  ) {}
+
+  async load(principal: Principal): Promise<PrincipalFacts> {
+    const { accountId } = principal;
+    switch (principal.kind) {
+      case 'root':
+        return { arn: principal.arn, principalArn: principal.arn, type: 'Account', userId: accountId, tags: {}, policies: NO_POLICIES };
+      case 'user': {
+        const user = await this.store.iam.users.get(accountId, principal.name);
+        // A key whose user is gone grants nothing (its keys go with it, but a request may be in flight).
+        if (!user) return { arn: principal.arn, principalArn: principal.arn, type: 'User', userId: '', username: principal.name, tags: {}, policies: NO_POLICIES };
+        const ref = { kind: 'user', name: user.name } as const;
+        const [tags, stored] = await Promise.all([
+          this.store.iam.tags.get(accountId, ref),
+          this.store.iam.policies.principalPolicies(accountId, ref, boundaryName(user.permissionsBoundaryArn)),
+        ]);
+        const arn = userArn(accountId, user.path, user.name);
+        return { arn, principalArn: arn, type: 'User', userId: user.userId, username: user.name, tags, policies: this.compile(stored, undefined) };
+      }
+      case 'role-session': {
+        const { roleName, sessionName } = splitSessionName(principal.name);
+        const role = await this.store.iam.roles.get(accountId, roleName);
+        const sessionTags = principal.sessionTags ?? {};
+        if (!role) return { arn: principal.arn, principalArn: principal.arn, type: 'AssumedRole', userId: '', tags: sessionTags, policies: NO_POLICIES };
+        const ref = { kind: 'role', name: role.name } as const;
+        const [roleTags, stored] = await Promise.all([
+          this.store.iam.tags.get(accountId, ref),
+          this.store.iam.policies.principalPolicies(accountId, ref, boundaryName(role.permissionsBoundaryArn)),
+        ]);
+        return {
+          arn: principal.arn,
+          principalArn: roleArn(accountId, role.path, role.name),
+          type: 'AssumedRole',
+          userId: `${role.roleId}:${sessionName}`,
+          // Session tags override role tags of the same key (IAM: "session tags override").
+          tags: { ...roleTags, ...sessionTags },
+          policies: this.compile(stored, principal.sessionPolicy),
+        };
+      }
+    }
+  }
+
+  private compile(stored: { identity: readonly string[]; permissionsBoundary?: string }, sessionPolicy: string | undefined): PolicySet {
+    return {
+      identity: stored.identity.map((text) => this.cache.compile(text)),
+      permissionsBoundary: stored.permissionsBoundary === undefined ? undefined : this.cache.compile(stored.permissionsBoundary),
+      sessionPolicies: sessionPolicy === undefined ? undefined : [this.cache.compile(sessionPolicy)],
+    };
+  }
+}
+
+function boundaryName(arn: string | undefined): string | undefined {
+  return arn === undefined ? undefined : parseIamArn(arn, 'policy')?.name;
+}

@@ -1,0 +1,68 @@
+// Authorization of every Customer Profiles operation: profile:<Operation> on the resource ARNs
+// that src/generated/authorization.ts gives for it (spec iam-evaluation.md §2.2, §7, §8).
+import { AccessDeniedException } from '../generated/errors.js';
+import { authorizationRules } from '../generated/authorization.js';
+import { operations, type OperationName } from '../generated/operations.js';
+import type { Scope, Store, Tags } from '../storage/ports.js';
+import type { AuthorizationTarget, PolicyAuthorizer } from './authorizer.js';
+import type { Principal } from './principal.js';
+import type { RequestOrigin } from './request-origin.js';
+
+export interface OperationAuthorizationRequest {
+  readonly operation: OperationName;
+  readonly principal: Principal;
+  readonly scope: Scope;
+  /** The validated input. */
+  readonly input: Readonly<Record<string, unknown>>;
+  readonly origin: RequestOrigin;
+}
+
+export interface Authorizer {
+  /** Throws AccessDeniedException when the request is not allowed. */
+  authorize(request: OperationAuthorizationRequest): Promise<void>;
+}
+
+/** The ARNs an operation acts on, in the order the rule lists them. */
+export function resourceArnsOf(operation: OperationName, scope: Scope, input: Readonly<Record<string, unknown>>): string[] {
+  const rule = authorizationRules[operation];
+  if (rule.resources === '*') return ['*'];
+  if (rule.resources === 'resourceArn') return [String(input['resourceArn'])];
+  const prefix = `arn:aws:profile:${scope.region}:${scope.accountId}:`;
+  return rule.resources.map((part) => prefix + part.replace(/\{(\w+)\}/g, (_, member: string) => String(input[member] ?? '*')));
+}
+
+function tagsOf(value: unknown): Tags | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Tags) : undefined;
+}
+
+export class ProfileAuthorizer implements Authorizer {
+  constructor(
+    private readonly policies: PolicyAuthorizer,
+    private readonly store: Store,
+  ) {}
+
+  async authorize({ operation, principal, scope, input, origin }: OperationAuthorizationRequest): Promise<void> {
+    const rule = authorizationRules[operation];
+    const arns = resourceArnsOf(operation, scope, input);
+    const requestTags = rule.requestTags === undefined ? undefined : tagsOf(input[rule.requestTags]);
+    const tagKeys = rule.tagKeys === undefined ? undefined : (input[rule.tagKeys] as readonly string[] | undefined);
+    // The root needs no context; everyone else is judged on the resources' stored tags too.
+    const stored = principal.kind === 'root' ? new Map<string, Tags>() : await this.store.tags.getMany(scope, arns.filter((arn) => arn !== '*'));
+    const creates = rule.requestTags !== undefined && operation !== 'TagResource';
+    const resources: AuthorizationTarget[] = arns.map((arn, index) => {
+      const tags = stored.get(arn);
+      // §7 [decide]: the resource being created (the last ARN) carries the request's tags as aws:ResourceTag/*.
+      if (creates && index === arns.length - 1 && !tags && requestTags) return { arn, tags: requestTags };
+      return tags ? { arn, tags } : { arn };
+    });
+    const denial = await this.policies.check({
+      principal,
+      action: operations[operation].iamAction,
+      resources,
+      ...(requestTags ? { requestTags } : {}),
+      ...(tagKeys ? { tagKeys } : {}),
+      origin,
+    });
+    if (denial) throw new AccessDeniedException(denial.message);
+  }
+}

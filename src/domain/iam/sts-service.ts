@@ -1,0 +1,114 @@
+// STS: who am I (GetCallerIdentity), and temporary credentials for a role (AssumeRole) after its
+// trust policy, and where the trust names only the account, the caller's own policies allow it.
+import { randomBytes } from 'node:crypto';
+import type { Store, Tags } from '../../storage/ports.js';
+import type { SecretBox } from '../secrets/secret-box.js';
+import { newAccessKeyId, newSecretAccessKey } from '../accounts/access-key-material.js';
+import type { PolicyAuthorizer } from '../../auth/authorizer.js';
+import type { PrincipalDirectory } from '../../auth/principal-facts.js';
+import type { RequestOrigin } from '../../auth/request-origin.js';
+import { requestContext } from '../../auth/context-keys.js';
+import { parseTrustPolicy } from '../../auth/iam/trust-policy.js';
+import { evaluateTrustPolicy } from '../../auth/iam/trust-policy.js';
+import { noPolicyAllowsMessage } from '../../auth/iam/messages.js';
+import { parsePolicyDocument, MalformedPolicyDocumentError } from '../../auth/iam/policy-document.js';
+import { accessDenied, durationExceedsRole, sessionPolicyMalformed } from './errors.js';
+import type { IamContext } from './iam-context.js';
+import { parseIamArn } from './names.js';
+
+/** Role chaining (a role session assuming a role) is capped at one hour, as in AWS. */
+const CHAINED_MAX_SECONDS = 3600;
+const DEFAULT_SECONDS = 3600;
+
+export interface AssumeRoleInput {
+  readonly roleArn: string;
+  readonly sessionName: string;
+  readonly durationSeconds?: number;
+  readonly tags: Tags;
+  readonly policy?: string;
+}
+
+export interface IssuedSession {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken: string;
+  readonly expiration: Date;
+  readonly assumedRoleId: string;
+  readonly arn: string;
+}
+
+export class StsService {
+  constructor(
+    private readonly store: Store,
+    private readonly secrets: SecretBox,
+    private readonly directory: PrincipalDirectory,
+    private readonly policies: PolicyAuthorizer,
+  ) {}
+
+  async callerIdentity(ctx: IamContext): Promise<{ userId: string; account: string; arn: string }> {
+    const facts = await this.directory.load(ctx.principal);
+    return { userId: facts.userId, account: ctx.accountId, arn: facts.arn };
+  }
+
+  async assumeRole(ctx: IamContext, origin: RequestOrigin, input: AssumeRoleInput): Promise<IssuedSession> {
+    const { principal } = ctx;
+    const denied = () => accessDenied(noPolicyAllowsMessage(principal.arn, 'sts:AssumeRole', input.roleArn));
+    if (principal.kind === 'root') throw accessDenied('Roles may not be assumed by root accounts.');
+    const parsed = parseIamArn(input.roleArn, 'role');
+    const role = parsed && parsed.accountId === ctx.accountId ? await this.store.iam.roles.get(ctx.accountId, parsed.name) : undefined;
+    if (!role || role.path !== parsed?.path) throw denied();
+
+    const facts = await this.directory.load(principal);
+    const hasTags = Object.keys(input.tags).length > 0;
+    const context = requestContext(principal, facts, origin, hasTags ? input.tags : undefined, undefined);
+    const trust = parseTrustPolicy(role.trustPolicy);
+    const sessionArn = principal.kind === 'role-session' ? facts.arn : undefined;
+    const trusted = (action: string) =>
+      evaluateTrustPolicy(trust, { principalArn: facts.principalArn, sessionArn, accountId: ctx.accountId, action, context });
+    const verdict = trusted('sts:AssumeRole');
+    // Passing session tags also needs sts:TagSession in the trust policy (IAM: "Passing session tags in STS").
+    if (verdict.decision !== 'Allow' || (hasTags && trusted('sts:TagSession').decision !== 'Allow')) throw denied();
+    if (verdict.grant === 'account') {
+      const denial = await this.policies.check({ principal, action: 'sts:AssumeRole', resources: [{ arn: input.roleArn }], origin });
+      if (denial) throw accessDenied(denial.message);
+    }
+
+    const max = principal.kind === 'role-session' ? Math.min(CHAINED_MAX_SECONDS, role.maxSessionDuration) : role.maxSessionDuration;
+    const seconds = input.durationSeconds ?? Math.min(DEFAULT_SECONDS, max);
+    if (seconds > max) throw durationExceedsRole(seconds, max);
+    if (input.policy !== undefined) {
+      try {
+        parsePolicyDocument(input.policy);
+      } catch (error) {
+        if (error instanceof MalformedPolicyDocumentError) throw sessionPolicyMalformed(error.message);
+        throw error;
+      }
+    }
+
+    const secretAccessKey = newSecretAccessKey();
+    const sessionToken = randomBytes(96).toString('base64');
+    const expiration = new Date(ctx.now.getTime() + seconds * 1000);
+    const accessKeyId = newAccessKeyId('ASIA');
+    await this.store.accessKeys.create({
+      accessKeyId,
+      accountId: ctx.accountId,
+      principalKind: 'role-session',
+      principalName: `${role.name}/${input.sessionName}`,
+      sealedSecret: this.secrets.seal(secretAccessKey),
+      status: 'Active',
+      sessionToken,
+      expiresAt: expiration,
+      createdAt: ctx.now,
+      ...(hasTags ? { sessionTags: input.tags } : {}),
+      ...(input.policy === undefined ? {} : { sessionPolicy: input.policy }),
+    });
+    return {
+      accessKeyId,
+      secretAccessKey,
+      sessionToken,
+      expiration,
+      assumedRoleId: `${role.roleId}:${input.sessionName}`,
+      arn: `arn:aws:sts::${ctx.accountId}:assumed-role/${role.name}/${input.sessionName}`,
+    };
+  }
+}

@@ -1,0 +1,83 @@
+// IAM users: create, read, list, delete (refused while anything still hangs off the user), tags, boundary.
+import type { IamUserRecord, Page, Store, Tags } from '../../storage/ports.js';
+import { UniqueViolationError } from '../../storage/errors.js';
+import { deleteConflict, entityAlreadyExists, noSuchEntity, noSuchPolicy, limitExceeded } from './errors.js';
+import type { IamContext } from './iam-context.js';
+import { newUniqueId, parseIamArn } from './names.js';
+
+const MAX_TAGS = 50;
+
+export class UserService {
+  constructor(private readonly store: Store) {}
+
+  async create(ctx: IamContext, name: string, path: string, tags: Tags, boundaryArn: string | undefined): Promise<IamUserRecord> {
+    if (boundaryArn !== undefined) await this.requirePolicy(ctx.accountId, boundaryArn);
+    const user: IamUserRecord = { name, userId: newUniqueId('AIDA'), path, createdAt: ctx.now, ...(boundaryArn ? { permissionsBoundaryArn: boundaryArn } : {}) };
+    try {
+      await this.store.transaction(async (repos) => {
+        await repos.iam.users.create(ctx.accountId, user);
+        await repos.iam.tags.put(ctx.accountId, { kind: 'user', name }, tags);
+      });
+    } catch (error) {
+      if (error instanceof UniqueViolationError) throw entityAlreadyExists('User', name);
+      throw error;
+    }
+    return user;
+  }
+
+  async get(accountId: string, name: string): Promise<IamUserRecord> {
+    const user = await this.store.iam.users.get(accountId, name);
+    if (!user) throw noSuchEntity('user', name);
+    return user;
+  }
+
+  list(accountId: string, limit: number, after: string | undefined): Promise<Page<IamUserRecord>> {
+    return this.store.iam.users.list(accountId, { limit, ...(after === undefined ? {} : { after }) });
+  }
+
+  async delete(ctx: IamContext, name: string): Promise<void> {
+    const user = await this.get(ctx.accountId, name);
+    const ref = { kind: 'user', name: user.name } as const;
+    const { iam, accessKeys } = this.store;
+    if ((await accessKeys.listForPrincipal(ctx.accountId, 'user', user.name)).length > 0) throw deleteConflict('delete access keys');
+    if ((await iam.policies.listInline(ctx.accountId, ref)).length > 0) throw deleteConflict('delete policies');
+    if ((await iam.policies.listAttached(ctx.accountId, ref)).length > 0) throw deleteConflict('detach all policies');
+    if ((await iam.groups.listForUser(ctx.accountId, user.name)).length > 0) throw deleteConflict('remove user from all groups');
+    await this.store.transaction(async (repos) => {
+      await repos.iam.tags.removeAll(ctx.accountId, ref);
+      await repos.iam.users.delete(ctx.accountId, user.name);
+    });
+  }
+
+  async tags(accountId: string, name: string): Promise<Tags> {
+    const user = await this.get(accountId, name);
+    return this.store.iam.tags.get(accountId, { kind: 'user', name: user.name });
+  }
+
+  async tag(accountId: string, name: string, tags: Tags): Promise<void> {
+    const user = await this.get(accountId, name);
+    const ref = { kind: 'user', name: user.name } as const;
+    await this.store.transaction(async (repos) => {
+      const merged = { ...(await repos.iam.tags.get(accountId, ref)), ...tags };
+      if (Object.keys(merged).length > MAX_TAGS) throw limitExceeded('TagsPerUser', MAX_TAGS);
+      await repos.iam.tags.put(accountId, ref, tags);
+    });
+  }
+
+  async untag(accountId: string, name: string, keys: readonly string[]): Promise<void> {
+    const user = await this.get(accountId, name);
+    await this.store.iam.tags.remove(accountId, { kind: 'user', name: user.name }, keys);
+  }
+
+  async setPermissionsBoundary(accountId: string, name: string, boundaryArn: string): Promise<void> {
+    const user = await this.get(accountId, name);
+    await this.requirePolicy(accountId, boundaryArn);
+    await this.store.iam.users.setPermissionsBoundary(accountId, user.name, boundaryArn);
+  }
+
+  private async requirePolicy(accountId: string, arn: string): Promise<void> {
+    const parsed = parseIamArn(arn, 'policy');
+    const policy = parsed && parsed.accountId === accountId ? await this.store.iam.policies.getManaged(accountId, parsed.name) : undefined;
+    if (!policy || policy.path !== parsed?.path) throw noSuchPolicy(arn);
+  }
+}

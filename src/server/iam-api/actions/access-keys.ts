@@ -1,0 +1,44 @@
+// IAM access key actions: CreateAccessKey (the only time the secret is returned), ListAccessKeys, UpdateAccessKey, DeleteAccessKey.
+import type { OperationTypes } from '../../../generated/iam/operations.js';
+import type { ActionHandler } from './types.js';
+import { userNameOr, userTarget } from './targets.js';
+
+type Handler<N extends keyof OperationTypes> = ActionHandler<OperationTypes[N]['input'], OperationTypes[N]['output']>;
+
+export const createAccessKey: Handler<'CreateAccessKey'> = {
+  target: (ctx, input) => userTarget(ctx, userNameOr(ctx, input.UserName)),
+  run: async (ctx, input) => {
+    const { record, secretAccessKey } = await ctx.services.accessKeys.create(ctx, userNameOr(ctx, input.UserName));
+    return {
+      AccessKey: { UserName: record.principalName, AccessKeyId: record.accessKeyId, Status: record.status, SecretAccessKey: secretAccessKey, CreateDate: record.createdAt },
+    };
+  },
+};
+
+export const listAccessKeys: Handler<'ListAccessKeys'> = {
+  target: (ctx, input) => userTarget(ctx, userNameOr(ctx, input.UserName)),
+  run: async (ctx, input) => {
+    const keys = await ctx.services.accessKeys.list(ctx.accountId, userNameOr(ctx, input.UserName));
+    return {
+      AccessKeyMetadata: keys.map((key) => ({ UserName: key.principalName, AccessKeyId: key.accessKeyId, Status: key.status, CreateDate: key.createdAt })),
+      IsTruncated: false,
+    };
+  },
+};
+
+export const updateAccessKey: Handler<'UpdateAccessKey'> = {
+  target: (ctx, input) => userTarget(ctx, userNameOr(ctx, input.UserName)),
+  run: async (ctx, input) => {
+    const status = input.Status === 'Active' ? 'Active' : 'Inactive';
+    await ctx.services.accessKeys.setStatus(ctx.accountId, userNameOr(ctx, input.UserName), input.AccessKeyId, status);
+    return {};
+  },
+};
+
+export const deleteAccessKey: Handler<'DeleteAccessKey'> = {
+  target: (ctx, input) => userTarget(ctx, userNameOr(ctx, input.UserName)),
+  run: async (ctx, input) => {
+    await ctx.services.accessKeys.delete(ctx.accountId, userNameOr(ctx, input.UserName), input.AccessKeyId);
+    return {};
+  },
+};

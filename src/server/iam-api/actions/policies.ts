@@ -1,0 +1,170 @@
+// IAM policy actions: inline policies of users, groups and roles; managed policies, their versions and attachments.
+import type { OperationTypes } from '../../../generated/iam/operations.js';
+import type { ManagedPolicyRecord, PolicyVersionRecord } from '../../../storage/ports.js';
+import { policyArn } from '../../../domain/iam/names.js';
+import { encodePolicyDocument } from '../../../domain/iam/policy-text.js';
+import type { ActionHandler } from './types.js';
+import { groupTarget, policyTarget, roleTarget, userTarget } from './targets.js';
+import { pageOf } from './paging.js';
+
+type Handler<N extends keyof OperationTypes> = ActionHandler<OperationTypes[N]['input'], OperationTypes[N]['output']>;
+
+const user = (name: string) => ({ kind: 'user', name }) as const;
+const group = (name: string) => ({ kind: 'group', name }) as const;
+const role = (name: string) => ({ kind: 'role', name }) as const;
+
+function policyOutput(accountId: string, policy: ManagedPolicyRecord, attachmentCount?: number) {
+  return {
+    PolicyName: policy.name,
+    PolicyId: policy.policyId,
+    Arn: policyArn(accountId, policy.path, policy.name),
+    Path: policy.path,
+    DefaultVersionId: policy.defaultVersionId,
+    ...(attachmentCount === undefined ? {} : { AttachmentCount: attachmentCount }),
+    PermissionsBoundaryUsageCount: 0,
+    IsAttachable: true,
+    ...(policy.description === undefined ? {} : { Description: policy.description }),
+    CreateDate: policy.createdAt,
+    UpdateDate: policy.updatedAt,
+  };
+}
+
+function versionOutput(version: PolicyVersionRecord, defaultVersionId: string) {
+  return { Document: encodePolicyDocument(version.document), VersionId: version.versionId, IsDefaultVersion: version.versionId === defaultVersionId, CreateDate: version.createdAt };
+}
+
+export const putUserPolicy: Handler<'PutUserPolicy'> = {
+  target: (ctx, input) => userTarget(ctx, input.UserName),
+  run: async (ctx, input) => {
+    await ctx.services.policies.putInline(ctx.accountId, user(input.UserName), input.PolicyName, input.PolicyDocument);
+    return {};
+  },
+};
+
+export const getUserPolicy: Handler<'GetUserPolicy'> = {
+  target: (ctx, input) => userTarget(ctx, input.UserName),
+  run: async (ctx, input) => {
+    const document = await ctx.services.policies.getInline(ctx.accountId, user(input.UserName), input.PolicyName);
+    return { UserName: input.UserName, PolicyName: input.PolicyName, PolicyDocument: encodePolicyDocument(document) };
+  },
+};
+
+export const listUserPolicies: Handler<'ListUserPolicies'> = {
+  target: (ctx, input) => userTarget(ctx, input.UserName),
+  run: async (ctx, input) => ({ PolicyNames: await ctx.services.policies.listInline(ctx.accountId, user(input.UserName)), IsTruncated: false }),
+};
+
+export const deleteUserPolicy: Handler<'DeleteUserPolicy'> = {
+  target: (ctx, input) => userTarget(ctx, input.UserName),
+  run: async (ctx, input) => {
+    await ctx.services.policies.deleteInline(ctx.accountId, user(input.UserName), input.PolicyName);
+    return {};
+  },
+};
+
+export const putGroupPolicy: Handler<'PutGroupPolicy'> = {
+  target: (ctx, input) => groupTarget(ctx, input.GroupName),
+  run: async (ctx, input) => {
+    await ctx.services.policies.putInline(ctx.accountId, group(input.GroupName), input.PolicyName, input.PolicyDocument);
+    return {};
+  },
+};
+
+export const putRolePolicy: Handler<'PutRolePolicy'> = {
+  target: (ctx, input) => roleTarget(ctx, input.RoleName),
+  run: async (ctx, input) => {
+    await ctx.services.policies.putInline(ctx.accountId, role(input.RoleName), input.PolicyName, input.PolicyDocument);
+    return {};
+  },
+};
+
+export const createPolicy: Handler<'CreatePolicy'> = {
+  target: async (ctx, input) => policyTarget(policyArn(ctx.accountId, input.Path ?? '/', input.PolicyName)),
+  run: async (ctx, input) => {
+    const policy = await ctx.services.policies.create(ctx, input.PolicyName, input.Path ?? '/', input.PolicyDocument, input.Description);
+    return { Policy: policyOutput(ctx.accountId, policy, 0) };
+  },
+};
+
+export const getPolicy: Handler<'GetPolicy'> = {
+  target: (_ctx, input) => policyTarget(input.PolicyArn),
+  run: async (ctx, input) => {
+    const policy = await ctx.services.policies.get(ctx.accountId, input.PolicyArn);
+    return { Policy: policyOutput(ctx.accountId, policy, await ctx.services.policies.attachmentCount(ctx.accountId, policy)) };
+  },
+};
+
+export const getPolicyVersion: Handler<'GetPolicyVersion'> = {
+  target: (_ctx, input) => policyTarget(input.PolicyArn),
+  run: async (ctx, input) => {
+    const policy = await ctx.services.policies.get(ctx.accountId, input.PolicyArn);
+    const version = await ctx.services.policies.getVersion(ctx.accountId, input.PolicyArn, input.VersionId);
+    return { PolicyVersion: versionOutput(version, policy.defaultVersionId) };
+  },
+};
+
+export const createPolicyVersion: Handler<'CreatePolicyVersion'> = {
+  target: (_ctx, input) => policyTarget(input.PolicyArn),
+  run: async (ctx, input) => {
+    const version = await ctx.services.policies.createVersion(ctx, input.PolicyArn, input.PolicyDocument, input.SetAsDefault === true);
+    return { PolicyVersion: { ...versionOutput(version, input.SetAsDefault ? version.versionId : ''), Document: undefined } };
+  },
+};
+
+export const listPolicies: Handler<'ListPolicies'> = {
+  target: async () => ({ arn: '*' }),
+  run: async (ctx, input) => {
+    // Only customer managed policies exist here: Scope=AWS lists nothing.
+    if (input.Scope === 'AWS') return { Policies: [], IsTruncated: false };
+    const page = await pageOf(input, (limit, after) => ctx.services.policies.list(ctx.accountId, limit, after));
+    return { Policies: page.items.map((policy) => policyOutput(ctx.accountId, policy)), IsTruncated: page.isTruncated, ...page.marker };
+  },
+};
+
+export const deletePolicy: Handler<'DeletePolicy'> = {
+  target: (_ctx, input) => policyTarget(input.PolicyArn),
+  run: async (ctx, input) => {
+    await ctx.services.policies.delete(ctx.accountId, input.PolicyArn);
+    return {};
+  },
+};
+
+export const attachUserPolicy: Handler<'AttachUserPolicy'> = {
+  target: (ctx, input) => userTarget(ctx, input.UserName),
+  run: async (ctx, input) => {
+    await ctx.services.policies.attach(ctx.accountId, user(input.UserName), input.PolicyArn);
+    return {};
+  },
+};
+
+export const detachUserPolicy: Handler<'DetachUserPolicy'> = {
+  target: (ctx, input) => userTarget(ctx, input.UserName),
+  run: async (ctx, input) => {
+    await ctx.services.policies.detach(ctx.accountId, user(input.UserName), input.PolicyArn);
+    return {};
+  },
+};
+
+export const listAttachedUserPolicies: Handler<'ListAttachedUserPolicies'> = {
+  target: (ctx, input) => userTarget(ctx, input.UserName),
+  run: async (ctx, input) => {
+    const attached = await ctx.services.policies.listAttached(ctx.accountId, user(input.UserName));
+    return { AttachedPolicies: attached.map((p) => ({ PolicyName: p.name, PolicyArn: p.arn })), IsTruncated: false };
+  },
+};
+
+export const attachGroupPolicy: Handler<'AttachGroupPolicy'> = {
+  target: (ctx, input) => groupTarget(ctx, input.GroupName),
+  run: async (ctx, input) => {
+    await ctx.services.policies.attach(ctx.accountId, group(input.GroupName), input.PolicyArn);
+    return {};
+  },
+};
+
+export const attachRolePolicy: Handler<'AttachRolePolicy'> = {
+  target: (ctx, input) => roleTarget(ctx, input.RoleName),
+  run: async (ctx, input) => {
+    await ctx.services.policies.attach(ctx.accountId, role(input.RoleName), input.PolicyArn);
+    return {};
+  },
+};
