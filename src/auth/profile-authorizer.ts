@@ -12,7 +12,7 @@ export interface OperationAuthorizationRequest {
   readonly operation: OperationName;
   readonly principal: Principal;
   readonly scope: Scope;
-  /** The validated input. */
+  /** The bound input, not yet validated. */
   readonly input: Readonly<Record<string, unknown>>;
   readonly origin: RequestOrigin;
 }
@@ -31,8 +31,14 @@ export function resourceArnsOf(operation: OperationName, scope: Scope, input: Re
   return rule.resources.map((part) => prefix + part.replace(/\{(\w+)\}/g, (_, member: string) => String(input[member] ?? '*')));
 }
 
+// The input is not validated yet (authorization comes first), so read tags defensively.
 function tagsOf(value: unknown): Tags | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Tags) : undefined;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
+function keysOf(value: unknown): string[] | undefined {
+  return Array.isArray(value) ? value.filter((key): key is string => typeof key === 'string') : undefined;
 }
 
 export class ProfileAuthorizer implements Authorizer {
@@ -45,7 +51,7 @@ export class ProfileAuthorizer implements Authorizer {
     const rule = authorizationRules[operation];
     const arns = resourceArnsOf(operation, scope, input);
     const requestTags = rule.requestTags === undefined ? undefined : tagsOf(input[rule.requestTags]);
-    const tagKeys = rule.tagKeys === undefined ? undefined : (input[rule.tagKeys] as readonly string[] | undefined);
+    const tagKeys = rule.tagKeys === undefined ? undefined : keysOf(input[rule.tagKeys]);
     // The root needs no context; everyone else is judged on the resources' stored tags too.
     const stored = principal.kind === 'root' ? new Map<string, Tags>() : await this.store.tags.getMany(scope, arns.filter((arn) => arn !== '*'));
     const creates = rule.requestTags !== undefined && operation !== 'TagResource';

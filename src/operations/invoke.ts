@@ -1,5 +1,7 @@
 // The one entry point to an operation, shared by the HTTP edge, the CLI and in-process callers:
-// refuse what is not implemented, validate against the model, authorize, run the handler.
+// authorize, refuse what is not implemented, validate against the model, run the handler.
+// Authorization comes first, as in AWS: a caller without permission learns nothing about the
+// operation or its input (and the authorization sweep reaches every operation of the model).
 import { operations, type OperationName, type OperationTypes } from '../generated/operations.js';
 import { inputValidators } from '../generated/validators.js';
 import type { Authorizer } from '../auth/profile-authorizer.js';
@@ -15,9 +17,6 @@ export async function invoke<N extends OperationName>(
 ): Promise<OperationTypes[N]['output']> {
   const definition = operations[name];
   const handler = registry[name] as OperationHandler<N> | undefined;
-  if (!handler) throw operationNotImplemented(name);
-  const violations = inputValidators[definition.input]?.(input) ?? [];
-  if (violations.length > 0) throw validationFailed(violations);
   await authorizer.authorize({
     operation: name,
     principal: ctx.principal,
@@ -25,5 +24,8 @@ export async function invoke<N extends OperationName>(
     input: input as Readonly<Record<string, unknown>>,
     origin: ctx.origin ?? { time: new Date(), region: ctx.scope.region, secureTransport: false },
   });
+  if (!handler) throw operationNotImplemented(name);
+  const violations = inputValidators[definition.input]?.(input) ?? [];
+  if (violations.length > 0) throw validationFailed(violations);
   return handler(ctx, input);
 }
