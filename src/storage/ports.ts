@@ -164,6 +164,17 @@ export interface ProfileRepository {
   /** Removes every profile of the domain and their keys. */
   deleteAllInDomain(scope: Scope, domainName: string): Promise<void>;
   count(scope: Scope, domainName: string): Promise<number>;
+  /**
+   * The profiles matching any (`OR`) or every (`AND`) criterion, ordered by profile id, each with
+   * the key rows that matched; `page.after` is the last profile id of the previous page.
+   */
+  search(scope: Scope, domainName: string, criteria: readonly KeyCriterion[], mode: 'AND' | 'OR', page: PageRequest): Promise<Page<FoundProfileRecord>>;
+}
+
+export interface FoundProfileRecord {
+  readonly profile: ProfileRecord;
+  /** Key name and normalized value of every key row by which the search found the profile. */
+  readonly matched: ReadonlyArray<{ readonly keyName: string; readonly value: string }>;
 }
 
 export interface ProfileKeyRepository {
@@ -177,11 +188,9 @@ export interface ProfileKeyRepository {
   listForProfile(scope: Scope, domainName: string, profileId: string): Promise<ProfileKey[]>;
   /**
    * Ids of the profiles matching any (`OR`) or every (`AND`) criterion, ordered by profile id;
-   * `page.after` is the last id of the previous page.
+   * `page.after` is the last id of the previous page. (ProfileRepository.search also returns the profiles.)
    */
   search(scope: Scope, domainName: string, criteria: readonly KeyCriterion[], mode: 'AND' | 'OR', page: PageRequest): Promise<Page<string>>;
-  /** The keys of `profileIds` that match any of `criteria` (for FoundByItems). */
-  matching(scope: Scope, domainName: string, profileIds: readonly string[], criteria: readonly KeyCriterion[]): Promise<ProfileKey[]>;
 }
 
 export interface ObjectTypeRecord {

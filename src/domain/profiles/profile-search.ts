@@ -1,6 +1,6 @@
 // SearchProfiles (spec §3.7) and BatchGetProfile: profiles by key values or by id, with FoundByItems.
 import { createHash } from 'node:crypto';
-import type { KeyCriterion, ProfileKey, Scope, Store } from '../../storage/ports.js';
+import type { FoundProfileRecord, KeyCriterion, Scope, Store } from '../../storage/ports.js';
 import { domainNotFound, tooManyKeyValues } from '../errors.js';
 import { normalizeKeyValue } from '../keys/built-in-keys.js';
 import { decodeNextToken, encodeNextToken } from '../pagination.js';
@@ -47,19 +47,11 @@ export class ProfileSearch {
     // The token names this exact query, so a token from another search (or domain) is a 400.
     const list = `profiles:${domainName}:${request.mode}:${digest(criteria)}`;
     const after = decodeNextToken(list, scope, request.nextToken);
-    if (!(await this.store.domains.get(scope, domainName))) throw domainNotFound(domainName);
-    const page = await this.store.profileKeys.search(scope, domainName, criteria, request.mode, { after, limit: request.maxResults });
-    const [records, matched] = await Promise.all([
-      this.store.profiles.getMany(scope, domainName, page.items),
-      this.store.profileKeys.matching(scope, domainName, page.items, criteria),
-    ]);
-    const byId = new Map(records.map((record) => [record.profileId, record]));
-    const items: FoundProfile[] = [];
-    for (const profileId of page.items) {
-      const record = byId.get(profileId);
-      // A profile deleted between the two reads is simply not returned.
-      if (record) items.push({ ...toProfile(record), foundBy: foundBy(prepared, matched, profileId) });
-    }
+    const page = await this.store.profiles.search(scope, domainName, criteria, request.mode, { after, limit: request.maxResults });
+    // A profile found proves its domain exists (profiles reference their domain), so only an empty
+    // page needs the extra read that tells "no match" from "no such domain".
+    if (page.items.length === 0 && !(await this.store.domains.get(scope, domainName))) throw domainNotFound(domainName);
+    const items = page.items.map(({ profile, matched }) => ({ ...toProfile(profile), foundBy: foundBy(prepared, matched) }));
     return { items, nextToken: encodeNextToken(list, scope, page.nextAfter) };
   }
 
@@ -91,11 +83,10 @@ function prepare(scope: Scope, key: SearchKey): PreparedKey {
 }
 
 /** For each search key in request order, the caller's values that this profile was found by (spec §3.7). */
-function foundBy(prepared: readonly PreparedKey[], matched: readonly ProfileKey[], profileId: string): SearchKey[] {
-  const held = matched.filter((key) => key.profileId === profileId);
+function foundBy(prepared: readonly PreparedKey[], matched: FoundProfileRecord['matched']): SearchKey[] {
   return prepared.flatMap(({ criterion, written }) => {
     const values = [...written].flatMap(([normalized, originals]) =>
-      held.some((key) => key.keyName === criterion.keyName && key.value === normalized) ? originals : [],
+      matched.some((key) => key.keyName === criterion.keyName && key.value === normalized) ? originals : [],
     );
     return values.length > 0 ? [{ keyName: criterion.keyName, values }] : [];
   });

@@ -4,8 +4,6 @@ import type { KeyCriterion, KeyOrigin, Page, PageRequest, ProfileKey, ProfileKey
 import type { Database, ProfileKeysTable } from '../schema.js';
 import { chunks, IN_LIST_CHUNK, inScope, pageFetchSize, toPage } from './rows.js';
 
-type KeysBuilder = ExpressionBuilder<Database, 'profile_keys'>;
-
 /** Rows per multi-row INSERT: 7 parameters each, well under both backends' limits. */
 const INSERT_CHUNK = 200;
 
@@ -20,14 +18,14 @@ export class KyselyProfileKeyRepository implements ProfileKeyRepository {
     for (const chunk of chunks(keys, INSERT_CHUNK)) {
       await this.#db
         .insertInto('profile_keys')
-        .values(chunk.map((key) => toRow(scope, domainName, key)))
+        .values(chunk.map((key) => toKeyRow(scope, domainName, key)))
         .onConflict((oc) => oc.doNothing())
         .execute();
     }
   }
 
   async remove(scope: Scope, domainName: string, keys: readonly ProfileKey[]): Promise<void> {
-    for (const key of keys) await this.#db.deleteFrom('profile_keys').where((eb) => eb.and(toRow(scope, domainName, key))).execute();
+    for (const key of keys) await this.#db.deleteFrom('profile_keys').where((eb) => eb.and(toKeyRow(scope, domainName, key))).execute();
   }
 
   async removeValues(scope: Scope, domainName: string, profileId: string, keyName: string, values: readonly string[]): Promise<number> {
@@ -62,7 +60,7 @@ export class KyselyProfileKeyRepository implements ProfileKeyRepository {
       .selectFrom('profile_keys')
       .select('profile_id')
       .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName }))
-      .where((eb) => eb.or(criteria.map((criterion) => matches(eb, criterion))))
+      .where((eb) => eb.or(criteria.map((criterion) => matchesCriterion(eb, criterion))))
       .groupBy('profile_id')
       .orderBy('profile_id')
       .limit(pageFetchSize(page));
@@ -70,36 +68,20 @@ export class KyselyProfileKeyRepository implements ProfileKeyRepository {
     if (mode === 'AND' && criteria.length > 1) {
       // Every criterion must be met by some key row of the profile (two criteria may share a key name).
       query = query.having((eb) =>
-        eb.and(criteria.map((criterion) => eb(eb.fn.max(eb.case().when(matches(eb, criterion)).then(1).else(0).end()), '=', 1))),
+        eb.and(criteria.map((criterion) => eb(eb.fn.max(eb.case().when(matchesCriterion(eb, criterion)).then(1).else(0).end()), '=', 1))),
       );
     }
-    const rows = await query.execute();
-    return toPage(rows, page, (row) => row.profile_id, (id) => id);
-  }
-
-  async matching(scope: Scope, domainName: string, profileIds: readonly string[], all: readonly KeyCriterion[]): Promise<ProfileKey[]> {
-    const criteria = all.filter((criterion) => criterion.values.length > 0);
-    if (criteria.length === 0 || profileIds.length === 0) return [];
-    const found: ProfileKey[] = [];
-    for (const chunk of chunks([...new Set(profileIds)], IN_LIST_CHUNK)) {
-      const rows = await this.#db
-        .selectFrom('profile_keys')
-        .selectAll()
-        .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName }))
-        .where('profile_id', 'in', chunk)
-        .where((eb) => eb.or(criteria.map((criterion) => matches(eb, criterion))))
-        .execute();
-      found.push(...rows.map(toKey));
-    }
-    return found;
+    return toPage(await query.execute(), page, (row) => row.profile_id, (id) => id);
   }
 }
 
-function matches(eb: KeysBuilder, criterion: KeyCriterion) {
+/** A key row meets the criterion: its name, and one of the values. */
+export function matchesCriterion(eb: ExpressionBuilder<Database, 'profile_keys'>, criterion: KeyCriterion) {
   return eb.and([eb('key_name', '=', criterion.keyName), eb('key_value', 'in', [...criterion.values])]);
 }
 
-function toRow(scope: Scope, domainName: string, key: ProfileKey): Selectable<ProfileKeysTable> {
+/** The row a key is stored as; exported for bulk loaders (bench/) that must store exactly what the API does. */
+export function toKeyRow(scope: Scope, domainName: string, key: ProfileKey): Selectable<ProfileKeysTable> {
   return { ...inScope(scope), domain_name: domainName, key_name: key.keyName, key_value: key.value, profile_id: key.profileId, origin: key.origin };
 }
 

@@ -1,7 +1,8 @@
 // The profile repository, one SQL code path for both backends.
 import type { Kysely, Selectable } from 'kysely';
-import type { JsonObject, ProfileRecord, ProfileRepository, Scope } from '../ports.js';
+import type { FoundProfileRecord, JsonObject, KeyCriterion, Page, PageRequest, ProfileRecord, ProfileRepository, Scope } from '../ports.js';
 import type { Database, ProfilesTable } from '../schema.js';
+import { searchProfiles } from './profile-search.js';
 import { chunks, IN_LIST_CHUNK, inScope, toMillis } from './rows.js';
 
 export class KyselyProfileRepository implements ProfileRepository {
@@ -12,7 +13,7 @@ export class KyselyProfileRepository implements ProfileRepository {
   }
 
   async create(scope: Scope, domainName: string, profile: ProfileRecord): Promise<void> {
-    await this.#db.insertInto('profiles').values(toRow(scope, domainName, profile)).execute();
+    await this.#db.insertInto('profiles').values(toProfileRow(scope, domainName, profile)).execute();
   }
 
   async get(scope: Scope, domainName: string, profileId: string): Promise<ProfileRecord | undefined> {
@@ -21,7 +22,7 @@ export class KyselyProfileRepository implements ProfileRepository {
       .selectAll()
       .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName, profile_id: profileId }))
       .executeTakeFirst();
-    return row && toRecord(row);
+    return row && toProfileRecord(row);
   }
 
   async getMany(scope: Scope, domainName: string, profileIds: readonly string[]): Promise<ProfileRecord[]> {
@@ -33,7 +34,7 @@ export class KyselyProfileRepository implements ProfileRepository {
         .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName }))
         .where('profile_id', 'in', chunk)
         .execute();
-      records.push(...rows.map(toRecord));
+      records.push(...rows.map(toProfileRecord));
     }
     return records;
   }
@@ -48,11 +49,11 @@ export class KyselyProfileRepository implements ProfileRepository {
       .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName, profile_id: profileId }))
       .returningAll()
       .executeTakeFirst();
-    return row && toRecord(row);
+    return row && toProfileRecord(row);
   }
 
   async update(scope: Scope, domainName: string, profile: ProfileRecord): Promise<void> {
-    const { fields_json, sources_json, version, last_updated_at } = toRow(scope, domainName, profile);
+    const { fields_json, sources_json, version, last_updated_at } = toProfileRow(scope, domainName, profile);
     await this.#db
       .updateTable('profiles')
       .set({ fields_json, sources_json, version, last_updated_at })
@@ -73,6 +74,10 @@ export class KyselyProfileRepository implements ProfileRepository {
     await this.#db.deleteFrom('profiles').where((eb) => eb.and(where)).execute();
   }
 
+  search(scope: Scope, domainName: string, criteria: readonly KeyCriterion[], mode: 'AND' | 'OR', page: PageRequest): Promise<Page<FoundProfileRecord>> {
+    return searchProfiles(this.#db, scope, domainName, criteria, mode, page);
+  }
+
   async count(scope: Scope, domainName: string): Promise<number> {
     const row = await this.#db
       .selectFrom('profiles')
@@ -84,7 +89,7 @@ export class KyselyProfileRepository implements ProfileRepository {
 }
 
 /** The row a profile is stored as; exported for bulk loaders (bench/) that must store exactly what the API does. */
-export function toRow(scope: Scope, domainName: string, profile: ProfileRecord): Selectable<ProfilesTable> {
+export function toProfileRow(scope: Scope, domainName: string, profile: ProfileRecord): Selectable<ProfilesTable> {
   return {
     ...inScope(scope),
     domain_name: domainName,
@@ -97,7 +102,7 @@ export function toRow(scope: Scope, domainName: string, profile: ProfileRecord):
   };
 }
 
-function toRecord(row: Selectable<ProfilesTable>): ProfileRecord {
+export function toProfileRecord(row: Selectable<ProfilesTable>): ProfileRecord {
   return {
     profileId: row.profile_id,
     fields: JSON.parse(row.fields_json) as JsonObject,

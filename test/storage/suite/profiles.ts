@@ -158,11 +158,30 @@ export function profileCases(ctx: SuiteContext): void {
       assert.deepEqual(await allIds(store, scope, [email, { keyName: '_phone', values: [] }], 'AND'), []);
       assert.deepEqual(await allIds(store, scope, [email, { keyName: '_phone', values: [] }], 'OR'), [id(1), id(3), id(5)]);
       assert.deepEqual(await store.profileKeys.search(newScope(), DOMAIN, [email], 'OR', { limit: 5 }), { items: [] });
-      const matched = await store.profileKeys.matching(scope, DOMAIN, [id(3), id(5)], [email, phone]);
-      assert.deepEqual(
-        matched.map((k) => `${k.profileId.slice(-1)} ${k.keyName} ${k.value} ${k.origin}`).sort(),
-        ['3 _email f standard', '3 _phone p standard', '5 _email e custom', '5 _email e standard', '5 _phone p standard'],
-      );
+    });
+
+    it('profiles.search returns the page of profiles with the key rows that matched each', async () => {
+      const store = ctx.store();
+      const scope = await seeded(store, 4);
+      await store.profileKeys.add(scope, DOMAIN, [
+        key(id(3), '_email', 'f'),
+        key(id(3), '_phone', 'p'),
+        key(id(4), '_email', 'e'),
+        key(id(4), '_email', 'e', 'custom'),
+        key(id(4), '_phone', 'q'),
+        key(id(1), '_phone', 'p'),
+      ]);
+      const criteria: KeyCriterion[] = [{ keyName: '_email', values: ['e', 'f'] }, { keyName: '_phone', values: ['p'] }];
+      const first = await store.profiles.search(scope, DOMAIN, criteria, 'OR', { limit: 2 });
+      assert.deepEqual(first.items.map((found) => found.profile), [profile(id(1)), profile(id(3))]);
+      assert.deepEqual(first.items.map((found) => found.matched.map((m) => `${m.keyName}=${m.value}`).sort()), [['_phone=p'], ['_email=f', '_phone=p']]);
+      assert.equal(first.nextAfter, id(3));
+      const second = await store.profiles.search(scope, DOMAIN, criteria, 'OR', { limit: 2, after: first.nextAfter });
+      assert.deepEqual(second.items.map((found) => [found.profile.profileId, found.matched.length]), [[id(4), 2]]);
+      assert.equal(second.nextAfter, undefined);
+      const and = await store.profiles.search(scope, DOMAIN, criteria, 'AND', { limit: 5 });
+      assert.deepEqual(and.items.map((found) => found.profile.profileId), [id(3)]);
+      assert.deepEqual(await store.profiles.search(newScope(), DOMAIN, criteria, 'OR', { limit: 5 }), { items: [] });
     });
 
     it('orders and compares key values byte-wise whatever the collation', async () => {

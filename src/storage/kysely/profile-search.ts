@@ -1,0 +1,69 @@
+// SearchProfiles in one statement: the page of matching profile ids (a CTE over the key index), joined
+// to the profiles and to the key rows that matched them, so a search is a single round trip.
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { FoundProfileRecord, KeyCriterion, Page, PageRequest, Scope } from '../ports.js';
+import type { Database } from '../schema.js';
+import { inScope, pageFetchSize, toPage } from './rows.js';
+import { matchesCriterion as matches } from './profile-keys.js';
+import { toProfileRecord } from './profiles.js';
+
+export async function searchProfiles(
+  db: Kysely<Database>,
+  scope: Scope,
+  domainName: string,
+  all: readonly KeyCriterion[],
+  mode: 'AND' | 'OR',
+  page: PageRequest,
+): Promise<Page<FoundProfileRecord>> {
+  const criteria = all.filter((criterion) => criterion.values.length > 0);
+  if (criteria.length === 0 || (mode === 'AND' && criteria.length < all.length)) return { items: [] };
+  const rows = await db
+    .with('page', (qb) => {
+      let ids = qb
+        .selectFrom('profile_keys')
+        .select('profile_id')
+        .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName }))
+        .where((eb) => eb.or(criteria.map((criterion) => matches(eb, criterion))))
+        .groupBy('profile_id')
+        .orderBy('profile_id')
+        .limit(pageFetchSize(page));
+      if (page.after !== undefined) ids = ids.where('profile_id', '>', page.after);
+      if (mode === 'AND' && criteria.length > 1) {
+        // Every criterion must be met by some key row of the profile (two criteria may share a key name).
+        ids = ids.having((eb) =>
+          eb.and(criteria.map((criterion) => eb(eb.fn.max(eb.case().when(matches(eb, criterion)).then(1).else(0).end()), '=', 1))),
+        );
+      }
+      return ids;
+    })
+    .selectFrom('page')
+    .innerJoin('profiles', (join) =>
+      join
+        .onRef('profiles.profile_id', '=', 'page.profile_id')
+        .on('profiles.account_id', '=', scope.accountId)
+        .on('profiles.region', '=', scope.region)
+        .on('profiles.domain_name', '=', domainName),
+    )
+    .innerJoin('profile_keys', (join) =>
+      join
+        .onRef('profile_keys.profile_id', '=', 'page.profile_id')
+        .on('profile_keys.account_id', '=', scope.accountId)
+        .on('profile_keys.region', '=', scope.region)
+        .on('profile_keys.domain_name', '=', domainName),
+    )
+    .where((eb) => eb.or(criteria.map((criterion) => matches(eb as unknown as ExpressionBuilder<Database, 'profile_keys'>, criterion))))
+    .selectAll('profiles')
+    .select(['profile_keys.key_name', 'profile_keys.key_value'])
+    .orderBy('profiles.profile_id')
+    .execute();
+  const found: Array<{ profile: FoundProfileRecord['profile']; matched: Array<{ keyName: string; value: string }> }> = [];
+  for (const row of rows) {
+    let last = found.at(-1);
+    if (last?.profile.profileId !== row.profile_id) {
+      last = { profile: toProfileRecord(row), matched: [] };
+      found.push(last);
+    }
+    last.matched.push({ keyName: row.key_name, value: row.key_value });
+  }
+  return toPage(found, page, (item) => item, (item) => item.profile.profileId);
+}
