@@ -3,7 +3,8 @@ import type { ConditionOperator } from './condition-operator.js';
 import { compileGlob, type GlobMode, type Matcher } from './glob.js';
 import { cidrContains, parseCidr, parseIpAddress, type CidrBlock } from './ip-address.js';
 import { malformed } from './malformed-policy-error.js';
-import { hasVariables, resolveTokens, tokenize, tokensText, type Token } from './policy-string.js';
+import { compileTemplate, templateMatches, type PatternTemplate } from './pattern-template.js';
+import { hasVariables, resolveText, tokenize, tokensText, type Token } from './policy-string.js';
 import type { RequestContext } from './request-context.js';
 import { parseBase64, parseDate, parseNumber } from './scalar-values.js';
 
@@ -56,8 +57,8 @@ function equalsTest(values: readonly string[], variables: boolean, ignoreCase: b
     const folded = fold(requestValue);
     if (literals.has(folded)) return true;
     for (const template of templates) {
-      const resolved = resolveTokens(template, context);
-      if (resolved && fold(tokensText(resolved)) === folded) return true;
+      const resolved = resolveText(template, context);
+      if (resolved !== undefined && fold(resolved) === folded) return true;
     }
     return false;
   };
@@ -66,18 +67,15 @@ function equalsTest(values: readonly string[], variables: boolean, ignoreCase: b
 /** StringLike and Arn*: wildcard patterns, compiled now or (with variables) once resolved (§6). */
 function globTest(values: readonly string[], mode: GlobMode, variables: boolean): ValueTest {
   const matchers: Matcher[] = [];
-  const templates: Token[][] = [];
+  const templates: PatternTemplate[] = [];
   for (const value of values) {
     const tokens = tokenize(value, { wildcards: true, variables });
-    if (hasVariables(tokens)) templates.push(tokens);
+    if (hasVariables(tokens)) templates.push(compileTemplate(tokens, mode));
     else matchers.push(compileGlob(tokens, mode));
   }
   return (requestValue, context) => {
     for (const matcher of matchers) if (matcher(requestValue)) return true;
-    for (const template of templates) {
-      const resolved = resolveTokens(template, context);
-      if (resolved && compileGlob(resolved, mode)(requestValue)) return true;
-    }
+    for (const template of templates) if (templateMatches(template, requestValue, context)) return true;
     return false;
   };
 }

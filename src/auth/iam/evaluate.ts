@@ -83,29 +83,28 @@ export function evaluate(request: AuthorizationRequest, policies: PolicySet): Ev
 }
 
 function evaluateOne(action: string, resource: string, context: RequestContext, set: PolicySet, isRoot: boolean): EvaluationResult {
-  const groups: readonly [PolicyType, readonly PolicyDocument[]][] = [
-    ['identity', set.identity],
-    ['permissionsBoundary', set.permissionsBoundary ? [set.permissionsBoundary] : []],
-    ['session', set.sessionPolicies ?? []],
-  ];
+  const boundary = set.permissionsBoundary ? [set.permissionsBoundary] : NONE;
+  const sessions = set.sessionPolicies ?? NONE;
   // §3 step 2: an applying Deny in any policy of any type.
-  for (const [policyType, documents] of groups) {
-    const deniedBy = find(documents, 'Deny', policyType, action, resource, context);
-    if (deniedBy) return { decision: 'ExplicitDeny', resource, deniedBy };
-  }
+  const deniedBy =
+    find(set.identity, 'Deny', 'identity', action, resource, context) ??
+    find(boundary, 'Deny', 'permissionsBoundary', action, resource, context) ??
+    find(sessions, 'Deny', 'session', action, resource, context);
+  if (deniedBy) return { decision: 'ExplicitDeny', resource, deniedBy };
   // §3 step 3: the account root is allowed unless something denied (P01).
   if (isRoot) return { decision: 'Allow', resource };
   const allowedBy = find(set.identity, 'Allow', 'identity', action, resource, context);
   if (!allowedBy) return { decision: 'ImplicitDeny', resource, notAllowedBy: 'identity' };
-  if (set.permissionsBoundary && !find([set.permissionsBoundary], 'Allow', 'permissionsBoundary', action, resource, context)) {
+  if (boundary.length > 0 && !find(boundary, 'Allow', 'permissionsBoundary', action, resource, context)) {
     return { decision: 'ImplicitDeny', resource, notAllowedBy: 'permissionsBoundary' };
   }
-  const sessions = set.sessionPolicies;
-  if (sessions && sessions.length > 0 && !find(sessions, 'Allow', 'session', action, resource, context)) {
+  if (sessions.length > 0 && !find(sessions, 'Allow', 'session', action, resource, context)) {
     return { decision: 'ImplicitDeny', resource, notAllowedBy: 'session' };
   }
   return { decision: 'Allow', resource, allowedBy };
 }
+
+const NONE: readonly PolicyDocument[] = [];
 
 /** The first statement with `effect` that applies (§4: action, resource and conditions all hold). */
 function find(
@@ -117,9 +116,10 @@ function find(
   context: RequestContext,
 ): StatementRef | undefined {
   for (let policyIndex = 0; policyIndex < documents.length; policyIndex++) {
-    const statements = (documents[policyIndex] as PolicyDocument).statements;
-    for (const statement of statements) {
-      if (statement.effect === effect && applies(statement, action, resource, context)) {
+    // Only statements whose Action/NotAction admits the action (memoised per document).
+    const candidates = (documents[policyIndex] as PolicyDocument).statementsFor(action)[effect];
+    for (const statement of candidates) {
+      if (resourceAndConditionsHold(statement, resource, context)) {
         return { policyType, policyIndex, statementIndex: statement.index, sid: statement.sid };
       }
     }
@@ -127,10 +127,8 @@ function find(
   return undefined;
 }
 
-/** `action` is lower-cased. Action first: it is the cheapest test and rules most statements out. */
-export function applies(statement: CompiledStatement, action: string, resource: string, context: RequestContext): boolean {
-  const { actions, resources } = statement;
-  if (actions.matches(action) === actions.negated) return false;
+function resourceAndConditionsHold(statement: CompiledStatement, resource: string, context: RequestContext): boolean {
+  const { resources } = statement;
   if (resources.matches(resource, context) === resources.negated) return false;
   return conditionsHold(statement.conditions, context);
 }

@@ -20,10 +20,7 @@ const V4_MAPPED_PREFIX = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff];
 export function parseIpAddress(text: string): IpAddress | undefined {
   const zone = text.indexOf('%');
   const address = zone >= 0 ? text.slice(0, zone) : text;
-  if (!address.includes(':')) {
-    const v4 = parseV4(address);
-    return v4 && { v4: true, bytes: Uint8Array.from([...V4_MAPPED_PREFIX, ...v4]) };
-  }
+  if (!address.includes(':')) return parseV4Address(address);
   const bytes = parseV6(address);
   if (!bytes) return undefined;
   return { v4: V4_MAPPED_PREFIX.every((b, i) => bytes[i] === b), bytes };
@@ -52,6 +49,28 @@ export function cidrContains(block: CidrBlock, address: IpAddress): boolean {
   if (rest === 0) return true;
   const mask = (0xff << (8 - rest)) & 0xff;
   return ((block.bytes[whole] as number) & mask) === ((address.bytes[whole] as number) & mask);
+}
+
+/** IPv4 on the request path without intermediate arrays: runs for every IpAddress condition evaluated. */
+function parseV4Address(text: string): IpAddress | undefined {
+  const bytes = new Uint8Array(16);
+  bytes[10] = 0xff;
+  bytes[11] = 0xff;
+  let octet = 0;
+  let digits = 0;
+  let index = 12;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = i < text.length ? text.charCodeAt(i) : 0x2e; /* a final '.' closes the last octet */
+    if (ch >= 0x30 && ch <= 0x39 && digits < 3) {
+      octet = octet * 10 + (ch - 0x30);
+      digits++;
+    } else if (ch === 0x2e && digits > 0 && octet <= 255 && index < 16) {
+      bytes[index++] = octet;
+      octet = 0;
+      digits = 0;
+    } else return undefined;
+  }
+  return index === 16 ? { v4: true, bytes } : undefined;
 }
 
 function parseV4(text: string): number[] | undefined {

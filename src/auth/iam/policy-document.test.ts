@@ -128,3 +128,29 @@ test('Sid: letters and digits only, unique within the policy', () => {
   refuses(doc({ ...OK_STATEMENT, Sid: 'has space' }), /Sid must contain only letters and digits/);
   refuses(doc([{ ...OK_STATEMENT, Sid: 'A' }, { ...OK_STATEMENT, Sid: 'A' }]), /must be unique: A/);
 });
+
+test('duplicate keys are found after unescaping, and only among keys of the same object', () => {
+  refuses('{"Statement":{"Effect":"Allow","\\u0045ffect":"Deny","Action":"*","Resource":"*"}}', /"Effect" appears twice/);
+  assert.doesNotThrow(() =>
+    parsePolicyDocument('{"Statement":[{"Sid":"A","Effect":"Allow","Action":"*","Resource":"*"},{"Sid":"B","Effect":"Allow","Action":"*","Resource":"*"}]}'),
+  );
+  assert.doesNotThrow(() => parsePolicyDocument('{"Statement":{"Effect":"Allow","Action":["iam:Effect","iam:Effect"],"Resource":"*"}}'), 'repeated values are not keys');
+  assert.doesNotThrow(() => parsePolicyDocument('{"Statement":{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"StringEquals":{"k":["a\\"","a\\""]}}}}'));
+});
+
+test('statementsFor: statements admitting an action, split by effect, NotAction included, memoised', () => {
+  const policy = parsePolicyDocument(
+    JSON.stringify({
+      Statement: [
+        { Effect: 'Allow', Action: 'profile:Get*', Resource: '*' },
+        { Effect: 'Deny', NotAction: 'profile:Get*', Resource: '*' },
+        { Effect: 'Deny', Action: ['iam:*', 'profile:GetDomain'], Resource: '*' },
+      ],
+    }),
+  );
+  const get = policy.statementsFor('profile:getdomain');
+  assert.deepEqual([get.Allow.map((s) => s.index), get.Deny.map((s) => s.index)], [[0], [2]]);
+  const del = policy.statementsFor('profile:deletedomain');
+  assert.deepEqual([del.Allow.map((s) => s.index), del.Deny.map((s) => s.index)], [[], [1]]);
+  assert.equal(policy.statementsFor('profile:getdomain'), get);
+});

@@ -1,4 +1,5 @@
 // Identity-based policy documents (also used as permissions boundaries and session policies): parse, validate, compile.
+import { indexByAction, type StatementsByEffect } from './action-index.js';
 import { compileConditionBlock, type CompiledCondition } from './condition.js';
 import { malformed } from './malformed-policy-error.js';
 import { checkElements, readPolicyShell, type PolicyVersion } from './policy-json.js';
@@ -24,6 +25,8 @@ export interface PolicyDocument {
   readonly version: PolicyVersion | undefined;
   readonly id: string | undefined;
   readonly statements: readonly CompiledStatement[];
+  /** The statements whose Action/NotAction admits `action` (lower-cased), by effect; memoised per action. */
+  readonly statementsFor: (action: string) => StatementsByEffect<CompiledStatement>;
 }
 
 const IDENTITY_ELEMENTS = new Set(['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition']);
@@ -56,5 +59,5 @@ export function parsePolicyDocument(text: string): PolicyDocument {
       conditions: body.Condition === undefined ? [] : compileConditionBlock(body.Condition, where, shell.variables),
     };
   });
-  return { version: shell.version, id: shell.id, statements };
+  return { version: shell.version, id: shell.id, statements, statementsFor: indexByAction(statements) };
 }

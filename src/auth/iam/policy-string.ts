@@ -92,6 +92,24 @@ export function resolveTokens(tokens: readonly Token[], context: RequestContext)
   return out;
 }
 
+/**
+ * The text of tokens that hold no wildcards, variables replaced by their values; undefined when
+ * a variable cannot be resolved (same rule as resolveTokens). Allocation-free apart from the string.
+ */
+export function resolveText(tokens: readonly Token[], context: RequestContext): string | undefined {
+  let s = '';
+  for (const token of tokens) {
+    if (token.kind === 'text') s += token.text;
+    else if (token.kind === 'var') {
+      const value = context.get(token.key);
+      const text = typeof value === 'string' ? value : token.fallback;
+      if (text === undefined) return undefined;
+      s += text;
+    }
+  }
+  return s;
+}
+
 /** The text of tokens that hold no wildcards (after resolution); wildcard tokens are written as `*`/`?`. */
 export function tokensText(tokens: readonly Token[]): string {
   let s = '';

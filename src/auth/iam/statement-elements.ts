@@ -1,7 +1,8 @@
 // Effect, Action/NotAction and Resource/NotResource of a statement: validated and compiled (spec §4).
 import { compileGlob, type Matcher } from './glob.js';
 import { malformed } from './malformed-policy-error.js';
-import { hasVariables, resolveTokens, tokenize, type Token } from './policy-string.js';
+import { compileTemplate, templateMatches, type PatternTemplate } from './pattern-template.js';
+import { hasVariables, tokenize, type Token } from './policy-string.js';
 import type { RequestContext } from './request-context.js';
 
 export type Effect = 'Allow' | 'Deny';
@@ -67,23 +68,20 @@ const ARN_FIELDS_BEFORE_RESOURCE = 5;
  */
 export function compileResources(negated: boolean, patterns: readonly string[], where: string, variables: boolean): ResourceList {
   const matchers: Matcher[] = [];
-  const templates: Token[][] = [];
+  const templates: PatternTemplate[] = [];
   for (const pattern of patterns) {
     const tokens = tokenize(pattern, { wildcards: true, variables });
     if (pattern !== '*') checkArnPattern(pattern, tokens, where);
-    if (hasVariables(tokens)) templates.push(tokens);
+    if (hasVariables(tokens)) templates.push(compileTemplate(tokens, 'arn'));
     else matchers.push(compileGlob(tokens, 'arn'));
   }
   const fixed = anyOf(matchers);
   const matches =
     templates.length === 0
-      ? (resource: string) => fixed(resource)
+      ? fixed
       : (resource: string, context: RequestContext) => {
           if (fixed(resource)) return true;
-          for (const template of templates) {
-            const resolved = resolveTokens(template, context);
-            if (resolved && compileGlob(resolved, 'arn')(resource)) return true;
-          }
+          for (const template of templates) if (templateMatches(template, resource, context)) return true;
           return false;
         };
   return { negated, patterns, matches };
