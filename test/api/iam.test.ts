@@ -42,6 +42,7 @@ import { backends } from '../support/backends.js';
 import type { RunningServer } from '../support/server.js';
 import { rejectsWith } from '../support/errors.js';
 import { iamClient, policyDocument, userWithPolicies } from '../support/iam.js';
+import { signedFetch } from '../support/signed-fetch.js';
 
 const ACCOUNT = '000000000000';
 const READ_DOMAINS = policyDocument({ Effect: 'Allow', Action: 'profile:Get*', Resource: '*' });
@@ -86,6 +87,22 @@ for (const backend of backends()) {
     test('bad input is a ValidationError naming the member; an unknown Action is InvalidAction', async () => {
       await rejectsWith(iam.send(new CreateUserCommand({ UserName: 'has space' })), 'ValidationError', 400, /UserName.*regular expression pattern/);
       await rejectsWith(iam.send(new CreateUserCommand({ UserName: '' })), 'ValidationError', 400, /length greater than or equal to 1/);
+    });
+
+    test('the awsQuery edge answers IAM error XML: unknown or missing Action, a bad signature', async () => {
+      const form = { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' };
+      const post = (body: string, credentials = server.root) => signedFetch(server.endpoint, credentials, { method: 'POST', path: '/', body, headers: form, service: 'iam' });
+      const unknown = await post('Action=FlyToTheMoon&Version=2010-05-08');
+      assert.equal(unknown.status, 400);
+      assert.match(unknown.text, /<ErrorResponse xmlns="https:\/\/iam.amazonaws.com\/doc\/2010-05-08\/"><Error><Type>Sender<\/Type><Code>InvalidAction<\/Code><Message>Could not find operation FlyToTheMoon for version 2010-05-08<\/Message><\/Error><RequestId>[^<]+<\/RequestId><\/ErrorResponse>$/);
+      assert.equal(unknown.headers.get('content-type'), 'text/xml');
+      assert.match((await post('Version=2010-05-08')).text, /<Code>MissingAction<\/Code>/);
+      const forged = await post('Action=ListUsers&Version=2010-05-08', { accessKeyId: server.root.accessKeyId, secretAccessKey: 'wrong'.repeat(8) });
+      assert.equal(forged.status, 403);
+      assert.match(forged.text, /<Code>InvalidSignatureException<\/Code>/);
+      const listed = await post('Action=ListUsers&Version=2010-05-08&MaxItems=1');
+      assert.equal(listed.status, 200);
+      assert.match(listed.text, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<ListUsersResponse xmlns="https:\/\/iam.amazonaws.com\/doc\/2010-05-08\/"><ListUsersResult><Users>/);
     });
 
     test('access keys: at most two, the secret only once, Inactive and deleted keys stop working', async () => {

@@ -36,6 +36,47 @@ describe('AWS CLI', { skip }, () => {
     assert.fail('expected the AWS CLI to fail');
   };
 
+  /** Any `aws <service> …` call, as the root profile or with the given key in the environment. */
+  const awsAs = async (key: { AccessKeyId: string; SecretAccessKey: string } | undefined, ...args: string[]): Promise<Record<string, unknown>> => {
+    const keyEnv = key ? { AWS_ACCESS_KEY_ID: key.AccessKeyId, AWS_SECRET_ACCESS_KEY: key.SecretAccessKey, AWS_DEFAULT_REGION: 'us-east-1' } : {};
+    const profile = key ? [] : ['--profile', 'openprofiles'];
+    const { stdout } = await run(AWS, [...profile, '--output', 'json', ...args, '--endpoint-url', server.endpoint], { env: { ...env, ...keyEnv } });
+    return stdout.trim() === '' ? {} : (JSON.parse(stdout) as Record<string, unknown>);
+  };
+
+  test('aws iam creates a user, a key and a policy; the new key is allowed and denied as the policy says', async () => {
+    await awsAs(undefined, 'iam', 'create-user', '--user-name', 'cli-user');
+    const key = (await awsAs(undefined, 'iam', 'create-access-key', '--user-name', 'cli-user'))['AccessKey'] as { AccessKeyId: string; SecretAccessKey: string };
+    assert.match(key.AccessKeyId, /^AKIA/);
+    const document = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: ['profile:ListDomains', 'profile:CreateDomain'], Resource: '*' },
+        { Effect: 'Deny', Action: 'profile:CreateDomain', Resource: 'arn:aws:profile:*:*:domains/forbidden-*' },
+      ],
+    });
+    const policy = (await awsAs(undefined, 'iam', 'create-policy', '--policy-name', 'cli-policy', '--policy-document', document))['Policy'] as { Arn: string };
+    assert.equal(policy.Arn, 'arn:aws:iam::000000000000:policy/cli-policy');
+    await awsAs(undefined, 'iam', 'attach-user-policy', '--user-name', 'cli-user', '--policy-arn', policy.Arn);
+    // The CLI decodes the URL-encoded policy document IAM returns.
+    const version = (await awsAs(undefined, 'iam', 'get-policy-version', '--policy-arn', policy.Arn, '--version-id', 'v1'))['PolicyVersion'] as { Document: unknown };
+    assert.deepEqual(version.Document, JSON.parse(document));
+    assert.equal((await awsAs(key, 'sts', 'get-caller-identity'))['Arn'], 'arn:aws:iam::000000000000:user/cli-user');
+    await awsAs(key, 'customer-profiles', 'create-domain', '--domain-name', 'allowed-by-policy', '--default-expiration-days', '3');
+    assert.ok(Array.isArray((await awsAs(key, 'customer-profiles', 'list-domains'))['Items']));
+    const denied = await awsAs(key, 'customer-profiles', 'create-domain', '--domain-name', 'forbidden-1', '--default-expiration-days', '3').then(
+      () => 'succeeded',
+      (error: { stderr?: string }) => String(error.stderr),
+    );
+    assert.match(denied, /AccessDeniedException.*explicit deny/);
+    const notAllowed = await awsAs(key, 'customer-profiles', 'get-domain', '--domain-name', 'allowed-by-policy').then(
+      () => 'succeeded',
+      (error: { stderr?: string }) => String(error.stderr),
+    );
+    assert.match(notAllowed, /AccessDeniedException.*no identity-based policy allows the profile:GetDomain action/);
+    await awsAs(undefined, 'customer-profiles', 'delete-domain', '--domain-name', 'allowed-by-policy');
+  });
+
   test('the server printed the generated root key once and wrote a 0600 credentials file', () => {
     assert.match(server.output(), /Created the root key of account 000000000000/);
     assert.equal(statSync(join(server.dataDir, 'credentials')).mode & 0o777, 0o600);
