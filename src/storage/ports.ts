@@ -1,6 +1,7 @@
 // The storage contract: narrow repositories, every call scoped by account and region.
 // Both backends (sqlite/, postgres/) implement exactly this; the conformance suite in
 // test/storage/ runs against both.
+import type { DeadLetterRepository, ProfileObjectRepository } from './object-ports.js';
 
 /** The tenancy boundary. No repository call can cross it. */
 export interface Scope {
@@ -88,8 +89,8 @@ export interface ProfileRecord {
   readonly lastUpdatedAt: Date;
 }
 
-/** Why a profile holds a key: derived from its standard fields, added by AddProfileKey, or carried over by a merge. */
-export type KeyOrigin = 'standard' | 'custom' | 'merged';
+/** Why a profile holds a key: derived from its standard fields, added by AddProfileKey, carried over by a merge, or stored by ingestion. */
+export type KeyOrigin = 'standard' | 'custom' | 'merged' | 'object';
 
 export interface ProfileKey {
   readonly keyName: string;
@@ -223,6 +224,8 @@ export interface Repositories {
   readonly tags: TagRepository;
   readonly profiles: ProfileRepository;
   readonly profileKeys: ProfileKeyRepository;
+  readonly profileObjects: ProfileObjectRepository;
+  readonly deadLetters: DeadLetterRepository;
   readonly objectTypes: ObjectTypeRepository;
 }
 

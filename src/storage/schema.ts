@@ -4,6 +4,7 @@
 // the same JS types: times are numbers (the PostgreSQL pool parses int8 to number, see
 // postgres/dialect.ts) and JSON columns are text that the repositories parse.
 import type { IamTables } from './iam-schema.js';
+import type { ObjectTables } from './object-schema.js';
 
 export interface AccountsTable {
   account_id: string;
@@ -83,7 +84,7 @@ export interface ObjectTypesTable {
   last_updated_at: number;
 }
 
-export interface Database extends IamTables {
+export interface Database extends IamTables, ObjectTables {
   accounts: AccountsTable;
   access_keys: AccessKeysTable;
   domains: DomainsTable;

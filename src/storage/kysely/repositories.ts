@@ -9,6 +9,8 @@ import { createIamRepositories } from './iam.js';
 import { KyselyProfileKeyRepository } from './profile-keys.js';
 import { KyselyProfileRepository } from './profiles.js';
 import { KyselyObjectTypeRepository } from './object-types.js';
+import { KyselyDeadLetterRepository } from './dead-letters.js';
+import { KyselyProfileObjectRepository } from './profile-objects.js';
 import { KyselyTagRepository } from './tags.js';
 
 export function createRepositories(db: Kysely<Database>): Repositories {
@@ -20,6 +22,8 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     tags: new KyselyTagRepository(db),
     profiles: new KyselyProfileRepository(db),
     profileKeys: new KyselyProfileKeyRepository(db),
+    profileObjects: new KyselyProfileObjectRepository(db),
+    deadLetters: new KyselyDeadLetterRepository(db),
     objectTypes: new KyselyObjectTypeRepository(db),
   };
 }

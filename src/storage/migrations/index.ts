@@ -6,6 +6,7 @@ import type { ColumnTypes } from './column-types.js';
 import * as m0001 from './0001-initial.js';
 import * as m0002 from './0002-profiles.js';
 import * as m0005 from './0005-object-types.js';
+import * as m0006 from './0006-profile-objects.js';
 import * as m0010 from './0010-iam.js';
 
 /** A forward-only migration: one function, written once for both dialects. */
@@ -18,6 +19,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: StorageMigrat
   ['0001-initial', m0001],
   ['0002-profiles', m0002],
   ['0005-object-types', m0005],
+  ['0006-profile-objects', m0006],
   ['0010-iam', m0010],
 ];
 

@@ -7,6 +7,7 @@ import { domainCases } from './domains.js';
 import { iamCases } from './iam.js';
 import { lifecycleCases } from './lifecycle.js';
 import { profileCases } from './profiles.js';
+import { profileObjectCases } from './profile-objects.js';
 import { scopeCases } from './scope.js';
 import { tagCases } from './tags.js';
 import type { FreshDatabase, SuiteContext, Target } from './target.js';
@@ -36,6 +37,7 @@ export function storageSuite(target: Target): void {
   domainCases(ctx);
   scopeCases(ctx);
   tagCases(ctx);
+  profileObjectCases(ctx);
   profileCases(ctx);
   transactionCases(ctx);
   lifecycleCases(ctx);

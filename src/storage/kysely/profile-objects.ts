@@ -1,0 +1,161 @@
+// The profile-object repository (ingested documents and their key index), one SQL code path for both backends.
+import type { Kysely, Selectable } from 'kysely';
+import type { KeyCriterion, Page, PageRequest, Scope } from '../ports.js';
+import type { ObjectStats, ProfileObjectRecord, ProfileObjectRepository } from '../object-ports.js';
+import type { Database } from '../schema.js';
+import type { ProfileObjectsTable } from '../object-schema.js';
+import { chunks, IN_LIST_CHUNK, inScope, pageFetchSize, toMillis, toPage } from './rows.js';
+
+/** A page cursor: the last item's lastUpdatedAt (zero-padded) and object key. */
+function cursorOf(record: ProfileObjectRecord): string {
+  return `${String(record.lastUpdatedAt.getTime()).padStart(15, '0')}:${record.objectKey}`;
+}
+
+function parseCursor(cursor: string): { at: number; key: string } {
+  const colon = cursor.indexOf(':');
+  return { at: Number(cursor.slice(0, colon)), key: cursor.slice(colon + 1) };
+}
+
+export class KyselyProfileObjectRepository implements ProfileObjectRepository {
+  readonly #db: Kysely<Database>;
+
+  constructor(db: Kysely<Database>) {
+    this.#db = db;
+  }
+
+  async get(scope: Scope, domainName: string, objectTypeName: string, objectKey: string): Promise<ProfileObjectRecord | undefined> {
+    const where = { ...inScope(scope), domain_name: domainName, object_type_name: objectTypeName, object_key: objectKey };
+    const row = await this.#db.selectFrom('profile_objects').selectAll().where((eb) => eb.and(where)).executeTakeFirst();
+    if (!row) return undefined;
+    const keys = await this.#db.selectFrom('profile_object_keys').select(['key_name', 'key_value']).where((eb) => eb.and(where)).orderBy('key_name').orderBy('key_value').execute();
+    return toRecord(row, keys);
+  }
+
+  async put(scope: Scope, domainName: string, object: ProfileObjectRecord): Promise<void> {
+    const identity = { ...inScope(scope), domain_name: domainName, object_type_name: object.objectTypeName, object_key: object.objectKey };
+    const changing = {
+      profile_id: object.profileId,
+      object_json: object.object,
+      size_bytes: object.sizeBytes,
+      last_updated_at: toMillis(object.lastUpdatedAt),
+      expires_at: toMillis(object.expiresAt),
+    };
+    await this.#db
+      .insertInto('profile_objects')
+      .values({ ...identity, ...changing, created_at: toMillis(object.createdAt) })
+      .onConflict((oc) => oc.columns(['account_id', 'region', 'domain_name', 'object_type_name', 'object_key']).doUpdateSet(changing))
+      .execute();
+    await this.#db.deleteFrom('profile_object_keys').where((eb) => eb.and(identity)).execute();
+    const unique = new Map(object.keys.map((key) => [`${key.keyName}\u0000${key.value}`, key]));
+    if (unique.size > 0) {
+      await this.#db
+        .insertInto('profile_object_keys')
+        .values([...unique.values()].map((key) => ({ ...identity, key_name: key.keyName, key_value: key.value })))
+        .execute();
+    }
+  }
+
+  async delete(scope: Scope, domainName: string, objectTypeName: string, objectKey: string): Promise<boolean> {
+    const where = { ...inScope(scope), domain_name: domainName, object_type_name: objectTypeName, object_key: objectKey };
+    await this.#db.deleteFrom('profile_object_keys').where((eb) => eb.and(where)).execute();
+    const result = await this.#db.deleteFrom('profile_objects').where((eb) => eb.and(where)).executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+
+  async list(
+    scope: Scope,
+    domainName: string,
+    profileId: string,
+    objectTypeName: string,
+    filter: KeyCriterion | undefined,
+    page: PageRequest,
+  ): Promise<Page<ProfileObjectRecord>> {
+    let query = this.#db
+      .selectFrom('profile_objects as o')
+      .selectAll('o')
+      .where((eb) => eb.and({ 'o.account_id': scope.accountId, 'o.region': scope.region, 'o.domain_name': domainName, 'o.profile_id': profileId, 'o.object_type_name': objectTypeName }))
+      .orderBy('o.last_updated_at', 'desc')
+      .orderBy('o.object_key', 'desc')
+      .limit(pageFetchSize(page));
+    if (filter !== undefined) {
+      if (filter.values.length === 0) return { items: [] };
+      query = query.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('profile_object_keys as k')
+            .select('k.key_name')
+            .whereRef('k.account_id', '=', 'o.account_id')
+            .whereRef('k.region', '=', 'o.region')
+            .whereRef('k.domain_name', '=', 'o.domain_name')
+            .whereRef('k.object_type_name', '=', 'o.object_type_name')
+            .whereRef('k.object_key', '=', 'o.object_key')
+            .where('k.key_name', '=', filter.keyName)
+            .where('k.key_value', 'in', [...filter.values]),
+        ),
+      );
+    }
+    if (page.after !== undefined) {
+      const { at, key } = parseCursor(page.after);
+      query = query.where((eb) => eb.or([eb('o.last_updated_at', '<', at), eb.and([eb('o.last_updated_at', '=', at), eb('o.object_key', '<', key)])]));
+    }
+    const rows = await query.execute();
+    return toPage(rows, page, (row) => toRecord(row, []), cursorOf);
+  }
+
+  async countForProfile(scope: Scope, domainName: string, profileId: string, objectTypeName?: string): Promise<number> {
+    let query = this.#db
+      .selectFrom('profile_objects')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName, profile_id: profileId }));
+    if (objectTypeName !== undefined) query = query.where('object_type_name', '=', objectTypeName);
+    return Number((await query.executeTakeFirstOrThrow()).n);
+  }
+
+  async deleteAllOfType(scope: Scope, domainName: string, objectTypeName: string): Promise<number> {
+    const where = { ...inScope(scope), domain_name: domainName, object_type_name: objectTypeName };
+    await this.#db.deleteFrom('profile_object_keys').where((eb) => eb.and(where)).execute();
+    const result = await this.#db.deleteFrom('profile_objects').where((eb) => eb.and(where)).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  async reassign(scope: Scope, domainName: string, fromProfileIds: readonly string[], toProfileId: string): Promise<void> {
+    for (const chunk of chunks([...new Set(fromProfileIds)], IN_LIST_CHUNK)) {
+      await this.#db
+        .updateTable('profile_objects')
+        .set({ profile_id: toProfileId })
+        .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName }))
+        .where('profile_id', 'in', chunk)
+        .execute();
+    }
+  }
+
+  async stats(scope: Scope, domainName: string): Promise<ObjectStats> {
+    const where = { ...inScope(scope), domain_name: domainName };
+    const totals = await this.#db
+      .selectFrom('profile_objects')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('size_bytes').as('bytes')])
+      .where((eb) => eb.and(where))
+      .executeTakeFirstOrThrow();
+    const large = await this.#db
+      .selectFrom('profile_objects')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where((eb) => eb.and(where))
+      .groupBy('profile_id')
+      .having((eb) => eb.fn.countAll(), '>', 100)
+      .execute();
+    return { objectCount: Number(totals.n), totalSize: Number(totals.bytes ?? 0), largeProfiles: large.map((row) => Number(row.n)) };
+  }
+}
+
+function toRecord(row: Selectable<ProfileObjectsTable>, keys: readonly { key_name: string; key_value: string }[]): ProfileObjectRecord {
+  return {
+    objectTypeName: row.object_type_name,
+    objectKey: row.object_key,
+    profileId: row.profile_id,
+    object: row.object_json,
+    sizeBytes: Number(row.size_bytes),
+    keys: keys.map((key) => ({ keyName: key.key_name, value: key.key_value })),
+    createdAt: new Date(Number(row.created_at)),
+    lastUpdatedAt: new Date(Number(row.last_updated_at)),
+    expiresAt: new Date(Number(row.expires_at)),
+  };
+}

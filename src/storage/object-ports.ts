@@ -1,0 +1,57 @@
+// Storage contract for ingested profile objects and dead letters (issue 4); part of Repositories in ports.ts.
+import type { KeyCriterion, Page, PageRequest, Scope } from './ports.js';
+
+/** One ingested object (spec §3.4 step 6): identity (object type, object key), owner, the document as received. */
+export interface ProfileObjectRecord {
+  readonly objectTypeName: string;
+  /** The ProfileObjectUniqueKey. */
+  readonly objectKey: string;
+  readonly profileId: string;
+  /** The JSON text exactly as received. */
+  readonly object: string;
+  readonly sizeBytes: number;
+  /** The object's normalized key values (ListProfileObjects' ObjectFilter). */
+  readonly keys: readonly { readonly keyName: string; readonly value: string }[];
+  readonly createdAt: Date;
+  readonly lastUpdatedAt: Date;
+  readonly expiresAt: Date;
+}
+
+export interface ObjectStats {
+  readonly objectCount: number;
+  readonly totalSize: number;
+  /** Profiles holding more than 100 objects, with their object counts (for MeteringProfileCount). */
+  readonly largeProfiles: readonly number[];
+}
+
+export interface ProfileObjectRepository {
+  get(scope: Scope, domainName: string, objectTypeName: string, objectKey: string): Promise<ProfileObjectRecord | undefined>;
+  /** Creates, or replaces wholesale (owner, document, keys) the object with the same identity; createdAt of a replaced one stays. */
+  put(scope: Scope, domainName: string, object: ProfileObjectRecord): Promise<void>;
+  delete(scope: Scope, domainName: string, objectTypeName: string, objectKey: string): Promise<boolean>;
+  /** Newest first (lastUpdatedAt, then object key, both descending); `page.after` is the previous page's last cursor. */
+  list(scope: Scope, domainName: string, profileId: string, objectTypeName: string, filter: KeyCriterion | undefined, page: PageRequest): Promise<Page<ProfileObjectRecord>>;
+  /** Objects a profile holds, of one type or (without it) of every type. */
+  countForProfile(scope: Scope, domainName: string, profileId: string, objectTypeName?: string): Promise<number>;
+  /** Removes every object of a type; returns how many went. */
+  deleteAllOfType(scope: Scope, domainName: string, objectTypeName: string): Promise<number>;
+  /** Re-points the objects of `fromProfileIds` at `toProfileId` (MergeProfiles). */
+  reassign(scope: Scope, domainName: string, fromProfileIds: readonly string[], toProfileId: string): Promise<void>;
+  stats(scope: Scope, domainName: string): Promise<ObjectStats>;
+}
+
+/** An object that could not be placed on a profile (spec §3.4 step 5.3), kept for an operator. */
+export interface DeadLetterRecord {
+  /** Sorts in arrival order. */
+  readonly id: string;
+  readonly objectTypeName: string;
+  readonly object: string;
+  readonly reason: string;
+  readonly createdAt: Date;
+}
+
+export interface DeadLetterRepository {
+  add(scope: Scope, domainName: string, letter: DeadLetterRecord): Promise<void>;
+  /** Ordered by id (arrival). */
+  list(scope: Scope, domainName: string, page: PageRequest): Promise<Page<DeadLetterRecord>>;
+}
