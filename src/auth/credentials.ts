@@ -22,6 +22,23 @@ export class CredentialResolver {
     private readonly staticRootKey?: StaticRootKey,
   ) {}
 
+  /**
+   * Sealed text -> secret. Opening (AES-GCM) runs on every signed request; a sealed text always
+   * opens to the same secret, so remembering it changes nothing but the cost. The key's status is
+   * still read from the store on every request, so deactivation takes effect at once.
+   */
+  readonly #opened = new Map<string, string>();
+
+  private open(sealed: string): string {
+    let secret = this.#opened.get(sealed);
+    if (secret === undefined) {
+      secret = this.secrets.open(sealed);
+      if (this.#opened.size >= 10_000) this.#opened.clear();
+      this.#opened.set(sealed, secret);
+    }
+    return secret;
+  }
+
   readonly lookup = async (accessKeyId: string): Promise<ResolvedKey | undefined> => {
     const fixed = this.staticRootKey;
     if (fixed && fixed.accessKeyId === accessKeyId) {
@@ -34,7 +51,7 @@ export class CredentialResolver {
     const record = await this.store.accessKeys.findById(accessKeyId);
     if (!record) return undefined;
     return {
-      secretAccessKey: this.secrets.open(record.sealedSecret),
+      secretAccessKey: this.open(record.sealedSecret),
       active: record.status === 'Active',
       sessionToken: record.sessionToken,
       expiresAt: record.expiresAt,

@@ -36,25 +36,20 @@ export async function searchProfiles(
       }
       return ids;
     })
+    // Cross joins with the join conditions in WHERE: valid on both backends, and on SQLite they fix
+    // the loop order (page first, already in id order, then one index probe per profile), so a
+    // value shared by many profiles never drives the scan and no sort is needed.
     .selectFrom('page')
-    .innerJoin('profiles', (join) =>
-      join
-        .onRef('profiles.profile_id', '=', 'page.profile_id')
-        .on('profiles.account_id', '=', scope.accountId)
-        .on('profiles.region', '=', scope.region)
-        .on('profiles.domain_name', '=', domainName),
-    )
-    .innerJoin('profile_keys', (join) =>
-      join
-        .onRef('profile_keys.profile_id', '=', 'page.profile_id')
-        .on('profile_keys.account_id', '=', scope.accountId)
-        .on('profile_keys.region', '=', scope.region)
-        .on('profile_keys.domain_name', '=', domainName),
-    )
+    .crossJoin('profiles')
+    .crossJoin('profile_keys')
+    .whereRef('profiles.profile_id', '=', 'page.profile_id')
+    .where((eb) => eb.and({ 'profiles.account_id': scope.accountId, 'profiles.region': scope.region, 'profiles.domain_name': domainName }))
+    .whereRef('profile_keys.profile_id', '=', 'page.profile_id')
+    .where((eb) => eb.and({ 'profile_keys.account_id': scope.accountId, 'profile_keys.region': scope.region, 'profile_keys.domain_name': domainName }))
     .where((eb) => eb.or(criteria.map((criterion) => matches(eb as unknown as ExpressionBuilder<Database, 'profile_keys'>, criterion))))
     .selectAll('profiles')
     .select(['profile_keys.key_name', 'profile_keys.key_value'])
-    .orderBy('profiles.profile_id')
+    .orderBy('page.profile_id')
     .execute();
   const found: Array<{ profile: FoundProfileRecord['profile']; matched: Array<{ keyName: string; value: string }> }> = [];
   for (const row of rows) {

@@ -7,6 +7,7 @@ import type { DatabaseConnection, DialectAdapter, Driver, SqliteDialectConfig } 
 import type { Database } from '../schema.js';
 import { withErrorMapping } from '../kysely/error-mapping.js';
 import { classifySqliteError } from './errors.js';
+import { withStatementCache } from './statement-cache.js';
 
 /** How long a writer waits for another process's lock before SQLITE_BUSY (then ConflictError, then retry). */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -17,7 +18,7 @@ const BUSY_TIMEOUT_MS = 5_000;
  * processes (serve, worker, the CLI) on one file are fine.
  */
 export function createSqliteDb(file: string): Kysely<Database> {
-  const dialect = new ImmediateSqliteDialect({ database: () => openFile(file) });
+  const dialect = new ImmediateSqliteDialect({ database: async () => withStatementCache(await openFile(file)) });
   return new Kysely<Database>({ dialect: withErrorMapping(dialect, classifySqliteError) });
 }
 
@@ -31,6 +32,8 @@ async function openFile(file: string): Promise<BetterSqlite3.Database> {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // Sorts and groupings that need a scratch b-tree build it in memory, not in a temporary file.
+    db.pragma('temp_store = MEMORY');
   } catch (error) {
     db.close();
     throw error;
