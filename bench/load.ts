@@ -1,0 +1,38 @@
+// Runs autocannon against fixed requests and reduces its result to the figures we report.
+import autocannon from 'autocannon';
+import type { FixedRequest } from './signed-requests.js';
+
+export interface LoadResult {
+  readonly requestsPerSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly non2xx: number;
+  readonly errors: number;
+}
+
+export interface LoadOptions {
+  readonly url: string;
+  readonly requests: readonly FixedRequest[];
+  readonly seconds: number;
+  readonly connections: number;
+  /** Total requests per second across connections; unset = as fast as possible. */
+  readonly overallRate?: number;
+}
+
+export async function load(options: LoadOptions): Promise<LoadResult> {
+  const result = await autocannon({
+    url: options.url,
+    connections: options.connections,
+    duration: options.seconds,
+    pipelining: 1,
+    ...(options.overallRate === undefined ? {} : { overallRate: options.overallRate }),
+    requests: options.requests.map((request) => ({ method: request.method, path: request.path, headers: request.headers, body: request.body })),
+  });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}

@@ -1,0 +1,35 @@
+// Starts a child process that prints "listening on http://…", and stops it.
+import { spawn } from 'node:child_process';
+
+export interface Child {
+  readonly endpoint: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export async function startListening(args: readonly string[], env: NodeJS.ProcessEnv): Promise<Child> {
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let text = '';
+  child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no "listening on" within 60 s:\n${text}`)), 60_000);
+    child.stdout.on('data', () => {
+      const found = /listening on (http:\/\/\S+)/.exec(text);
+      if (found) {
+        clearTimeout(timer);
+        resolve(found[1]!);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${text}`)));
+  });
+  return {
+    endpoint,
+    output: () => text,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
