@@ -40,6 +40,11 @@ function accountOf(arn: string): string | undefined {
 export class PolicyAuthorizer {
   constructor(private readonly directory: PrincipalDirectory) {}
 
+  /** After an IAM write: cached principals of the account are read again. */
+  invalidate(accountId: string): void {
+    this.directory.invalidate(accountId);
+  }
+
   /** Undefined when allowed; else the denial. */
   async check(request: ActionRequest): Promise<Denial | undefined> {
     const { principal, action } = request;

@@ -13,6 +13,8 @@ import { writeQueryError, writeQueryResponse } from './query-xml.js';
 import type { ActionContext } from './actions/types.js';
 
 const FORM_CONTENT = /^application\/x-www-form-urlencoded\s*(;|$)/i;
+/** IAM actions that change nothing. */
+const READ_ONLY = /^(Get|List)/;
 
 /** awsQuery requests go to `/`: a form-encoded POST, or a GET naming its Action in the query. */
 export function isQueryRequest(request: RawRequest, rawPath: string, rawQuery: string): boolean {
@@ -58,7 +60,13 @@ export async function handleQueryRequest(container: Container, request: RawReque
       });
       if (denial) throw accessDenied(denial.message);
     }
-    const output = (await handler.run(ctx, input)) as Record<string, unknown>;
+    let output: Record<string, unknown>;
+    try {
+      output = (await handler.run(ctx, input)) as Record<string, unknown>;
+    } finally {
+      // Whatever an IAM action changed (even one that failed half-way) must show in the next decision.
+      if (verified.service === 'iam' && !READ_ONLY.test(action)) container.policies.invalidate(principal.accountId);
+    }
     const body = writeQueryResponse(service.schema, {
       action,
       xmlNamespace: service.xmlNamespace,
