@@ -10,6 +10,8 @@ import { DomainService } from './domain/domains/domain-service.js';
 import { TagService } from './domain/tags/tag-service.js';
 import { ObjectTypeService } from './domain/object-types/object-type-service.js';
 import { createHandlebars } from './domain/object-types/field-source.js';
+import { IngestionService } from './domain/ingestion/ingestion-service.js';
+import { ProfileObjectService } from './domain/ingestion/profile-object-service.js';
 import { ProfileMerge } from './domain/profiles/profile-merge.js';
 import { ProfileSearch } from './domain/profiles/profile-search.js';
 import { ProfileService } from './domain/profiles/profile-service.js';
@@ -69,6 +71,8 @@ export async function createContainer(config: Config, options: ContainerOptions 
       profileSearch: new ProfileSearch(store),
       profileMerge: new ProfileMerge(store, clock),
       objectTypes: new ObjectTypeService(store, clock, createHandlebars()),
+      ingestion: new IngestionService(store, clock, createHandlebars()),
+      profileObjects: new ProfileObjectService(store),
     },
     credentials: new CredentialResolver(store, secrets, staticRoot),
     authorizer: new ProfileAuthorizer(policies, store),

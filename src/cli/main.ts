@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { serve } from './serve.js';
 import { createAccount, listAccounts } from './accounts.js';
+import { listDeadLetters } from './dead-letters.js';
 import { DEFAULT_DATA_DIR, DEFAULT_PORT, DEFAULT_REGION } from '../config.js';
 
 const program = new Command('openprofiles').description('A self-hostable server for the Amazon Connect Customer Profiles API');
@@ -28,6 +29,13 @@ storeOptions(accounts.command('create').description("create an account and print
   .option('--id <accountId>', '12-digit account id (random by default)')
   .action(createAccount);
 storeOptions(accounts.command('list').description('list accounts')).action(listAccounts);
+
+const deadLetters = program.command('dead-letters').description('objects PutProfileObject could not place on a profile');
+storeOptions(deadLetters.command('list').description('print a domain\'s dead letters, one JSON line each, oldest first'))
+  .requiredOption('--domain <name>', 'the domain')
+  .option('--account-id <id>', 'the account (default 000000000000)')
+  .option('--region <region>', `the region (default ${DEFAULT_REGION})`)
+  .action(listDeadLetters);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`openprofiles: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -184,6 +184,40 @@ export function fieldSourceNotInMerge(field: string, profileId: string): BadRequ
   );
 }
 
+// ---- ingestion (profile objects) ---------------------------------------------------------
+
+export function objectNotJson(): BadRequestException {
+  return new BadRequestException('Object is not valid JSON.');
+}
+
+export function objectNotAnObject(): BadRequestException {
+  return new BadRequestException('Object must be a JSON object.');
+}
+
+export function missingUniqueKey(objectTypeName: string, keyName: string): BadRequestException {
+  return new BadRequestException(`Object is missing the unique key ${keyName} of object type ${objectTypeName}: every field of that key must have a value.`);
+}
+
+export function missingProfileKey(objectTypeName: string): BadRequestException {
+  return new BadRequestException(`Object has no value for any PROFILE key of object type ${objectTypeName}, so no profile can be found for it.`);
+}
+
+export function profileObjectLimitReached(profileId: string, objectTypeName: string, limit: number): BadRequestException {
+  return new BadRequestException(`Profile ${profileId} already holds ${limit} objects of type ${objectTypeName}, its MaxProfileObjectCount.`);
+}
+
+export function profileObjectBudgetReached(profileId: string, limit: number): BadRequestException {
+  return new BadRequestException(`Profile ${profileId} already holds ${limit} objects, the most a profile can hold.`);
+}
+
+export function profileObjectNotFound(profileId: string, objectTypeName: string, objectKey: string): ResourceNotFoundException {
+  return new ResourceNotFoundException(`Profile ${profileId} holds no ${objectTypeName} object with key ${objectKey}`);
+}
+
+export function standardObjectsNotListed(name: string): BadRequestException {
+  return new BadRequestException(`Standard objects such as ${name} are not stored by this server yet; list the object type that carried the data instead.`);
+}
+
 // ---- authorization -----------------------------------------------------------------------
 
 export function notAuthorized(principalArn: string, action: string, resourceArn: string, explicitDeny: boolean): AccessDeniedException {

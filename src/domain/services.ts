@@ -2,6 +2,8 @@
 import type { DomainService } from './domains/domain-service.js';
 import type { TagService } from './tags/tag-service.js';
 import type { ObjectTypeService } from './object-types/object-type-service.js';
+import type { IngestionService } from './ingestion/ingestion-service.js';
+import type { ProfileObjectService } from './ingestion/profile-object-service.js';
 import type { ProfileMerge } from './profiles/profile-merge.js';
 import type { ProfileSearch } from './profiles/profile-search.js';
 import type { ProfileService } from './profiles/profile-service.js';
@@ -13,4 +15,6 @@ export interface Services {
   readonly profileSearch: ProfileSearch;
   readonly profileMerge: ProfileMerge;
   readonly objectTypes: ObjectTypeService;
+  readonly ingestion: IngestionService;
+  readonly profileObjects: ProfileObjectService;
 }

@@ -23,6 +23,9 @@ import { getProfileObjectTypeTemplate } from './get-profile-object-type-template
 import { listProfileObjectTypeTemplates } from './list-profile-object-type-templates.js';
 import { listProfileObjectTypes } from './list-profile-object-types.js';
 import { putProfileObjectType } from './put-profile-object-type.js';
+import { deleteProfileObject } from './delete-profile-object.js';
+import { listProfileObjects } from './list-profile-objects.js';
+import { putProfileObject } from './put-profile-object.js';
 
 export const registry: Registry = {
   AddProfileKey: addProfileKey,
@@ -32,6 +35,7 @@ export const registry: Registry = {
   DeleteDomain: deleteDomain,
   DeleteProfile: deleteProfile,
   DeleteProfileKey: deleteProfileKey,
+  DeleteProfileObject: deleteProfileObject,
   DeleteProfileObjectType: deleteProfileObjectType,
   GetDomain: getDomain,
   GetProfileObjectType: getProfileObjectType,
@@ -39,8 +43,10 @@ export const registry: Registry = {
   ListDomains: listDomains,
   ListProfileObjectTypeTemplates: listProfileObjectTypeTemplates,
   ListProfileObjectTypes: listProfileObjectTypes,
+  ListProfileObjects: listProfileObjects,
   ListTagsForResource: listTagsForResource,
   MergeProfiles: mergeProfiles,
+  PutProfileObject: putProfileObject,
   PutProfileObjectType: putProfileObjectType,
   SearchProfiles: searchProfiles,
   TagResource: tagResource,

@@ -95,7 +95,10 @@ export class ObjectTypeService {
   async delete(scope: Scope, domainName: string, name: string): Promise<void> {
     await this.store.transaction(async (repos) => {
       if (!(await repos.domains.get(scope, domainName))) throw domainNotFound(domainName);
-      if (!(await repos.objectTypes.delete(scope, domainName, name))) throw objectTypeNotFound(domainName, name);
+      // The type's objects go with it; a template's objects (an implicit type) are purged the same way.
+      const deleted = await repos.objectTypes.delete(scope, domainName, name);
+      const purged = await repos.profileObjects.deleteAllOfType(scope, domainName, name);
+      if (!deleted && !(TEMPLATES.has(name) && purged > 0)) throw objectTypeNotFound(domainName, name);
       await repos.tags.removeUnder(scope, objectTypeArn(scope, domainName, name));
     });
   }

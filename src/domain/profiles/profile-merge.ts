@@ -35,6 +35,8 @@ export class ProfileMerge {
       };
       const merged = mergeFields(side(mainId), others.map(side), choices);
       const carried = await carriedKeys(repos, scope, domainName, mainId, others);
+      // Objects follow their profiles to the main one before the absorbed rows (and their cascade) go.
+      await repos.profileObjects.reassign(scope, domainName, others, mainId);
       for (const id of others) await repos.profiles.delete(scope, domainName, id);
       await repos.profiles.update(scope, domainName, { ...records.get(mainId)!, fields: toDocument(merged.fields), sources: merged.sources, lastUpdatedAt: this.clock() });
       const derived = await syncStandardKeys(repos, scope, domainName, mainId, merged.fields, normalizeOptions(scope));

@@ -1,0 +1,133 @@
+// PutProfileObject (spec §3.4 steps 1-11): resolve the type, read the object's fields and keys, find or
+// create its profile (or dead-letter it), store it, and update the profile's fields and keys, all in one
+// transaction that holds the profile's row lock.
+import { randomBytes } from 'node:crypto';
+import type { ProfileKey, ProfileRecord, Repositories, Scope, Store } from '../../storage/ports.js';
+import type { Clock } from '../clock.js';
+import {
+  domainNotFound, missingProfileKey, missingUniqueKey, objectNotAnObject, objectNotJson, profileObjectBudgetReached, profileObjectLimitReached,
+} from '../errors.js';
+import { OBJECTS_PER_PROFILE } from '../object-types/definition.js';
+import type { HandlebarsRuntime } from '../object-types/field-source.js';
+import { applyChanges } from '../profiles/apply-changes.js';
+import { fromDocument, toDocument } from '../profiles/profile-document.js';
+import { newProfileId, normalizeOptions } from '../profiles/profile-service.js';
+import { syncStandardKeys } from '../profiles/sync-keys.js';
+import { encodeSource, type ObjectSource } from './field-precedence.js';
+import { findProfile, has } from './find-profile.js';
+import { CompiledTypes, requireType, type IngestionType } from './ingestion-type.js';
+import { objectKeys, type ObjectKey } from './key-values.js';
+import { profileObjectKey } from './object-key.js';
+import { profileChanges, sourceTimestampField } from './profile-updates.js';
+
+const DAY_MS = 86_400_000;
+/** Spec §3.4 step 10: type's ExpirationDays, else the domain's default, else this. */
+const FALLBACK_EXPIRATION_DAYS = 365;
+
+/** Why an object went to the dead-letter store. */
+export const NO_PROFILE_MATCH = 'NO_PROFILE_MATCH';
+
+function parseObject(text: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw objectNotJson();
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw objectNotAnObject();
+  return parsed as Record<string, unknown>;
+}
+
+/** Dead-letter ids sort in arrival order: zero-padded epoch ms, then randomness. */
+function deadLetterId(at: Date): string {
+  return `${String(at.getTime()).padStart(15, '0')}-${randomBytes(6).toString('hex')}`;
+}
+
+/** Keys stored on the profile (step 8): never LOOKUP_ONLY, NEW_ONLY only on a profile this ingestion created. */
+function storedKeys(keys: readonly ObjectKey[], profileId: string, created: boolean): ProfileKey[] {
+  return keys
+    .filter((key) => !has(key, 'LOOKUP_ONLY') && (created || !has(key, 'NEW_ONLY')))
+    .map((key) => ({ keyName: key.name, value: key.value, profileId, origin: 'object' as const }));
+}
+
+export class IngestionService {
+  private readonly compiled: CompiledTypes;
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    handlebars: HandlebarsRuntime,
+    private readonly newId: () => string = newProfileId,
+  ) {
+    this.compiled = new CompiledTypes(handlebars);
+  }
+
+  /** Returns the ProfileObjectUniqueKey, also when the object went to the dead-letter store. */
+  async putObject(scope: Scope, domainName: string, objectTypeName: string, objectText: string): Promise<string> {
+    const document = parseObject(objectText);
+    return this.store.transaction(async (repos) => {
+      const domain = await repos.domains.get(scope, domainName);
+      if (!domain) throw domainNotFound(domainName);
+      const type = await requireType(repos, scope, domainName, objectTypeName);
+      const { extractor, timestampFormat } = this.compiled.get(scope, domainName, type);
+      const values = extractor.extract(document);
+      const keys = objectKeys(type, values, normalizeOptions(scope));
+      const uniqueName = Object.entries(type.keys).find(([, defs]) => defs.some((def) => def.standardIdentifiers.includes('UNIQUE')))?.[0] ?? '';
+      const unique = keys.find((key) => has(key, 'UNIQUE'));
+      if (!unique) throw missingUniqueKey(type.name, uniqueName);
+      if (!keys.some((key) => has(key, 'PROFILE'))) throw missingProfileKey(type.name);
+      const objectKey = profileObjectKey(type.name, unique.value);
+      const now = this.clock();
+
+      const found = await findProfile(repos, scope, domainName, keys);
+      if (!found && !type.allowProfileCreation) {
+        await repos.deadLetters.add(scope, domainName, { id: deadLetterId(now), objectTypeName: type.name, object: objectText, reason: NO_PROFILE_MATCH, createdAt: now });
+        return objectKey;
+      }
+      const created = !found;
+      const profile: ProfileRecord = found ?? { profileId: this.newId(), fields: {}, sources: {}, version: 1, createdAt: now, lastUpdatedAt: now };
+      const existing = await repos.profileObjects.get(scope, domainName, type.name, objectKey);
+      if (!created && existing?.profileId !== profile.profileId) await this.checkLimits(repos, scope, domainName, profile.profileId, type);
+
+      const timestampField = sourceTimestampField(type);
+      const rawTimestamp = timestampField === undefined ? undefined : values[timestampField];
+      const source: ObjectSource = { objectTypeName: type.name, priority: type.sourcePriority, timestamp: rawTimestamp === undefined ? undefined : timestampFormat?.parse(rawTimestamp)?.getTime() };
+      const current = { fields: fromDocument(profile.fields), sources: profile.sources };
+      const changes = profileChanges(type, values, current, source, created);
+      const next = applyChanges(current, changes, encodeSource(source));
+      const record = { ...profile, fields: toDocument(next.fields), sources: next.sources, lastUpdatedAt: now };
+      if (created) await repos.profiles.create(scope, domainName, record);
+      else if (Object.keys(changes).length > 0) await repos.profiles.update(scope, domainName, record);
+      await syncStandardKeys(repos, scope, domainName, profile.profileId, next.fields, normalizeOptions(scope));
+      await repos.profileKeys.add(scope, domainName, storedKeys(keys, profile.profileId, created));
+
+      const days = type.expirationDays ?? domain.defaultExpirationDays ?? FALLBACK_EXPIRATION_DAYS;
+      await repos.profileObjects.put(scope, domainName, {
+        objectTypeName: type.name,
+        objectKey,
+        profileId: profile.profileId,
+        object: objectText,
+        sizeBytes: Buffer.byteLength(objectText, 'utf8'),
+        keys: keys.map((key) => ({ keyName: key.name, value: key.value })),
+        createdAt: existing?.createdAt ?? now,
+        lastUpdatedAt: now,
+        expiresAt: new Date(now.getTime() + days * DAY_MS),
+      });
+      return objectKey;
+    });
+  }
+
+  /**
+   * A new object (or one moving here from another profile) is refused when the profile already holds
+   * MaxProfileObjectCount objects of its type, or the per-profile total; a replacement in place never is.
+   */
+  private async checkLimits(repos: Repositories, scope: Scope, domainName: string, profileId: string, type: IngestionType): Promise<void> {
+    if (type.maxProfileObjectCount !== undefined) {
+      const held = await repos.profileObjects.countForProfile(scope, domainName, profileId, type.name);
+      if (held >= type.maxProfileObjectCount) throw profileObjectLimitReached(profileId, type.name, type.maxProfileObjectCount);
+    }
+    if ((await repos.profileObjects.countForProfile(scope, domainName, profileId)) >= OBJECTS_PER_PROFILE) {
+      throw profileObjectBudgetReached(profileId, OBJECTS_PER_PROFILE);
+    }
+  }
+}
