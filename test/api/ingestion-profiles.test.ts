@@ -177,6 +177,25 @@ for (const backend of backends()) {
       );
     });
 
+    test('concurrent objects for one profile all land: each ingestion holds the profile lock, no field write is lost', async () => {
+      const domain = await newDomain(client);
+      const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+      for (const name of names) {
+        await putType(client, domain, `Feed${name}`, {
+          Description: `feed ${name}`,
+          AllowProfileCreation: false,
+          SourcePriority: 1,
+          Fields: { id: { Source: '_source.id' }, email: { Source: '_source.email', ContentType: 'EMAIL_ADDRESS' }, value: { Source: '_source.value', Target: `_profile.Attributes.${name}` } },
+          Keys: { [`feed${name}Id`]: [{ StandardIdentifiers: ['UNIQUE'], FieldNames: ['id'] }], _email: [{ StandardIdentifiers: ['PROFILE'], FieldNames: ['email'] }] },
+        });
+      }
+      const ann = await createProfile(client, domain, { EmailAddress: 'ann@example.com' });
+      await Promise.all(names.map((name) => putObject(client, domain, `Feed${name}`, { id: `${name}-1`, email: 'ann@example.com', value: name.toUpperCase() })));
+      const profile = await getProfile(client, domain, ann);
+      assert.deepEqual(profile?.Attributes, Object.fromEntries(names.map((name) => [name, name.toUpperCase()])));
+      assert.equal((await stats(domain)).ObjectCount, names.length);
+    });
+
     test('MaxProfileObjectCount: a new object over the cap is a 400; replacing one in place is not', async () => {
       const domain = await newDomain(client);
       await putType(client, domain, 'Capped', { ...nameWriter(), MaxProfileObjectCount: 2 });
