@@ -155,7 +155,8 @@ for (const backend of backends()) {
       const all = await listObjects(client, domain, ann, 'Purchase', undefined, 2);
       assert.deepEqual(all.map((item) => item.object['sku']), ['E', 'D', 'C', 'B', 'A']);
       assert.deepEqual(all.map((item) => item.key), [...keys].reverse());
-      const filtered = await listObjects(client, domain, ann, 'Purchase', { KeyName: 'purchaseSku', Values: ['B', 'D', 'Z'] }, 1);
+      const many = Array.from({ length: 60 }, (_, i) => `missing-sku-${i}-${'x'.repeat(200)}`);
+      const filtered = await listObjects(client, domain, ann, 'Purchase', { KeyName: 'purchaseSku', Values: ['B', ...many, 'D', 'Z'] }, 1);
       assert.deepEqual(filtered.map((item) => item.object['sku']), ['D', 'B']);
       assert.equal((await listObjects(client, domain, ann, 'Purchase', { KeyName: '_email', Values: ['Ann@Example.COM'] })).length, 5);
 

@@ -1,5 +1,6 @@
 // ListProfileObjects, DeleteProfileObject (spec §3.6), the object part of GetDomain's Stats, and the
 // operator's view of the dead-letter store.
+import { createHash } from 'node:crypto';
 import type { KeyCriterion, Scope, Store } from '../../storage/ports.js';
 import type { DeadLetterRecord } from '../../storage/object-ports.js';
 import { profileNotFound, profileObjectNotFound, standardObjectsNotListed } from '../errors.js';
@@ -48,7 +49,8 @@ export class ProfileObjectService {
     maxResults: number,
     nextToken: string | undefined,
   ): Promise<{ items: ListedObject[]; nextToken?: string }> {
-    const list = `profile-objects:${domainName}:${profileId}:${objectTypeName}:${JSON.stringify(filter ?? null)}`;
+    // The token names its list by a digest, so a long filter cannot push it past the model's 1,024 characters.
+    const list = `profile-objects:${createHash('sha256').update(JSON.stringify([domainName, profileId, objectTypeName, filter ?? null])).digest('base64url')}`;
     const after = decodeNextToken(list, scope, nextToken);
     if (objectTypeName.startsWith('_')) throw standardObjectsNotListed(objectTypeName);
     await requireDomain(this.store, scope, domainName);
