@@ -225,6 +225,27 @@ for (const backend of backends()) {
       assert.deepEqual(await stats(domain), { ProfileCount: 3, MeteringProfileCount: 4, ObjectCount: 102, TotalSize: bytes });
     });
 
+    test('DeleteProfileObjectType scrubs the profile values the type wrote and keeps the others', async () => {
+      const domain = await newDomain(client);
+      await putType(client, domain, 'Crm', {
+        ...nameWriter(1),
+        Fields: { ...nameWriter(1).Fields, tier: { Source: '_source.tier', Target: '_profile.Attributes.tier' }, city: { Source: '_source.city', Target: '_profile.Address.City' } },
+      });
+      await putType(client, domain, 'Other', { ...nameWriter(), Fields: { ...nameWriter().Fields, tier: { Source: '_source.tier', Target: '_profile.Attributes.other' } } });
+      const ann = await createProfile(client, domain, { EmailAddress: 'ann@example.com', FirstName: 'Manual', LastName: 'Lee', Address: { Country: 'UK' } });
+      await putObject(client, domain, 'Crm', { id: 'c1', email: 'ann@example.com', first: 'Ann', tier: 'gold', city: 'Leeds' });
+      await putObject(client, domain, 'Other', { id: 'o1', email: 'ann@example.com', tier: 'silver' });
+      assert.deepEqual(await searchIds(client, { DomainName: domain, KeyName: '_fullName', Values: ['ann lee'] }), [ann]);
+      await client.send(new DeleteProfileObjectTypeCommand({ DomainName: domain, ObjectTypeName: 'Crm' }));
+      const profile = await getProfile(client, domain, ann);
+      assert.equal(profile?.FirstName, undefined);
+      assert.equal(profile?.LastName, 'Lee');
+      assert.deepEqual(profile?.Address, { Country: 'UK' });
+      assert.deepEqual(profile?.Attributes, { other: 'silver' });
+      assert.deepEqual(await searchIds(client, { DomainName: domain, KeyName: '_fullName', Values: ['ann lee'] }), []);
+      assert.deepEqual(await searchIds(client, { DomainName: domain, KeyName: '_fullName', Values: ['lee'] }), [ann]);
+    });
+
     test('objects follow their profile: MergeProfiles moves them, DeleteProfile and DeleteProfileObjectType remove them', async () => {
       const domain = await newDomain(client);
       await putType(client, domain, 'Note', nameWriter());

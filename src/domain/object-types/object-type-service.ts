@@ -10,6 +10,7 @@ import {
 import { decodeNextToken, encodeNextToken } from '../pagination.js';
 import { MAX_TAGS_PER_RESOURCE } from '../domains/domain-service.js';
 import { TEMPLATES } from '../templates/index.js';
+import { purgeObjectType } from '../ingestion/purge-type.js';
 import type { HandlebarsRuntime } from './field-source.js';
 import { MAX_OBJECT_TYPES_PER_DOMAIN, OBJECTS_PER_PROFILE, type Mapping, type ObjectTypeDefinition, type StoredObjectType } from './definition.js';
 import { fromRecord, toStoredDefinition } from './object-type-codec.js';
@@ -95,9 +96,9 @@ export class ObjectTypeService {
   async delete(scope: Scope, domainName: string, name: string): Promise<void> {
     await this.store.transaction(async (repos) => {
       if (!(await repos.domains.get(scope, domainName))) throw domainNotFound(domainName);
-      // The type's objects go with it; a template's objects (an implicit type) are purged the same way.
+      // The type's objects and the profile values it wrote go with it; a template used as an implicit type is purged the same way.
       const deleted = await repos.objectTypes.delete(scope, domainName, name);
-      const purged = await repos.profileObjects.deleteAllOfType(scope, domainName, name);
+      const purged = await purgeObjectType(repos, scope, domainName, name, this.clock());
       if (!deleted && !(TEMPLATES.has(name) && purged > 0)) throw objectTypeNotFound(domainName, name);
       await repos.tags.removeUnder(scope, objectTypeArn(scope, domainName, name));
     });

@@ -110,6 +110,17 @@ export class KyselyProfileObjectRepository implements ProfileObjectRepository {
     return Number((await query.executeTakeFirstOrThrow()).n);
   }
 
+  async profileIdsOfType(scope: Scope, domainName: string, objectTypeName: string): Promise<string[]> {
+    const rows = await this.#db
+      .selectFrom('profile_objects')
+      .select('profile_id')
+      .distinct()
+      .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName, object_type_name: objectTypeName }))
+      .orderBy('profile_id')
+      .execute();
+    return rows.map((row) => row.profile_id);
+  }
+
   async deleteAllOfType(scope: Scope, domainName: string, objectTypeName: string): Promise<number> {
     const where = { ...inScope(scope), domain_name: domainName, object_type_name: objectTypeName };
     await this.#db.deleteFrom('profile_object_keys').where((eb) => eb.and(where)).execute();
