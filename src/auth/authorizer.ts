@@ -26,6 +26,11 @@ export interface ActionRequest {
   readonly requestTags?: Tags;
   readonly tagKeys?: readonly string[];
   readonly origin: RequestOrigin;
+  /**
+   * Reads the stored tags of resources (aws:ResourceTag/*). Called only when the caller's policies
+   * test resource tags; its tags override none given in `resources`.
+   */
+  readonly storedTags?: (arns: readonly string[]) => Promise<ReadonlyMap<string, Tags>>;
 }
 
 /** A denial, with the message AWS would send (§9). */
@@ -58,7 +63,9 @@ export class PolicyAuthorizer {
     if (principal.kind === 'root') return undefined;
     const facts = await this.directory.load(principal);
     const shared = requestContext(principal, facts, request.origin, request.requestTags, request.tagKeys);
-    const resources: ResourceTarget[] = request.resources.map(({ arn, tags }) => ({ arn, context: resourceContext(shared, tags) }));
+    const arns = request.resources.map(({ arn }) => arn).filter((arn) => arn !== '*');
+    const stored = facts.usesResourceTags && request.storedTags && arns.length > 0 ? await request.storedTags(arns) : undefined;
+    const resources: ResourceTarget[] = request.resources.map(({ arn, tags }) => ({ arn, context: resourceContext(shared, stored?.get(arn) ?? tags) }));
     const result = evaluate({ principalArn: facts.arn, action, resources, context: shared }, facts.policies);
     return result.decision === 'Allow' ? undefined : { message: accessDeniedMessage(facts.arn, action, result) };
   }

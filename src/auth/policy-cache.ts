@@ -4,8 +4,25 @@ import { parsePolicyDocument, type PolicyDocument } from './iam/policy-document.
 
 const DEFAULT_MAX_ENTRIES = 2000;
 
+/** Whether a policy may test aws:ResourceTag/* (in a condition key or a ${…} variable). */
+export function mentionsResourceTags(text: string): boolean {
+  // Re-serialized first, so a key spelled with JSON escapes ("aws:Resource\u0054ag") is still seen.
+  return JSON.stringify(JSON.parse(text)).toLowerCase().includes('aws:resourcetag/');
+}
+
 export class PolicyCache {
   readonly #entries = new Map<string, PolicyDocument>();
+  readonly #resourceTags = new Map<string, boolean>();
+
+  /** mentionsResourceTags, remembered per text. */
+  usesResourceTags(text: string): boolean {
+    let uses = this.#resourceTags.get(text);
+    if (uses === undefined) {
+      if (this.#resourceTags.size >= this.maxEntries) this.#resourceTags.clear();
+      this.#resourceTags.set(text, (uses = mentionsResourceTags(text)));
+    }
+    return uses;
+  }
 
   constructor(private readonly maxEntries = DEFAULT_MAX_ENTRIES) {}
 

@@ -22,6 +22,8 @@ export interface PrincipalFacts {
   readonly username?: string;
   readonly tags: Tags;
   readonly policies: PolicySet;
+  /** Whether any of the policies tests aws:ResourceTag/*: if none does, resource tags need not be read. */
+  readonly usesResourceTags: boolean;
 }
 
 const NO_POLICIES: PolicySet = { identity: [] };
@@ -70,24 +72,24 @@ export class PrincipalDirectory {
     const { accountId } = principal;
     switch (principal.kind) {
       case 'root':
-        return { arn: principal.arn, principalArn: principal.arn, type: 'Account', userId: accountId, tags: {}, policies: NO_POLICIES };
+        return { arn: principal.arn, principalArn: principal.arn, type: 'Account', userId: accountId, tags: {}, policies: NO_POLICIES, usesResourceTags: false };
       case 'user': {
         const user = await this.store.iam.users.get(accountId, principal.name);
         // A key whose user is gone grants nothing (its keys go with it, but a request may be in flight).
-        if (!user) return { arn: principal.arn, principalArn: principal.arn, type: 'User', userId: '', username: principal.name, tags: {}, policies: NO_POLICIES };
+        if (!user) return { arn: principal.arn, principalArn: principal.arn, type: 'User', userId: '', username: principal.name, tags: {}, policies: NO_POLICIES, usesResourceTags: false };
         const ref = { kind: 'user', name: user.name } as const;
         const [tags, stored] = await Promise.all([
           this.store.iam.tags.get(accountId, ref),
           this.store.iam.policies.principalPolicies(accountId, ref, boundaryName(user.permissionsBoundaryArn)),
         ]);
         const arn = userArn(accountId, user.path, user.name);
-        return { arn, principalArn: arn, type: 'User', userId: user.userId, username: user.name, tags, policies: this.compile(stored, undefined) };
+        return { arn, principalArn: arn, type: 'User', userId: user.userId, username: user.name, tags, ...this.compile(stored, undefined) };
       }
       case 'role-session': {
         const { roleName, sessionName } = splitSessionName(principal.name);
         const role = await this.store.iam.roles.get(accountId, roleName);
         const sessionTags = principal.sessionTags ?? {};
-        if (!role) return { arn: principal.arn, principalArn: principal.arn, type: 'AssumedRole', userId: '', tags: sessionTags, policies: NO_POLICIES };
+        if (!role) return { arn: principal.arn, principalArn: principal.arn, type: 'AssumedRole', userId: '', tags: sessionTags, policies: NO_POLICIES, usesResourceTags: false };
         const ref = { kind: 'role', name: role.name } as const;
         const [roleTags, stored] = await Promise.all([
           this.store.iam.tags.get(accountId, ref),
@@ -100,17 +102,24 @@ export class PrincipalDirectory {
           userId: `${role.roleId}:${sessionName}`,
           // Session tags override role tags of the same key (IAM: "session tags override").
           tags: { ...roleTags, ...sessionTags },
-          policies: this.compile(stored, principal.sessionPolicy),
+          ...this.compile(stored, principal.sessionPolicy),
         };
       }
     }
   }
 
-  private compile(stored: { identity: readonly string[]; permissionsBoundary?: string }, sessionPolicy: string | undefined): PolicySet {
+  private compile(
+    stored: { identity: readonly string[]; permissionsBoundary?: string },
+    sessionPolicy: string | undefined,
+  ): { policies: PolicySet; usesResourceTags: boolean } {
+    const texts = [...stored.identity, ...(stored.permissionsBoundary === undefined ? [] : [stored.permissionsBoundary]), ...(sessionPolicy === undefined ? [] : [sessionPolicy])];
     return {
-      identity: stored.identity.map((text) => this.cache.compile(text)),
-      permissionsBoundary: stored.permissionsBoundary === undefined ? undefined : this.cache.compile(stored.permissionsBoundary),
-      sessionPolicies: sessionPolicy === undefined ? undefined : [this.cache.compile(sessionPolicy)],
+      policies: {
+        identity: stored.identity.map((text) => this.cache.compile(text)),
+        permissionsBoundary: stored.permissionsBoundary === undefined ? undefined : this.cache.compile(stored.permissionsBoundary),
+        sessionPolicies: sessionPolicy === undefined ? undefined : [this.cache.compile(sessionPolicy)],
+      },
+      usesResourceTags: texts.some((text) => this.cache.usesResourceTags(text)),
     };
   }
 }

@@ -52,16 +52,17 @@ export class ProfileAuthorizer implements Authorizer {
     const arns = resourceArnsOf(operation, scope, input);
     const requestTags = rule.requestTags === undefined ? undefined : tagsOf(input[rule.requestTags]);
     const tagKeys = rule.tagKeys === undefined ? undefined : keysOf(input[rule.tagKeys]);
-    // The root needs no context; everyone else is judged on the resources' stored tags too.
-    const stored = principal.kind === 'root' ? new Map<string, Tags>() : await this.store.tags.getMany(scope, arns.filter((arn) => arn !== '*'));
+    // §7 [decide]: the resource being created (the last ARN) carries the request's tags as
+    // aws:ResourceTag/* unless it already exists with tags of its own (read below, when needed).
     const creates = rule.requestTags !== undefined && operation !== 'TagResource';
-    const resources: AuthorizationTarget[] = arns.map((arn, index) => {
-      const tags = stored.get(arn);
-      // §7 [decide]: the resource being created (the last ARN) carries the request's tags as aws:ResourceTag/*.
-      if (creates && index === arns.length - 1 && !tags && requestTags) return { arn, tags: requestTags };
-      return tags ? { arn, tags } : { arn };
-    });
+    const resources: AuthorizationTarget[] = arns.map((arn, index) =>
+      creates && requestTags && index === arns.length - 1 ? { arn, tags: requestTags } : { arn },
+    );
     const denial = await this.policies.check({
+      storedTags: async (wanted) => {
+        const found = await this.store.tags.getMany(scope, wanted);
+        return new Map([...found].filter(([, tags]) => Object.keys(tags).length > 0));
+      },
       principal,
       action: operations[operation].iamAction,
       resources,
