@@ -29,7 +29,9 @@ export async function openStore(config: StoreConfig): Promise<Store> {
 }
 
 async function migrateToLatest(db: Kysely<Database>, backend: Backend): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider(backend) });
+  // Each migration creates its own aggregate's tables, so a database that already ran a later-numbered
+  // one still takes an earlier-numbered one added since.
+  const migrator = new Migrator({ db, provider: migrationProvider(backend), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error === undefined) return;
   // Keep neutral storage errors (e.g. StorageUnavailableError) as they are; wrap the rest.

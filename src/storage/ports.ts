@@ -215,6 +215,53 @@ export interface ObjectTypeRepository {
   deleteAllInDomain(scope: Scope, domainName: string): Promise<void>;
 }
 
+export type JobStatus = 'pending' | 'running' | 'done' | 'failed';
+
+export interface JobRecord {
+  readonly id: string;
+  readonly accountId: string;
+  readonly region: string;
+  readonly kind: string;
+  readonly payload: JsonValue;
+  readonly status: JobStatus;
+  /** When the job may run (again). */
+  readonly runAt: Date;
+  readonly leaseOwner?: string;
+  readonly leaseExpiresAt?: Date;
+  readonly attempts: number;
+  readonly lastError?: string;
+  /** Jobs with the same kind and dedupe key in one scope are one job while it is pending or running. */
+  readonly dedupeKey?: string;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+export interface NewJob {
+  readonly id: string;
+  readonly kind: string;
+  readonly payload: JsonValue;
+  readonly runAt: Date;
+  readonly dedupeKey?: string;
+  readonly createdAt: Date;
+}
+
+/** The durable job queue (src/jobs): leases keep two workers off one job, and a dead worker's lease runs out. */
+export interface JobRepository {
+  /** Enqueues unless an unfinished job of the same kind and dedupe key exists; returns the id of the job that stands. */
+  enqueue(scope: Scope, job: NewJob): Promise<string>;
+  get(id: string): Promise<JobRecord | undefined>;
+  /** Ids of jobs that are due: pending with runAt <= now, or running with an expired lease. Oldest first. */
+  due(now: Date, kinds: readonly string[], limit: number): Promise<string[]>;
+  /** Takes the lease if the job is still due; false when another worker got it first. */
+  claim(id: string, owner: string, now: Date, leaseUntil: Date): Promise<boolean>;
+  /** Extends a lease this owner still holds; false when it was lost. */
+  renew(id: string, owner: string, leaseUntil: Date): Promise<boolean>;
+  /** Marks done (or back to pending at `rerunAt`, for recurring jobs), if this owner still holds the lease. */
+  finish(id: string, owner: string, now: Date, rerunAt?: Date): Promise<boolean>;
+  /** Records a failure: back to pending at `retryAt`, or failed for good without one. */
+  fail(id: string, owner: string, now: Date, error: string, retryAt?: Date): Promise<boolean>;
+}
+
 /** The repositories available inside one transaction. */
 export interface Repositories {
   readonly accounts: AccountRepository;
@@ -227,6 +274,7 @@ export interface Repositories {
   readonly profileObjects: ProfileObjectRepository;
   readonly deadLetters: DeadLetterRepository;
   readonly objectTypes: ObjectTypeRepository;
+  readonly jobs: JobRepository;
 }
 
 export type Backend = 'sqlite' | 'postgres';

@@ -84,6 +84,23 @@ export interface ObjectTypesTable {
   last_updated_at: number;
 }
 
+export interface JobsTable {
+  id: string;
+  account_id: string;
+  region: string;
+  kind: string;
+  payload_json: string;
+  status: string;
+  run_at: number;
+  lease_owner: string | null;
+  lease_expires_at: number | null;
+  attempts: number;
+  last_error: string | null;
+  dedupe_key: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database extends IamTables, ObjectTables {
   accounts: AccountsTable;
   access_keys: AccessKeysTable;
@@ -92,4 +109,5 @@ export interface Database extends IamTables, ObjectTables {
   profiles: ProfilesTable;
   profile_keys: ProfileKeysTable;
   object_types: ObjectTypesTable;
+  jobs: JobsTable;
 }

@@ -8,6 +8,7 @@ import { KyselyDomainRepository } from './domains.js';
 import { createIamRepositories } from './iam.js';
 import { KyselyProfileKeyRepository } from './profile-keys.js';
 import { KyselyProfileRepository } from './profiles.js';
+import { KyselyJobRepository } from './jobs.js';
 import { KyselyObjectTypeRepository } from './object-types.js';
 import { KyselyDeadLetterRepository } from './dead-letters.js';
 import { KyselyProfileObjectRepository } from './profile-objects.js';
@@ -25,5 +26,6 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     profileObjects: new KyselyProfileObjectRepository(db),
     deadLetters: new KyselyDeadLetterRepository(db),
     objectTypes: new KyselyObjectTypeRepository(db),
+    jobs: new KyselyJobRepository(db),
   };
 }

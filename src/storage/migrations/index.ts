@@ -7,6 +7,7 @@ import * as m0001 from './0001-initial.js';
 import * as m0002 from './0002-profiles.js';
 import * as m0005 from './0005-object-types.js';
 import * as m0006 from './0006-profile-objects.js';
+import * as m0007 from './0007-jobs.js';
 import * as m0010 from './0010-iam.js';
 
 /** A forward-only migration: one function, written once for both dialects. */
@@ -20,6 +21,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: StorageMigrat
   ['0002-profiles', m0002],
   ['0005-object-types', m0005],
   ['0006-profile-objects', m0006],
+  ['0007-jobs', m0007],
   ['0010-iam', m0010],
 ];
 
