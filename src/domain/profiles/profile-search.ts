@@ -2,7 +2,8 @@
 import { createHash } from 'node:crypto';
 import type { FoundProfileRecord, KeyCriterion, Scope, Store } from '../../storage/ports.js';
 import { domainNotFound, tooManyKeyValues } from '../errors.js';
-import { normalizeKeyValue } from '../keys/built-in-keys.js';
+import { normalizeValue, type ContentType } from '../keys/normalize.js';
+import { keyContentTypes } from '../object-types/key-content-types.js';
 import { decodeNextToken, encodeNextToken } from '../pagination.js';
 import { toProfile } from './profile-document.js';
 import type { Profile } from './profile.js';
@@ -42,7 +43,8 @@ export class ProfileSearch {
   constructor(private readonly store: Store) {}
 
   async search(scope: Scope, domainName: string, request: SearchRequest): Promise<{ items: FoundProfile[]; nextToken?: string }> {
-    const prepared = request.keys.map((key) => prepare(scope, key));
+    const contentTypes = await keyContentTypes(this.store.objectTypes, scope, domainName, request.keys.map((key) => key.keyName));
+    const prepared = request.keys.map((key) => prepare(scope, key, contentTypes.get(key.keyName) ?? 'STRING'));
     const criteria = prepared.map((key) => key.criterion);
     // The token names this exact query, so a token from another search (or domain) is a 400.
     const list = `profiles:${domainName}:${request.mode}:${digest(criteria)}`;
@@ -70,11 +72,11 @@ export class ProfileSearch {
   }
 }
 
-function prepare(scope: Scope, key: SearchKey): PreparedKey {
+function prepare(scope: Scope, key: SearchKey, contentType: ContentType): PreparedKey {
   if (key.values.length > MAX_KEY_VALUES) throw tooManyKeyValues(key.keyName, MAX_KEY_VALUES);
   const written = new Map<string, string[]>();
   for (const value of key.values) {
-    const normalized = normalizeKeyValue(key.keyName, value, normalizeOptions(scope));
+    const normalized = normalizeValue(contentType, value, normalizeOptions(scope));
     const list = written.get(normalized) ?? [];
     if (!list.includes(value)) list.push(value);
     written.set(normalized, list);

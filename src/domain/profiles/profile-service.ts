@@ -5,8 +5,9 @@ import { randomUUID } from 'node:crypto';
 import type { Repositories, Scope, Store } from '../../storage/ports.js';
 import type { Clock } from '../clock.js';
 import { domainNotFound, profileKeyNotFound, profileNotFound, reservedKeyName, tooManyKeyValues } from '../errors.js';
-import { PROFILE_ID_KEY, normalizeKeyValue } from '../keys/built-in-keys.js';
-import type { NormalizeOptions } from '../keys/normalize.js';
+import { PROFILE_ID_KEY, contentTypeOfKey } from '../keys/built-in-keys.js';
+import { normalizeValue, type ContentType, type NormalizeOptions } from '../keys/normalize.js';
+import { keyContentTypes } from '../object-types/key-content-types.js';
 import { defaultCountryForRegion } from '../keys/region-country.js';
 import { applyChanges } from './apply-changes.js';
 import { fromDocument, toDocument } from './profile-document.js';
@@ -31,10 +32,10 @@ export async function requireDomain(repos: Repositories, scope: Scope, domainNam
 }
 
 /** Normalized, de-duplicated values of one key; throws for a reserved key or too many values. */
-export function customKeyValues(scope: Scope, keyName: string, values: readonly string[]): string[] {
+export function customKeyValues(scope: Scope, keyName: string, values: readonly string[], contentType: ContentType = contentTypeOfKey(keyName)): string[] {
   if (keyName === PROFILE_ID_KEY) throw reservedKeyName(keyName);
   if (values.length > MAX_KEY_VALUES) throw tooManyKeyValues(keyName, MAX_KEY_VALUES);
-  return [...new Set(values.map((value) => normalizeKeyValue(keyName, value, normalizeOptions(scope))))];
+  return [...new Set(values.map((value) => normalizeValue(contentType, value, normalizeOptions(scope))))];
 }
 
 export class ProfileService {
@@ -74,18 +75,20 @@ export class ProfileService {
 
   /** AddProfileKey: any key name but `_profileId`; values normalized by the key's content type (§3.5). */
   async addKey(scope: Scope, domainName: string, profileId: string, keyName: string, values: readonly string[]): Promise<void> {
-    const normalized = customKeyValues(scope, keyName, values);
+    customKeyValues(scope, keyName, values);
     await this.store.transaction(async (repos) => {
       await this.lock(repos, scope, domainName, profileId);
+      const normalized = await this.domainKeyValues(repos, scope, domainName, keyName, values);
       await repos.profileKeys.add(scope, domainName, normalized.map((value) => ({ keyName, value, profileId, origin: 'custom' as const })));
     });
   }
 
   /** DeleteProfileKey: removes the values whatever put them there; 404 when the profile holds none of them. */
   async deleteKey(scope: Scope, domainName: string, profileId: string, keyName: string, values: readonly string[]): Promise<void> {
-    const normalized = customKeyValues(scope, keyName, values);
+    customKeyValues(scope, keyName, values);
     await this.store.transaction(async (repos) => {
       await this.lock(repos, scope, domainName, profileId);
+      const normalized = await this.domainKeyValues(repos, scope, domainName, keyName, values);
       const removed = await repos.profileKeys.removeValues(scope, domainName, profileId, keyName, normalized);
       if (removed === 0) throw profileKeyNotFound(profileId, keyName);
     });
@@ -93,6 +96,12 @@ export class ProfileService {
 
   async count(scope: Scope, domainName: string): Promise<number> {
     return this.store.profiles.count(scope, domainName);
+  }
+
+  /** Values normalized with the content type the domain's object types give the key (ingestion stores them so). */
+  private async domainKeyValues(repos: Repositories, scope: Scope, domainName: string, keyName: string, values: readonly string[]): Promise<string[]> {
+    const contentType = (await keyContentTypes(repos.objectTypes, scope, domainName, [keyName])).get(keyName);
+    return customKeyValues(scope, keyName, values, contentType);
   }
 
   private async lock(repos: Repositories, scope: Scope, domainName: string, profileId: string) {
