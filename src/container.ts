@@ -24,6 +24,8 @@ import { ProfileAuthorizer, type Authorizer } from './auth/profile-authorizer.js
 import { createIamServices } from './domain/iam/iam-services.js';
 import type { IamServices } from './server/iam-api/actions/types.js';
 import { Router } from './server/router.js';
+import { JobRunner } from './jobs/runner.js';
+import { jobHandlers } from './jobs/handlers/index.js';
 import { operations } from './generated/operations.js';
 
 export interface Container {
@@ -37,6 +39,8 @@ export interface Container {
   readonly credentials: CredentialResolver;
   /** Customer Profiles operations (profile:<Operation>). */
   readonly authorizer: Authorizer;
+  /** Background jobs (expiry…); serve starts it, close stops it. */
+  readonly jobs: JobRunner;
   /** Any action on any resources, by the policy engine; the IAM/STS API uses it for iam:<Action>. */
   readonly policies: PolicyAuthorizer;
   readonly iam: IamServices;
@@ -57,6 +61,8 @@ export async function createContainer(config: Config, options: ContainerOptions 
   const staticRoot = config.rootKey ? { accountId: config.accountId, ...config.rootKey } : undefined;
   const directory = new PrincipalDirectory(store, new PolicyCache());
   const policies = new PolicyAuthorizer(directory);
+  const jobs = new JobRunner(store, clock, jobHandlers(store, clock), { log });
+  const handlebars = createHandlebars();
   return {
     config,
     clock,
@@ -70,8 +76,8 @@ export async function createContainer(config: Config, options: ContainerOptions 
       profiles: new ProfileService(store, clock),
       profileSearch: new ProfileSearch(store),
       profileMerge: new ProfileMerge(store, clock),
-      objectTypes: new ObjectTypeService(store, clock, createHandlebars()),
-      ingestion: new IngestionService(store, clock, createHandlebars()),
+      objectTypes: new ObjectTypeService(store, clock, handlebars),
+      ingestion: new IngestionService(store, clock, handlebars),
       profileObjects: new ProfileObjectService(store),
     },
     credentials: new CredentialResolver(store, secrets, staticRoot),
@@ -79,6 +85,10 @@ export async function createContainer(config: Config, options: ContainerOptions 
     policies,
     iam: createIamServices(store, secrets, directory, policies),
     router: new Router(Object.values(operations)),
-    close: () => store.close(),
+    jobs,
+    close: async () => {
+      await jobs.stop();
+      await store.close();
+    },
   };
 }

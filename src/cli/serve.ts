@@ -11,6 +11,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   await bootstrapRootKey(container, print);
   const app = buildApp(container);
   await app.listen({ host: config.host, port: config.port });
+  container.jobs.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;

@@ -262,6 +262,14 @@ export interface JobRepository {
   fail(id: string, owner: string, now: Date, error: string, retryAt?: Date): Promise<boolean>;
 }
 
+/** Data expiry (spec §3.1): what the expiry job deletes, a domain at a time. */
+export interface ExpiryRepository {
+  /** Deletes objects whose expiry has passed, with their key values; returns how many went. */
+  deleteExpiredObjects(scope: Scope, domainName: string, now: Date): Promise<number>;
+  /** Deletes profiles last updated before `updatedBefore` that hold no object, with their keys; returns how many went. */
+  deleteIdleProfiles(scope: Scope, domainName: string, updatedBefore: Date): Promise<number>;
+}
+
 /** The repositories available inside one transaction. */
 export interface Repositories {
   readonly accounts: AccountRepository;
@@ -275,6 +283,7 @@ export interface Repositories {
   readonly deadLetters: DeadLetterRepository;
   readonly objectTypes: ObjectTypeRepository;
   readonly jobs: JobRepository;
+  readonly expiry: ExpiryRepository;
 }
 
 export type Backend = 'sqlite' | 'postgres';

@@ -5,6 +5,7 @@ import type { Clock } from '../clock.js';
 import { domainArn } from '../arn.js';
 import { domainAlreadyExists, domainNotFound, tooManyTags } from '../errors.js';
 import { decodeNextToken, encodeNextToken } from '../pagination.js';
+import { scheduleDomainExpiry } from '../../jobs/handlers/expire-domain.js';
 
 export const MAX_TAGS_PER_RESOURCE = 50;
 
@@ -53,6 +54,7 @@ export class DomainService {
     try {
       await this.store.transaction(async (repos) => {
         await repos.domains.create(scope, record);
+        await scheduleDomainExpiry(repos.jobs, scope, input.name, now);
         if (Object.keys(tags).length > 0) await repos.tags.put(scope, domainArn(scope, input.name), tags);
       });
     } catch (error) {

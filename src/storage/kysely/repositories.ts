@@ -8,6 +8,7 @@ import { KyselyDomainRepository } from './domains.js';
 import { createIamRepositories } from './iam.js';
 import { KyselyProfileKeyRepository } from './profile-keys.js';
 import { KyselyProfileRepository } from './profiles.js';
+import { KyselyExpiryRepository } from './expiry.js';
 import { KyselyJobRepository } from './jobs.js';
 import { KyselyObjectTypeRepository } from './object-types.js';
 import { KyselyDeadLetterRepository } from './dead-letters.js';
@@ -27,5 +28,6 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     deadLetters: new KyselyDeadLetterRepository(db),
     objectTypes: new KyselyObjectTypeRepository(db),
     jobs: new KyselyJobRepository(db),
+    expiry: new KyselyExpiryRepository(db),
   };
 }

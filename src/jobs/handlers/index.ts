@@ -1,0 +1,9 @@
+// Every job kind the runner knows, with its handler.
+import type { Store } from '../../storage/ports.js';
+import type { Clock } from '../../domain/clock.js';
+import type { JobHandler } from '../runner.js';
+import { EXPIRE_DOMAIN, expireDomainHandler } from './expire-domain.js';
+
+export function jobHandlers(store: Store, clock: Clock): Record<string, JobHandler> {
+  return { [EXPIRE_DOMAIN]: expireDomainHandler(store, clock) };
+}
