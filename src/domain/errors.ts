@@ -215,7 +215,11 @@ export function profileObjectNotFound(profileId: string, objectTypeName: string,
 }
 
 export function standardObjectsNotListed(name: string): BadRequestException {
-  return new BadRequestException(`Standard objects such as ${name} are not stored by this server yet; list the object type that carried the data instead.`);
+  return new BadRequestException(`${name} is not a standard object that ListProfileObjects can list; list the object type that carried the data instead.`);
+}
+
+export function ambiguousStandardObject(objectName: string, keyNames: readonly string[]): BadRequestException {
+  return new BadRequestException(`Object matches more than one ${objectName} record through its keys ${keyNames.join(', ')}; it was not ingested.`);
 }
 
 // ---- authorization -----------------------------------------------------------------------

@@ -33,6 +33,8 @@ export interface ProfileObjectRepository {
   list(scope: Scope, domainName: string, profileId: string, objectTypeName: string, filter: KeyCriterion | undefined, page: PageRequest): Promise<Page<ProfileObjectRecord>>;
   /** Objects a profile holds, of one type or (without it) of every type. */
   countForProfile(scope: Scope, domainName: string, profileId: string, objectTypeName?: string): Promise<number>;
+  /** Object keys of the objects of a type holding `keyName` = `value`, at most `limit`, ordered. */
+  findByKey(scope: Scope, domainName: string, objectTypeName: string, keyName: string, value: string, limit: number): Promise<string[]>;
   /** Ids of the profiles holding objects of a type, ordered. */
   profileIdsOfType(scope: Scope, domainName: string, objectTypeName: string): Promise<string[]>;
   /** Removes every object of a type; returns how many went. */

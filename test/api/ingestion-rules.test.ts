@@ -155,6 +155,37 @@ for (const backend of backends()) {
       assert.equal((await listObjects(client, domain, ann, 'Crm')).length, 1);
     });
 
+    test('standard objects: a record found by one identifier key takes the values; one matching two records is a 400 writing nothing', async () => {
+      const domain = await newDomain(client);
+      await putType(client, domain, 'Registration', {
+        Description: 'Device registrations',
+        AllowProfileCreation: true,
+        Fields: {
+          reg: { Source: '_source.reg' },
+          email: { Source: '_source.email', ContentType: 'EMAIL_ADDRESS' },
+          serial: { Source: '_source.serial', Target: '_asset.SerialNumber' },
+          tag: { Source: '_source.tag', Target: '_asset.Attributes.tag' },
+          model: { Source: '_source.model', Target: '_asset.ModelName' },
+        },
+        Keys: {
+          regId: [{ StandardIdentifiers: ['UNIQUE'], FieldNames: ['reg'] }],
+          _email: [{ StandardIdentifiers: ['PROFILE'], FieldNames: ['email'] }],
+          serialKey: [{ StandardIdentifiers: ['ASSET'], FieldNames: ['serial'] }],
+          tagKey: [{ StandardIdentifiers: ['ASSET'], FieldNames: ['tag'] }],
+        },
+      });
+      const ann = await createProfile(client, domain, { EmailAddress: 'ann@example.com' });
+      await putObject(client, domain, 'Registration', { reg: 'r1', email: 'ann@example.com', serial: 'S1' });
+      await putObject(client, domain, 'Registration', { reg: 'r2', email: 'ann@example.com', tag: 'T1', model: 'X' });
+      await rejectsWith(putObject(client, domain, 'Registration', { reg: 'r3', email: 'ann@example.com', serial: 'S1', tag: 'T1' }), 'BadRequestException', 400, /more than one _asset/);
+      assert.equal((await stats(domain)).ObjectCount, 4);
+      await putObject(client, domain, 'Registration', { reg: 'r4', email: 'ann@example.com', serial: 'S1', model: 'Y' });
+      const records = await listObjects(client, domain, ann, '_asset');
+      assert.equal(records.length, 2);
+      assert.deepEqual(records.map((record) => [record.object['SerialNumber'], record.object['ModelName']]).sort(), [[undefined, 'X'], ['S1', 'Y']]);
+      await rejectsWith(listObjects(client, domain, ann, '_profile'), 'BadRequestException', 400);
+    });
+
     test('bad input is a 400 that writes nothing; unknown and standard type names are refused', async () => {
       const domain = await newDomain(client);
       await putType(client, domain, 'Crm', CRM);

@@ -150,6 +150,26 @@ for (const backend of backends()) {
       });
       const [asset] = await listObjects(client, domain, id, 'Salesforce-Asset');
       assert.equal(asset?.object['SerialNumber'], 'SN-2024-00042');
+      // The standard asset record it targets, found again (not duplicated) when the asset is re-ingested.
+      const [record] = await listObjects(client, domain, id, '_asset');
+      const assetId = record?.object['AssetId'] as string;
+      assert.match(assetId, /^[0-9a-f]{32}$/);
+      assert.deepEqual(record?.object, {
+        AssetId: assetId,
+        Attributes: { sfdcAssetId: '02i5e00000AsSeTAAF', sfdcContactId: '0035e00000AbCdEAAV', sfdcAccountId: '0015e00000XyZaBAAV' },
+        AssetName: 'GC1060 Generator',
+        SerialNumber: 'SN-2024-00042',
+        ProductSKU: 'GC1060',
+        Status: 'Installed',
+        Price: '1250.5',
+        Quantity: '1',
+      });
+      await putObject(client, domain, 'Salesforce-Asset', { Id: '02i5e00000AsSeTAAF', ContactId: '0035e00000AbCdEAAV', Status: 'Obsolete' });
+      const records = await listObjects(client, domain, id, '_asset', { KeyName: '_serialNumber', Values: ['SN-2024-00042'] });
+      assert.equal(records.length, 1);
+      assert.equal(records[0]?.object['Status'], 'Obsolete');
+      assert.equal(records[0]?.object['AssetName'], 'GC1060 Generator');
+      assert.equal((await listObjects(client, domain, id, '_asset', { KeyName: '_assetId', Values: [assetId] })).length, 1);
     });
 
     test('Zendesk-users and Zendesk-tickets: the ticket lands on its requester', async () => {
@@ -180,6 +200,10 @@ for (const backend of backends()) {
         updated_at: '2024-01-12T09:05:00Z',
       });
       assert.equal((await listObjects(client, domain, id, 'Zendesk-tickets')).length, 1);
+      const [ticket] = await listObjects(client, domain, id, '_case');
+      assert.equal(ticket?.object['Title'], 'Help, my printer is on fire!');
+      assert.equal(ticket?.object['Status'], 'open');
+      assert.equal(ticket?.key, ticket?.object['CaseId']);
     });
 
     test('Marketo-leads: a lead with billing address and free-text gender', async () => {
@@ -292,6 +316,9 @@ for (const backend of backends()) {
       await putObject(client, domain, 'Shopify-DraftOrder', { ...order, id: 994118539, name: '#D2', status: 'open' });
       assert.equal((await listObjects(client, domain, id, 'Shopify-Order')).length, 1);
       assert.equal((await listObjects(client, domain, id, 'Shopify-DraftOrder')).length, 1);
+      const orders = await listObjects(client, domain, id, '_order');
+      assert.deepEqual(orders.map((item) => item.object['Name']).sort(), ['#1001', '#D2']);
+      assert.deepEqual(orders.map((item) => item.object['TotalPrice']), ['598.94', '598.94']);
     });
 
     test('a type defined from a TemplateId ingests like the template; DeleteProfileObjectType purges an implicit type', async () => {

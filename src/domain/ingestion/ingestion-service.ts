@@ -19,6 +19,7 @@ import { CompiledTypes, requireType, type IngestionType } from './ingestion-type
 import { objectKeys, type ObjectKey } from './key-values.js';
 import { profileObjectKey } from './object-key.js';
 import { profileChanges, sourceTimestampField } from './profile-updates.js';
+import { writeStandardRecords } from './standard-records.js';
 
 const DAY_MS = 86_400_000;
 /** Spec §3.4 step 10: type's ExpirationDays, else the domain's default, else this. */
@@ -102,6 +103,8 @@ export class IngestionService {
       await repos.profileKeys.add(scope, domainName, storedKeys(keys, profile.profileId, created));
 
       const days = type.expirationDays ?? domain.defaultExpirationDays ?? FALLBACK_EXPIRATION_DAYS;
+      const expiresAt = new Date(now.getTime() + days * DAY_MS);
+      await writeStandardRecords(repos, scope, domainName, type, values, keys, profile.profileId, now, expiresAt);
       await repos.profileObjects.put(scope, domainName, {
         objectTypeName: type.name,
         objectKey,
@@ -111,7 +114,7 @@ export class IngestionService {
         keys: keys.map((key) => ({ keyName: key.name, value: key.value })),
         createdAt: existing?.createdAt ?? now,
         lastUpdatedAt: now,
-        expiresAt: new Date(now.getTime() + days * DAY_MS),
+        expiresAt,
       });
       return objectKey;
     });

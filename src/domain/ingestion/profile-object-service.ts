@@ -5,6 +5,7 @@ import type { KeyCriterion, Scope, Store } from '../../storage/ports.js';
 import type { DeadLetterRecord } from '../../storage/object-ports.js';
 import { profileNotFound, profileObjectNotFound, standardObjectsNotListed } from '../errors.js';
 import { normalizeValue } from '../keys/normalize.js';
+import { STANDARD_OBJECTS } from '../object-types/standard-objects.js';
 import { decodeNextToken, encodeNextToken } from '../pagination.js';
 import { normalizeOptions, requireDomain } from '../profiles/profile-service.js';
 import { requireType, type IngestionType } from './ingestion-type.js';
@@ -52,11 +53,13 @@ export class ProfileObjectService {
     // The token names its list by a digest, so a long filter cannot push it past the model's 1,024 characters.
     const list = `profile-objects:${createHash('sha256').update(JSON.stringify([domainName, profileId, objectTypeName, filter ?? null])).digest('base64url')}`;
     const after = decodeNextToken(list, scope, nextToken);
-    if (objectTypeName.startsWith('_')) throw standardObjectsNotListed(objectTypeName);
+    // Standard objects (`_asset`, `_case`, `_order`…) are listed like object types; their keys are exact.
+    const standard = objectTypeName.startsWith('_');
+    if (standard && (objectTypeName === '_profile' || !STANDARD_OBJECTS.has(objectTypeName))) throw standardObjectsNotListed(objectTypeName);
     await requireDomain(this.store, scope, domainName);
-    const type = await requireType(this.store, scope, domainName, objectTypeName);
+    const type = standard ? undefined : await requireType(this.store, scope, domainName, objectTypeName);
     if (!(await this.store.profiles.get(scope, domainName, profileId))) throw profileNotFound(profileId);
-    const criterion = filter && normalizedFilter(scope, type, filter);
+    const criterion = filter && (type ? normalizedFilter(scope, type, filter) : { keyName: filter.keyName, values: [...new Set(filter.values)] });
     const page = await this.store.profileObjects.list(scope, domainName, profileId, objectTypeName, criterion, { after, limit: maxResults });
     return {
       items: page.items.map((record) => ({ objectTypeName: record.objectTypeName, objectKey: record.objectKey, object: record.object })),

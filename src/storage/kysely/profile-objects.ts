@@ -110,6 +110,17 @@ export class KyselyProfileObjectRepository implements ProfileObjectRepository {
     return Number((await query.executeTakeFirstOrThrow()).n);
   }
 
+  async findByKey(scope: Scope, domainName: string, objectTypeName: string, keyName: string, value: string, limit: number): Promise<string[]> {
+    const rows = await this.#db
+      .selectFrom('profile_object_keys')
+      .select('object_key')
+      .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName, object_type_name: objectTypeName, key_name: keyName, key_value: value }))
+      .orderBy('object_key')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => row.object_key);
+  }
+
   async profileIdsOfType(scope: Scope, domainName: string, objectTypeName: string): Promise<string[]> {
     const rows = await this.#db
       .selectFrom('profile_objects')

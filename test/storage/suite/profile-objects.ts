@@ -70,6 +70,8 @@ export function profileObjectCases(ctx: SuiteContext): void {
       assert.equal(await store.profileObjects.countForProfile(scope, DOMAIN, id(1), 'Other'), 0);
       await store.profileObjects.put(scope, DOMAIN, object('z', id(2), 3000));
       assert.deepEqual(await store.profileObjects.profileIdsOfType(scope, DOMAIN, 'Order'), [id(1), id(2)]);
+      assert.deepEqual(await store.profileObjects.findByKey(scope, DOMAIN, 'Order', 'sku', 'sku-z', 5), ['z']);
+      assert.deepEqual(await store.profileObjects.findByKey(scope, DOMAIN, 'Other', 'sku', 'sku-z', 5), []);
       await store.profileObjects.reassign(scope, DOMAIN, [id(2)], id(3));
       assert.deepEqual(await keysOf(store, scope, id(3)), ['z']);
       assert.deepEqual(await store.profileObjects.stats(scope, DOMAIN), { objectCount: 6, totalSize: 6 * object('a', id(1), 0).sizeBytes, largeProfiles: [] });
