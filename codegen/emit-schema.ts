@@ -88,12 +88,19 @@ function describe(model: SmithyModel, id: string): string {
   }
 }
 
-export function emitSchema(model: SmithyModel, source = DEFAULT_SOURCE): string {
+/** The schema's types, emitted once as schema-types.ts. */
+export function emitSchemaTypes(): string {
+  return [generatedHeader('codegen/emit-schema.ts'), '', SCHEMA_TYPES].join('\n');
+}
+
+export function emitSchema(model: SmithyModel, source = DEFAULT_SOURCE, typesModule = './schema-types.js'): string {
   const entries = collect(model).map((id) => `  ${JSON.stringify(schemaKey(id))}: ${describe(model, id)},`);
   return [
     generatedHeader(source),
+    `import type { ShapeSchema } from '${typesModule}';`,
     '',
-    SCHEMA_TYPES,
+    `export type { MemberLocation, MemberSchema, ShapeSchema } from '${typesModule}';`,
+    '',
     'export const schema: Readonly<Record<string, ShapeSchema>> = {',
     ...entries,
     '};',

@@ -13,14 +13,14 @@ const RUNTIME = `export type Violation =
   | { readonly path: string; readonly rule: 'pattern'; readonly pattern: string }
   | { readonly path: string; readonly rule: 'enum'; readonly values: readonly string[] };
 
-type Check = (value: unknown, path: string, out: Violation[]) => void;
+export type Check = (value: unknown, path: string, out: Violation[]) => void;
 
-function isObject(value: unknown): value is Record<string, unknown> {
+export function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date);
 }
 
 /** Smithy measures string length in Unicode code points. */
-function codePoints(value: string): number {
+export function codePoints(value: string): number {
   let count = 0;
   for (let i = 0; i < value.length; i++) {
     const unit = value.charCodeAt(i);
@@ -30,17 +30,17 @@ function codePoints(value: string): number {
   return count;
 }
 
-function checkLength(size: number, min: number | undefined, max: number | undefined, path: string, out: Violation[]): void {
+export function checkLength(size: number, min: number | undefined, max: number | undefined, path: string, out: Violation[]): void {
   if (min !== undefined && size < min) out.push({ path, rule: 'minLength', limit: min });
   if (max !== undefined && size > max) out.push({ path, rule: 'maxLength', limit: max });
 }
 
-function checkRange(value: number, min: number | undefined, max: number | undefined, path: string, out: Violation[]): void {
+export function checkRange(value: number, min: number | undefined, max: number | undefined, path: string, out: Violation[]): void {
   if (min !== undefined && value < min) out.push({ path, rule: 'min', limit: min });
   if (max !== undefined && value > max) out.push({ path, rule: 'max', limit: max });
 }
 
-function join(path: string, member: string): string {
+export function join(path: string, member: string): string {
   return path === '' ? member : path + '.' + member;
 }
 `;
@@ -160,7 +160,7 @@ class Emitter {
     return name;
   }
 
-  render(inputs: string[], source: string): string {
+  render(inputs: string[], source: string, runtimeModule: string): string {
     // Unicode property escapes (`\\p{L}`, in IAM's tag patterns) only mean something with the u flag.
     const flags = (source: string) => (source.includes('\\p{') ? ", 'u'" : '');
     const patterns = [...this.patterns].map(([source, name]) => `const ${name} = new RegExp(${JSON.stringify(source)}${flags(source)});`);
@@ -168,8 +168,10 @@ class Emitter {
     return [
       generatedHeader(source),
       '/* eslint-disable */',
+      `import { checkLength, checkRange, codePoints, isObject, join, type Check, type Violation } from '${runtimeModule}';`,
       '',
-      RUNTIME,
+      `export type { Violation } from '${runtimeModule}';`,
+      '',
       ...patterns,
       '',
       ...this.functions,
@@ -182,12 +184,17 @@ class Emitter {
   }
 }
 
-export function emitValidators(model: SmithyModel, source = DEFAULT_SOURCE): string {
+/** The helpers every generated validators file imports (emitted once, as validation-runtime.ts). */
+export function emitValidationRuntime(): string {
+  return [generatedHeader('codegen/emit-validators.ts'), '', RUNTIME].join('\n');
+}
+
+export function emitValidators(model: SmithyModel, source = DEFAULT_SOURCE, runtimeModule = './validation-runtime.js'): string {
   const emitter = new Emitter(model);
   const inputs = Object.values(model.shapes)
     .filter((shape) => shape.type === 'operation' && shape.input)
     .map((shape) => shape.input!.target)
     .sort();
   for (const id of inputs) emitter.visit(id);
-  return emitter.render(inputs, source);
+  return emitter.render(inputs, source, runtimeModule);
 }

@@ -2,8 +2,8 @@
 // src/generated/) -> contents: Customer Profiles at the top, each awsQuery service in its folder.
 import { loadModel } from './model.js';
 import { emitTypes } from './emit-types.js';
-import { emitSchema } from './emit-schema.js';
-import { emitValidators } from './emit-validators.js';
+import { emitSchema, emitSchemaTypes } from './emit-schema.js';
+import { emitValidationRuntime, emitValidators } from './emit-validators.js';
 import { emitOperations } from './emit-operations.js';
 import { emitErrors } from './emit-errors.js';
 import { emitAuthorization } from './emit-authorization.js';
@@ -15,6 +15,8 @@ import { QUERY_SERVICES } from './query-services.js';
 export function generate(): Map<string, string> {
   const model = loadModel();
   const files = new Map([
+    ['schema-types.ts', emitSchemaTypes()],
+    ['validation-runtime.ts', emitValidationRuntime()],
     ['shapes.ts', emitTypes(model)],
     ['schema.ts', emitSchema(model)],
     ['validators.ts', emitValidators(model)],
@@ -25,8 +27,8 @@ export function generate(): Map<string, string> {
   for (const config of QUERY_SERVICES) {
     const service = loadQueryService(config.source, config.namespace, config.operations);
     files.set(`${config.name}/shapes.ts`, emitTypes(service.smithy, config.source));
-    files.set(`${config.name}/schema.ts`, emitSchema(service.smithy, config.source));
-    files.set(`${config.name}/validators.ts`, emitValidators(service.smithy, config.source));
+    files.set(`${config.name}/schema.ts`, emitSchema(service.smithy, config.source, '../schema-types.js'));
+    files.set(`${config.name}/validators.ts`, emitValidators(service.smithy, config.source, '../validation-runtime.js'));
     files.set(`${config.name}/operations.ts`, emitQueryOperations(service));
     files.set(`${config.name}/errors.ts`, emitQueryErrors(service));
   }
