@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { CreateDomainCommand, GetDomainCommand, ListDomainsCommand, UntagResourceCommand, type CustomerProfilesClient } from '@aws-sdk/client-customer-profiles';
-import { CreateRoleCommand, PutRolePolicyCommand, UpdateAccessKeyCommand, type IAMClient } from '@aws-sdk/client-iam';
+import { CreatePolicyCommand, CreateRoleCommand, PutRolePolicyCommand, PutUserPermissionsBoundaryCommand, UpdateAccessKeyCommand, type IAMClient } from '@aws-sdk/client-iam';
+import { DeleteDomainCommand } from '@aws-sdk/client-customer-profiles';
 import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { operations, type OperationName } from '../../src/generated/operations.js';
 import { schema } from '../../src/generated/schema.js';
@@ -171,8 +172,36 @@ for (const backend of backends()) {
       const stranger = stsClient(server, await userWithPolicies(iam, 'stranger', [policyDocument({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' })]));
       await rejectsWith(stranger.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/Reader`, RoleSessionName: 's2' })), 'AccessDenied', 403);
       await rejectsWith(sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/Reader`, RoleSessionName: 's3', DurationSeconds: 7200 })), 'ValidationError', 400, /MaxSessionDuration/);
+      // A session policy narrows the session: the role allows GetDomain, the session policy only ListDomains.
+      const narrowed = await sts.send(
+        new AssumeRoleCommand({
+          RoleArn: `arn:aws:iam::${ACCOUNT}:role/Reader`,
+          RoleSessionName: 'narrow',
+          Tags: [{ Key: 'team', Value: 'red' }],
+          Policy: policyDocument({ Effect: 'Allow', Action: 'profile:ListDomains', Resource: '*' }),
+        }),
+      );
+      const n = narrowed.Credentials!;
+      const narrowCredentials = { accessKeyId: n.AccessKeyId!, secretAccessKey: n.SecretAccessKey!, sessionToken: n.SessionToken! };
+      await rejectsWith(
+        client(narrowCredentials).send(new GetDomainCommand({ DomainName: 'abac-red' })),
+        'AccessDeniedException',
+        403,
+        /because no session policy allows the profile:GetDomain action$/,
+      );
+      // The root may not assume roles, as in AWS.
+      await rejectsWith(stsClient(server, server.root).send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/Reader`, RoleSessionName: 'root' })), 'AccessDenied', 403, /root/);
       sts.destroy();
       stranger.destroy();
+    });
+
+    test('a permissions boundary caps what identity policies grant', async () => {
+      const boundary = await iam.send(new CreatePolicyCommand({ PolicyName: 'ReadOnlyBoundary', PolicyDocument: policyDocument({ Effect: 'Allow', Action: ['profile:Get*', 'profile:List*'], Resource: '*' }) }));
+      const bounded = client(await userWithPolicies(iam, 'bounded', [policyDocument({ Effect: 'Allow', Action: 'profile:*', Resource: '*' })]));
+      await bounded.send(new CreateDomainCommand({ DomainName: 'bounded-1', DefaultExpirationDays: 5 }));
+      await iam.send(new PutUserPermissionsBoundaryCommand({ UserName: 'bounded', PermissionsBoundary: boundary.Policy!.Arn }));
+      assert.equal((await bounded.send(new GetDomainCommand({ DomainName: 'bounded-1' }))).DomainName, 'bounded-1');
+      await rejectsWith(bounded.send(new DeleteDomainCommand({ DomainName: 'bounded-1' })), 'AccessDeniedException', 403, /because no permissions boundary allows the profile:DeleteDomain action$/);
     });
 
     test('an inactive key and an expired session are refused', async () => {

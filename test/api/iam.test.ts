@@ -174,6 +174,8 @@ for (const backend of backends()) {
       await iam.send(new DeletePolicyCommand({ PolicyArn: policy.Arn }));
       await rejectsWith(iam.send(new GetPolicyCommand({ PolicyArn: policy.Arn })), 'NoSuchEntityException', 404, /does not exist/);
       await rejectsWith(iam.send(new AttachUserPolicyCommand({ UserName: 'mo', PolicyArn: `arn:aws:iam::${ACCOUNT}:policy/Nope` })), 'NoSuchEntityException', 404);
+      await rejectsWith(iam.send(new AttachUserPolicyCommand({ UserName: 'mo', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' })), 'NoSuchEntityException', 404);
+      assert.deepEqual((await iam.send(new ListPoliciesCommand({ Scope: 'AWS' }))).Policies, []);
     });
 
     test('roles: the trust policy is validated and returned; tags; delete', async () => {
@@ -207,6 +209,7 @@ for (const backend of backends()) {
       );
       await admin.send(new CreateUserCommand({ UserName: 'made-by-admin' }));
       await rejectsWith(admin.send(new DeleteUserCommand({ UserName: 'admin' })), 'AccessDenied', 403, /with an explicit deny in an identity-based policy$/);
+      await rejectsWith(iam.send(new GetUserCommand({})), 'InvalidInputException', 400, /UserName is required/);
       // GetUser without a name is the caller itself.
       assert.equal((await admin.send(new GetUserCommand({}))).User?.UserName, 'admin');
       plain.destroy();
