@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { AddProfileKeyCommand, GetDomainCommand, type CustomerProfilesClient } from '@aws-sdk/client-customer-profiles';
+import { AddProfileKeyCommand, CreateDomainCommand, DeleteDomainCommand, GetDomainCommand, type CustomerProfilesClient } from '@aws-sdk/client-customer-profiles';
 import { backends } from '../support/backends.js';
 import { CLI_ENTRY, type RunningServer } from '../support/server.js';
 import { rejectsWith } from '../support/errors.js';
@@ -153,6 +153,12 @@ for (const backend of backends()) {
       const ann = await createProfile(client, domain, { EmailAddress: 'nobody@example.com' });
       await putObject(client, domain, 'Crm', { id: 'lost-1', email: 'nobody@example.com' });
       assert.equal((await listObjects(client, domain, ann, 'Crm')).length, 1);
+
+      // DeleteDomain takes the objects and the dead letters with it.
+      await client.send(new DeleteDomainCommand({ DomainName: domain }));
+      await client.send(new CreateDomainCommand({ DomainName: domain, DefaultExpirationDays: 30 }));
+      assert.deepEqual(await stats(domain), { ProfileCount: 0, MeteringProfileCount: 0, ObjectCount: 0, TotalSize: 0 });
+      assert.equal((await run(process.execPath, args, { env: { ...process.env, OPENPROFILES_LOG_LEVEL: 'warn' } })).stdout, '');
     });
 
     test('standard objects: a record found by one identifier key takes the values; one matching two records is a 400 writing nothing', async () => {
