@@ -3,6 +3,7 @@
 import { modeledErrors as iamErrors } from '../../generated/iam/errors.js';
 import { modeledErrors as stsErrors } from '../../generated/sts/errors.js';
 import type { Violation } from '../../generated/validators.js';
+import { validationFailed } from '../errors.js';
 
 /** An awsQuery error: `<Error><Type/><Code/><Message/></Error>` with its HTTP status. */
 export class QueryError extends Error {
@@ -26,33 +27,9 @@ export type EntityNoun = 'user' | 'group' | 'role' | 'user policy' | 'group poli
 
 // ---- protocol (errors common to every awsQuery service) ----------------------------------
 
+/** The Coral message the Customer Profiles edge writes (domain/errors.ts), under IAM's ValidationError code. */
 export function validationError(violations: readonly Violation[]): QueryError {
-  const count = violations.length;
-  const details = violations.map((v) => `Value at '${v.path}' failed to satisfy constraint: Member must ${describe(v)}`);
-  return new QueryError('ValidationError', 400, 'client', `${count} validation error${count === 1 ? '' : 's'} detected: ${details.join('; ')}`);
-}
-
-function describe(v: Violation): string {
-  switch (v.rule) {
-    case 'required':
-      return 'not be null';
-    case 'type':
-      return `be of type ${v.expected}`;
-    case 'minLength':
-      return `have length greater than or equal to ${v.limit}`;
-    case 'maxLength':
-      return `have length less than or equal to ${v.limit}`;
-    case 'min':
-      return `have value greater than or equal to ${v.limit}`;
-    case 'max':
-      return `have value less than or equal to ${v.limit}`;
-    case 'pattern':
-      return `satisfy regular expression pattern: ${v.pattern}`;
-    case 'enum':
-      return `satisfy enum value set: [${v.values.join(', ')}]`;
-    case 'union':
-      return 'have exactly one member set';
-  }
+  return new QueryError('ValidationError', 400, 'client', validationFailed(violations).message);
 }
 
 export function missingAction(): QueryError {

@@ -11,14 +11,15 @@ import { RoleService } from './role-service.js';
 import { StsService } from './sts-service.js';
 import { UserService } from './user-service.js';
 
-export function createIamServices(store: Store, secrets: SecretBox, directory: PrincipalDirectory, policies: PolicyAuthorizer): IamServices {
-  const users = new UserService(store);
+export function createIamServices(store: Store, secrets: SecretBox, directory: PrincipalDirectory, authorizer: PolicyAuthorizer): IamServices {
+  const policies = new PolicyService(store);
+  const users = new UserService(store, policies);
   return {
     users,
     accessKeys: new AccessKeyService(store, secrets, users),
     groups: new GroupService(store, users),
-    roles: new RoleService(store),
-    policies: new PolicyService(store),
-    sts: new StsService(store, secrets, directory, policies),
+    roles: new RoleService(store, policies),
+    policies,
+    sts: new StsService(store, secrets, directory, authorizer),
   };
 }

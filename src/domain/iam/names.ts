@@ -33,8 +33,17 @@ export interface ParsedIamArn {
   readonly name: string;
 }
 
+type IamArnType = 'user' | 'group' | 'role' | 'policy';
+
+const IAM_ARN: Readonly<Record<IamArnType, RegExp>> = {
+  user: /^arn:aws:iam::(\d{12}):user(\/(?:[^/]+\/)*)([^/]+)$/,
+  group: /^arn:aws:iam::(\d{12}):group(\/(?:[^/]+\/)*)([^/]+)$/,
+  role: /^arn:aws:iam::(\d{12}):role(\/(?:[^/]+\/)*)([^/]+)$/,
+  policy: /^arn:aws:iam::(\d{12}):policy(\/(?:[^/]+\/)*)([^/]+)$/,
+};
+
 /** Parses `arn:aws:iam::<acct>:<type><path><name>`; undefined when it is not one of that type. */
-export function parseIamArn(arn: string, type: 'user' | 'group' | 'role' | 'policy'): ParsedIamArn | undefined {
-  const match = new RegExp(`^arn:aws:iam::(\\d{12}):${type}(/(?:[^/]+/)*)([^/]+)$`).exec(arn);
+export function parseIamArn(arn: string, type: IamArnType): ParsedIamArn | undefined {
+  const match = IAM_ARN[type].exec(arn);
   return match ? { accountId: match[1]!, path: match[2]!, name: match[3]! } : undefined;
 }

@@ -5,6 +5,7 @@ import { deleteConflict, entityAlreadyExists, noSuchEntity } from './errors.js';
 import type { IamContext } from './iam-context.js';
 import { newUniqueId } from './names.js';
 import { validTrustPolicy } from './policy-text.js';
+import type { PolicyService } from './policy-service.js';
 
 export const DEFAULT_MAX_SESSION_SECONDS = 3600;
 
@@ -19,9 +20,13 @@ export interface NewRole {
 }
 
 export class RoleService {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly policies: PolicyService,
+  ) {}
 
   async create(ctx: IamContext, input: NewRole): Promise<IamRoleRecord> {
+    if (input.permissionsBoundaryArn !== undefined) await this.policies.get(ctx.accountId, input.permissionsBoundaryArn);
     const role: IamRoleRecord = {
       name: input.name,
       roleId: newUniqueId('AROA'),

@@ -1,17 +1,21 @@
 // IAM users: create, read, list, delete (refused while anything still hangs off the user), tags, boundary.
 import type { IamUserRecord, Page, Store, Tags } from '../../storage/ports.js';
 import { UniqueViolationError } from '../../storage/errors.js';
-import { deleteConflict, entityAlreadyExists, noSuchEntity, noSuchPolicy, limitExceeded } from './errors.js';
+import { deleteConflict, entityAlreadyExists, noSuchEntity, limitExceeded } from './errors.js';
 import type { IamContext } from './iam-context.js';
-import { newUniqueId, parseIamArn } from './names.js';
+import { newUniqueId } from './names.js';
+import type { PolicyService } from './policy-service.js';
 
 const MAX_TAGS = 50;
 
 export class UserService {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly policies: PolicyService,
+  ) {}
 
   async create(ctx: IamContext, name: string, path: string, tags: Tags, boundaryArn: string | undefined): Promise<IamUserRecord> {
-    if (boundaryArn !== undefined) await this.requirePolicy(ctx.accountId, boundaryArn);
+    if (boundaryArn !== undefined) await this.policies.get(ctx.accountId, boundaryArn);
     const user: IamUserRecord = { name, userId: newUniqueId('AIDA'), path, createdAt: ctx.now, ...(boundaryArn ? { permissionsBoundaryArn: boundaryArn } : {}) };
     try {
       await this.store.transaction(async (repos) => {
@@ -71,13 +75,7 @@ export class UserService {
 
   async setPermissionsBoundary(accountId: string, name: string, boundaryArn: string): Promise<void> {
     const user = await this.get(accountId, name);
-    await this.requirePolicy(accountId, boundaryArn);
+    await this.policies.get(accountId, boundaryArn);
     await this.store.iam.users.setPermissionsBoundary(accountId, user.name, boundaryArn);
-  }
-
-  private async requirePolicy(accountId: string, arn: string): Promise<void> {
-    const parsed = parseIamArn(arn, 'policy');
-    const policy = parsed && parsed.accountId === accountId ? await this.store.iam.policies.getManaged(accountId, parsed.name) : undefined;
-    if (!policy || policy.path !== parsed?.path) throw noSuchPolicy(arn);
   }
 }
