@@ -131,6 +131,11 @@ for (const backend of backends()) {
       assert.equal(profile?.MobilePhoneNumber, '(512) 757-9340');
       assert.equal(profile?.BirthDate, '1968-04-17');
       assert.deepEqual(profile?.MailingAddress, { Address1: '313 Constitution Place', City: 'Austin', State: 'TX', PostalCode: '78767', Country: 'USA' });
+      // SystemModstamp is the SourceLastUpdatedTimestamp (SimpleDateFormat with a zone offset): an older edit does not win.
+      await putObject(client, domain, 'Salesforce-Contact', { ...salesforceContact, FirstName: 'Rosa', SystemModstamp: '2024-03-05T10:20:30.000+0100' });
+      assert.equal((await getProfile(client, domain, id))?.FirstName, 'Rose');
+      await putObject(client, domain, 'Salesforce-Contact', { ...salesforceContact, FirstName: 'Rosie', SystemModstamp: '2024-03-05T10:20:31.000+0000' });
+      assert.equal((await getProfile(client, domain, id))?.FirstName, 'Rosie');
     });
 
     test("Salesforce-Asset: stored on the contact's profile through its PROFILE key", async () => {
