@@ -28,7 +28,7 @@ export interface ActionRequest {
   readonly origin: RequestOrigin;
   /**
    * Reads the stored tags of resources (aws:ResourceTag/*). Called only when the caller's policies
-   * test resource tags; its tags override none given in `resources`.
+   * test resource tags; a resource's stored tags, when it has any, replace those given in `resources`.
    */
   readonly storedTags?: (arns: readonly string[]) => Promise<ReadonlyMap<string, Tags>>;
 }
