@@ -210,6 +210,18 @@ for (const backend of backends()) {
       await admin.send(new CreateUserCommand({ UserName: 'made-by-admin' }));
       await rejectsWith(admin.send(new DeleteUserCommand({ UserName: 'admin' })), 'AccessDenied', 403, /with an explicit deny in an identity-based policy$/);
       await rejectsWith(iam.send(new GetUserCommand({})), 'InvalidInputException', 400, /UserName is required/);
+      // aws:ResourceTag of a user is its tags: this admin may delete only blue users.
+      const blueAdmin = iamClient(
+        server,
+        await userWithPolicies(iam, 'blue-admin', [
+          policyDocument({ Effect: 'Allow', Action: 'iam:DeleteUser', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/team': 'blue' } } }),
+        ]),
+      );
+      await iam.send(new CreateUserCommand({ UserName: 'blue-one', Tags: [{ Key: 'team', Value: 'blue' }] }));
+      await iam.send(new CreateUserCommand({ UserName: 'red-one', Tags: [{ Key: 'team', Value: 'red' }] }));
+      await blueAdmin.send(new DeleteUserCommand({ UserName: 'blue-one' }));
+      await rejectsWith(blueAdmin.send(new DeleteUserCommand({ UserName: 'red-one' })), 'AccessDenied', 403);
+      blueAdmin.destroy();
       // GetUser without a name is the caller itself.
       assert.equal((await admin.send(new GetUserCommand({}))).User?.UserName, 'admin');
       plain.destroy();

@@ -50,10 +50,14 @@ export async function handleQueryRequest(container: Container, request: RawReque
     const ctx: ActionContext = { accountId: principal.accountId, principal, now, services: container.iam, store: container.store, origin };
     if (handler.target) {
       const target = await handler.target(ctx, input);
+      const entity = target.entity;
       const denial = await container.policies.check({
         principal,
         action: operation.iamAction,
-        resources: [target.tags ? { arn: target.arn, tags: target.tags } : { arn: target.arn }],
+        resources: [{ arn: target.arn }],
+        ...(entity
+          ? { storedTags: async () => new Map([[target.arn, await container.store.iam.tags.get(principal.accountId, entity)]]) }
+          : {}),
         ...(target.requestTags && Object.keys(target.requestTags).length > 0 ? { requestTags: target.requestTags } : {}),
         ...(target.tagKeys ? { tagKeys: target.tagKeys } : {}),
         origin,

@@ -12,7 +12,7 @@ export function userNameOr(ctx: ActionContext, name: string | undefined): string
 
 export async function userTarget(ctx: ActionContext, name: string, path?: string): Promise<ActionTarget> {
   const user = path === undefined ? await ctx.store.iam.users.get(ctx.accountId, name) : undefined;
-  return { arn: userArn(ctx.accountId, path ?? user?.path ?? '/', user?.name ?? name) };
+  return { arn: userArn(ctx.accountId, path ?? user?.path ?? '/', user?.name ?? name), entity: { kind: 'user', name } };
 }
 
 export async function groupTarget(ctx: ActionContext, name: string, path?: string): Promise<ActionTarget> {
@@ -22,7 +22,7 @@ export async function groupTarget(ctx: ActionContext, name: string, path?: strin
 
 export async function roleTarget(ctx: ActionContext, name: string, path?: string): Promise<ActionTarget> {
   const role = path === undefined ? await ctx.store.iam.roles.get(ctx.accountId, name) : undefined;
-  return { arn: roleArn(ctx.accountId, path ?? role?.path ?? '/', role?.name ?? name) };
+  return { arn: roleArn(ctx.accountId, path ?? role?.path ?? '/', role?.name ?? name), entity: { kind: 'role', name } };
 }
 
 /** A policy ARN as given; one that does not parse is authorized as written, then not found. */

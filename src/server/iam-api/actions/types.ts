@@ -2,7 +2,7 @@
 // resource it is authorized on (iam:<Action> on that ARN, by the same engine as profile:*).
 import type { IamContext } from '../../../domain/iam/iam-context.js';
 import type { RequestOrigin } from '../../../auth/request-origin.js';
-import type { Store, Tags } from '../../../storage/ports.js';
+import type { IamEntityRef, Store, Tags } from '../../../storage/ports.js';
 import type { UserService } from '../../../domain/iam/user-service.js';
 import type { AccessKeyService } from '../../../domain/iam/access-key-service.js';
 import type { GroupService } from '../../../domain/iam/group-service.js';
@@ -28,7 +28,8 @@ export interface ActionContext extends IamContext {
 /** The resource an action is authorized on, with the tag context keys it carries. */
 export interface ActionTarget {
   readonly arn: string;
-  readonly tags?: Tags;
+  /** The user or role the ARN names, whose stored tags are its aws:ResourceTag/* (read only when a policy tests them). */
+  readonly entity?: IamEntityRef;
   readonly requestTags?: Tags;
   readonly tagKeys?: readonly string[];
 }
