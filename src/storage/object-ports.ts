@@ -42,6 +42,13 @@ export interface ProfileObjectRepository {
   /** Re-points the objects of `fromProfileIds` at `toProfileId` (MergeProfiles). */
   reassign(scope: Scope, domainName: string, fromProfileIds: readonly string[], toProfileId: string): Promise<void>;
   stats(scope: Scope, domainName: string): Promise<ObjectStats>;
+  /**
+   * Claims key values for creating an inferred profile until the transaction ends: a concurrent claim of
+   * any of them waits here for this transaction to finish, so it can then see the profile it created.
+   */
+  claimKeys(scope: Scope, domainName: string, keys: readonly { readonly keyName: string; readonly value: string }[]): Promise<void>;
+  /** Drops this transaction's claims (they still hold until it commits). */
+  releaseKeys(scope: Scope, domainName: string, keys: readonly { readonly keyName: string; readonly value: string }[]): Promise<void>;
 }
 
 /** An object that could not be placed on a profile (spec §3.4 step 5.3), kept for an operator. */

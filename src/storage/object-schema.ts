@@ -1,4 +1,5 @@
-// Kysely table types for ingested profile objects, their key index and the dead-letter store (migration 0006).
+// Kysely table types for ingested profile objects, their key index, the dead-letter store (migration 0006)
+// and inferred-profile claims (migration 0011).
 
 export interface ProfileObjectsTable {
   account_id: string;
@@ -39,8 +40,18 @@ export interface DeadLettersTable {
   created_at: number;
 }
 
+/** Transient claims on PROFILE key values while an ingestion creates an inferred profile (migration 0011). */
+export interface InferredProfileClaimsTable {
+  account_id: string;
+  region: string;
+  domain_name: string;
+  key_name: string;
+  key_value: string;
+}
+
 export interface ObjectTables {
   profile_objects: ProfileObjectsTable;
   profile_object_keys: ProfileObjectKeysTable;
   dead_letters: DeadLettersTable;
+  inferred_profile_claims: InferredProfileClaimsTable;
 }

@@ -197,6 +197,16 @@ for (const backend of backends()) {
       assert.equal((await stats(domain)).ObjectCount, names.length);
     });
 
+    test('concurrent objects for one new customer infer one profile, not one each', async () => {
+      const domain = await newDomain(client);
+      await putType(client, domain, 'Signup', nameWriter());
+      const ids = Array.from({ length: 8 }, (_, i) => `s${i}`);
+      await Promise.all(ids.map((id) => putObject(client, domain, 'Signup', { id, email: 'new@example.com', first: 'New' })));
+      const profiles = await searchIds(client, { DomainName: domain, KeyName: '_email', Values: ['new@example.com'] });
+      assert.equal(profiles.length, 1);
+      assert.equal((await listObjects(client, domain, profiles[0]!, 'Signup')).length, ids.length);
+    });
+
     test('MaxProfileObjectCount: a new object over the cap is a 400; replacing one in place is not', async () => {
       const domain = await newDomain(client);
       await putType(client, domain, 'Capped', { ...nameWriter(), MaxProfileObjectCount: 2 });

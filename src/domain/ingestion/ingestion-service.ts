@@ -80,10 +80,17 @@ export class IngestionService {
       const objectKey = profileObjectKey(type.name, unique.value);
       const now = this.clock();
 
-      const found = await findProfile(repos, scope, domainName, keys);
+      let found = await findProfile(repos, scope, domainName, keys);
       if (!found && !type.allowProfileCreation) {
         await repos.deadLetters.add(scope, domainName, { id: deadLetterId(now), objectTypeName: type.name, object: objectText, reason: NO_PROFILE_MATCH, createdAt: now });
         return objectKey;
+      }
+      // Before inferring a profile, claim its PROFILE key values: a concurrent ingestion creating one for the
+      // same values waits here until this one commits, then looks again and finds the profile (no duplicate).
+      const claims = found ? [] : keys.filter((key) => has(key, 'PROFILE')).map((key) => ({ keyName: key.name, value: key.value }));
+      if (claims.length > 0) {
+        await repos.profileObjects.claimKeys(scope, domainName, claims);
+        found = await findProfile(repos, scope, domainName, keys);
       }
       const created = !found;
       const profile: ProfileRecord = found ?? { profileId: this.newId(), fields: {}, sources: {}, version: 1, createdAt: now, lastUpdatedAt: now };
@@ -116,6 +123,7 @@ export class IngestionService {
         lastUpdatedAt: now,
         expiresAt,
       });
+      await repos.profileObjects.releaseKeys(scope, domainName, claims);
       return objectKey;
     });
   }

@@ -150,6 +150,21 @@ export class KyselyProfileObjectRepository implements ProfileObjectRepository {
     }
   }
 
+  async claimKeys(scope: Scope, domainName: string, keys: readonly { readonly keyName: string; readonly value: string }[]): Promise<void> {
+    // Sorted, so two ingestions claiming overlapping sets wait on each other instead of deadlocking.
+    const rows = distinctKeys(keys).map((key) => ({ ...inScope(scope), domain_name: domainName, key_name: key.keyName, key_value: key.value }));
+    if (rows.length > 0) await this.#db.insertInto('inferred_profile_claims').values(rows).onConflict((oc) => oc.doNothing()).execute();
+  }
+
+  async releaseKeys(scope: Scope, domainName: string, keys: readonly { readonly keyName: string; readonly value: string }[]): Promise<void> {
+    for (const key of distinctKeys(keys)) {
+      await this.#db
+        .deleteFrom('inferred_profile_claims')
+        .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName, key_name: key.keyName, key_value: key.value }))
+        .execute();
+    }
+  }
+
   async stats(scope: Scope, domainName: string): Promise<ObjectStats> {
     const where = { ...inScope(scope), domain_name: domainName };
     const totals = await this.#db
@@ -166,6 +181,11 @@ export class KyselyProfileObjectRepository implements ProfileObjectRepository {
       .execute();
     return { objectCount: Number(totals.n), totalSize: Number(totals.bytes ?? 0), largeProfiles: large.map((row) => Number(row.n)) };
   }
+}
+
+function distinctKeys(keys: readonly { readonly keyName: string; readonly value: string }[]): { keyName: string; value: string }[] {
+  const unique = new Map(keys.map((key) => [`${key.keyName}\u0000${key.value}`, { keyName: key.keyName, value: key.value }]));
+  return [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, key]) => key);
 }
 
 function toRecord(row: Selectable<ProfileObjectsTable>, keys: readonly { key_name: string; key_value: string }[]): ProfileObjectRecord {

@@ -9,6 +9,7 @@ import * as m0005 from './0005-object-types.js';
 import * as m0006 from './0006-profile-objects.js';
 import * as m0007 from './0007-jobs.js';
 import * as m0010 from './0010-iam.js';
+import * as m0011 from './0011-inferred-profile-claims.js';
 
 /** A forward-only migration: one function, written once for both dialects. */
 interface StorageMigration {
@@ -23,6 +24,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: StorageMigrat
   ['0006-profile-objects', m0006],
   ['0007-jobs', m0007],
   ['0010-iam', m0010],
+  ['0011-inferred-profile-claims', m0011],
 ];
 
 export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map(([name]) => name);
