@@ -204,6 +204,17 @@ for (const backend of backends()) {
       await rejectsWith(bounded.send(new DeleteDomainCommand({ DomainName: 'bounded-1' })), 'AccessDeniedException', 403, /because no permissions boundary allows the profile:DeleteDomain action$/);
     });
 
+    test('aws:SourceIp is the client address and aws:SecureTransport is false over plain HTTP', async () => {
+      const listOnlyIf = (condition: Record<string, Record<string, string | string[]>>) =>
+        policyDocument({ Effect: 'Allow', Action: 'profile:ListDomains', Resource: '*', Condition: condition });
+      const local = client(await userWithPolicies(iam, 'from-localhost', [listOnlyIf({ IpAddress: { 'aws:SourceIp': ['127.0.0.0/8', '::1/128'] } })]));
+      await local.send(new ListDomainsCommand({}));
+      const remote = client(await userWithPolicies(iam, 'from-office', [listOnlyIf({ IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } })]));
+      await rejectsWith(remote.send(new ListDomainsCommand({})), 'AccessDeniedException', 403);
+      const tlsOnly = client(await userWithPolicies(iam, 'tls-only', [listOnlyIf({ Bool: { 'aws:SecureTransport': 'true' } })]));
+      await rejectsWith(tlsOnly.send(new ListDomainsCommand({})), 'AccessDeniedException', 403);
+    });
+
     test('an inactive key and an expired session are refused', async () => {
       const reader = await userWithPolicies(iam, 'inactive', [policyDocument({ Effect: 'Allow', Action: 'profile:ListDomains', Resource: '*' })]);
       const readerClient = client(reader);
