@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { serve } from './serve.js';
 import { createAccount, listAccounts } from './accounts.js';
+import { importFile } from './import/import-command.js';
 import { listDeadLetters } from './dead-letters.js';
 import { DEFAULT_DATA_DIR, DEFAULT_PORT, DEFAULT_REGION } from '../config.js';
 
@@ -36,6 +37,18 @@ storeOptions(deadLetters.command('list').description('print a domain\'s dead let
   .option('--account-id <id>', 'the account (default 000000000000)')
   .option('--region <region>', `the region (default ${DEFAULT_REGION})`)
   .action(listDeadLetters);
+
+storeOptions(program.command('import').description('ingest a CSV, JSON Lines or JSON-array file as objects of one object type'))
+  .argument('<file>', 'the file to import')
+  .requiredOption('--domain <name>', 'the domain')
+  .requiredOption('--object-type <name>', 'the object type (or template id) of every record')
+  .option('--format <format>', 'csv, jsonl or json (default: from the file name)')
+  .option('--rejects <file>', 'append rejected records (JSON Lines: record index and reason) here instead of stderr')
+  .option('--account-id <id>', 'the account (default 000000000000)')
+  .option('--region <region>', 'the region (default us-east-1)')
+  .option('--checkpoint-every <n>', 'records between checkpoints (default 500)')
+  .option('--limit <n>', 'stop after this many records in this run (a rerun goes on from there)')
+  .action(importFile);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`openprofiles: ${error instanceof Error ? error.message : String(error)}\n`);

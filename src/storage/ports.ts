@@ -270,6 +270,22 @@ export interface ExpiryRepository {
   deleteIdleProfiles(scope: Scope, domainName: string, updatedBefore: Date): Promise<number>;
 }
 
+/** Where a bulk import stands (openprofiles import), so an interrupted one resumes instead of starting over. */
+export interface ImportCheckpoint {
+  readonly importId: string;
+  readonly domainName: string;
+  /** Records of the file consumed so far (ingested or rejected). */
+  readonly position: number;
+  readonly imported: number;
+  readonly rejected: number;
+  readonly updatedAt: Date;
+}
+
+export interface ImportCheckpointRepository {
+  get(scope: Scope, importId: string): Promise<ImportCheckpoint | undefined>;
+  put(scope: Scope, checkpoint: ImportCheckpoint): Promise<void>;
+}
+
 /** The repositories available inside one transaction. */
 export interface Repositories {
   readonly accounts: AccountRepository;
@@ -284,6 +300,7 @@ export interface Repositories {
   readonly objectTypes: ObjectTypeRepository;
   readonly jobs: JobRepository;
   readonly expiry: ExpiryRepository;
+  readonly importCheckpoints: ImportCheckpointRepository;
 }
 
 export type Backend = 'sqlite' | 'postgres';

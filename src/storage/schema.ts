@@ -84,6 +84,17 @@ export interface ObjectTypesTable {
   last_updated_at: number;
 }
 
+export interface ImportCheckpointsTable {
+  account_id: string;
+  region: string;
+  import_id: string;
+  domain_name: string;
+  position: number;
+  imported: number;
+  rejected: number;
+  updated_at: number;
+}
+
 export interface JobsTable {
   id: string;
   account_id: string;
@@ -110,4 +121,5 @@ export interface Database extends IamTables, ObjectTables {
   profile_keys: ProfileKeysTable;
   object_types: ObjectTypesTable;
   jobs: JobsTable;
+  import_checkpoints: ImportCheckpointsTable;
 }

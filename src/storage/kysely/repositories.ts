@@ -9,6 +9,7 @@ import { createIamRepositories } from './iam.js';
 import { KyselyProfileKeyRepository } from './profile-keys.js';
 import { KyselyProfileRepository } from './profiles.js';
 import { KyselyExpiryRepository } from './expiry.js';
+import { KyselyImportCheckpointRepository } from './import-checkpoints.js';
 import { KyselyJobRepository } from './jobs.js';
 import { KyselyObjectTypeRepository } from './object-types.js';
 import { KyselyDeadLetterRepository } from './dead-letters.js';
@@ -29,5 +30,6 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     objectTypes: new KyselyObjectTypeRepository(db),
     jobs: new KyselyJobRepository(db),
     expiry: new KyselyExpiryRepository(db),
+    importCheckpoints: new KyselyImportCheckpointRepository(db),
   };
 }

@@ -8,6 +8,7 @@ import * as m0002 from './0002-profiles.js';
 import * as m0005 from './0005-object-types.js';
 import * as m0006 from './0006-profile-objects.js';
 import * as m0007 from './0007-jobs.js';
+import * as m0008 from './0008-import-checkpoints.js';
 import * as m0010 from './0010-iam.js';
 import * as m0011 from './0011-inferred-profile-claims.js';
 
@@ -23,6 +24,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: StorageMigrat
   ['0005-object-types', m0005],
   ['0006-profile-objects', m0006],
   ['0007-jobs', m0007],
+  ['0008-import-checkpoints', m0008],
   ['0010-iam', m0010],
   ['0011-inferred-profile-claims', m0011],
 ];
