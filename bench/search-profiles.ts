@@ -1,7 +1,8 @@
 // Benchmark (not a test): SearchProfiles by _email and by a custom key over HTTP with SigV4-signed
 // requests against 1,000,000 seeded profiles in SQLite, beside a bare Node http server measured in
 // the same run; then p99 at half the measured maximum. Run: npm run bench:search [-- <profiles>]
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// (BENCH_DATA_DIR=<dir> keeps the seeded data for the next run; BENCH_SECONDS, BENCH_CONNECTIONS.)
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,9 @@ const SCOPE = { accountId: '000000000000', region: 'us-east-1' };
 const DOMAIN = 'bench';
 const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
 const BARE = fileURLToPath(new URL('./bare-server.js', import.meta.url));
+const FASTIFY = fileURLToPath(new URL('./fastify-server.js', import.meta.url));
+/** A data dir to keep and reuse: seeded on the first run, only served on later ones. */
+const KEPT_DATA_DIR = process.env['BENCH_DATA_DIR'];
 
 function log(line: string): void {
   process.stdout.write(`${line}\n`);
@@ -42,17 +46,19 @@ function row(name: string, result: LoadResult, bare?: LoadResult): string {
 }
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'op-bench-'));
+  const dataDir = KEPT_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'op-bench-'));
   const file = join(dataDir, 'openprofiles.db');
   try {
-    const store = await openStore({ kind: 'sqlite', file });
-    const now = new Date();
-    await store.domains.create(SCOPE, { name: DOMAIN, defaultExpirationDays: 365, createdAt: now, lastUpdatedAt: now });
-    await store.close();
-    const started = Date.now();
-    seedProfiles(file, SCOPE, DOMAIN, PROFILES, (done) => {
-      if (done % 100_000 === 0 || done === PROFILES) log(`seeded ${done} profiles (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-    });
+    if (!existsSync(file)) {
+      const store = await openStore({ kind: 'sqlite', file });
+      const now = new Date();
+      await store.domains.create(SCOPE, { name: DOMAIN, defaultExpirationDays: 365, createdAt: now, lastUpdatedAt: now });
+      await store.close();
+      const started = Date.now();
+      seedProfiles(file, SCOPE, DOMAIN, PROFILES, (done) => {
+        if (done % 100_000 === 0 || done === PROFILES) log(`seeded ${done} profiles (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+      });
+    }
 
     const env: NodeJS.ProcessEnv = { ...process.env, OPENPROFILES_LOG_LEVEL: 'warn' };
     delete env['OPENPROFILES_ROOT_ACCESS_KEY_ID'];
@@ -60,6 +66,7 @@ async function main(): Promise<void> {
     delete env['OPENPROFILES_DATABASE_URL'];
     const server = await startListening([CLI, 'serve', '--port', '0', '--data-dir', dataDir], env);
     const bare = await startListening([BARE], env);
+    const fastify = await startListening([FASTIFY], env);
     try {
       const credentials = readRootKey(dataDir);
       const sign = (keyName: string, values: string[]) => Promise.all(values.map((value) => signedSearch(server.endpoint, credentials, DOMAIN, keyName, value)));
@@ -71,6 +78,7 @@ async function main(): Promise<void> {
         load({ url, requests, seconds: SECONDS, connections: CONNECTIONS, overallRate });
       await run(server.endpoint, byEmail); // warm-up: JIT, page cache
       const bareMax = await run(bare.endpoint, byEmail);
+      const fastifyMax = await run(fastify.endpoint, byEmail);
       const emailMax = await run(server.endpoint, byEmail);
       const customMax = await run(server.endpoint, byCustom);
       const bareHalf = await run(bare.endpoint, byEmail, Math.round(bareMax.requestsPerSecond / 2));
@@ -81,6 +89,7 @@ async function main(): Promise<void> {
       log('| Run (max load) | req/s | p50 ms | p99 ms | of bare |');
       log('| --- | --- | --- | --- | --- |');
       log(row('bare Node http, fixed JSON', bareMax));
+      log(row('bare Fastify (our setup), fixed JSON', fastifyMax, bareMax));
       log(row('SearchProfiles _email', emailMax, bareMax));
       log(row(`SearchProfiles ${CUSTOM_KEY} (custom key)`, customMax, bareMax));
       log('\n| Run (half of its max) | req/s | p50 ms | p99 ms | |');
@@ -91,9 +100,10 @@ async function main(): Promise<void> {
     } finally {
       await server.stop();
       await bare.stop();
+      await fastify.stop();
     }
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    if (KEPT_DATA_DIR === undefined) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
