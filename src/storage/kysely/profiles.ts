@@ -2,11 +2,13 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { FoundProfileRecord, JsonObject, KeyCriterion, Page, PageRequest, ProfileRecord, ProfileRepository, Scope } from '../ports.js';
 import type { Database, ProfilesTable } from '../schema.js';
+import { CompiledQueryCache } from './compiled-cache.js';
 import { searchProfiles } from './profile-search.js';
 import { chunks, IN_LIST_CHUNK, inScope, toMillis } from './rows.js';
 
 export class KyselyProfileRepository implements ProfileRepository {
   readonly #db: Kysely<Database>;
+  readonly #compiled = new CompiledQueryCache();
 
   constructor(db: Kysely<Database>) {
     this.#db = db;
@@ -75,7 +77,7 @@ export class KyselyProfileRepository implements ProfileRepository {
   }
 
   search(scope: Scope, domainName: string, criteria: readonly KeyCriterion[], mode: 'AND' | 'OR', page: PageRequest): Promise<Page<FoundProfileRecord>> {
-    return searchProfiles(this.#db, scope, domainName, criteria, mode, page);
+    return searchProfiles(this.#db, this.#compiled, scope, domainName, criteria, mode, page);
   }
 
   async count(scope: Scope, domainName: string): Promise<number> {
