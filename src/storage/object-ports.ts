@@ -63,6 +63,7 @@ export interface DeadLetterRecord {
 
 export interface DeadLetterRepository {
   add(scope: Scope, domainName: string, letter: DeadLetterRecord): Promise<void>;
+  get(scope: Scope, domainName: string, id: string): Promise<DeadLetterRecord | undefined>;
   /** Ordered by id (arrival). */
   list(scope: Scope, domainName: string, page: PageRequest): Promise<Page<DeadLetterRecord>>;
 }

@@ -9,6 +9,7 @@ import { CLI_ENTRY, type RunningServer } from '../support/server.js';
 import { rejectsWith } from '../support/errors.js';
 import { createProfile, getProfile, newDomain, searchIds } from '../support/profiles.js';
 import { listObjects, putObject, putType } from '../support/objects.js';
+import { startFakeSqs, type FakeSqs } from '../support/fake-sqs.js';
 
 const run = promisify(execFile);
 
@@ -32,13 +33,19 @@ for (const backend of backends()) {
     let server: RunningServer;
     let client: CustomerProfilesClient;
     const stats = async (domain: string) => (await client.send(new GetDomainCommand({ DomainName: domain }))).Stats!;
+    let sqs: FakeSqs;
     before(async () => {
+      sqs = await startFakeSqs();
+      // The server's SQS client reads the AWS default credential chain, like any AWS SDK client.
+      process.env['AWS_ACCESS_KEY_ID'] ??= 'AKIDEXAMPLE';
+      process.env['AWS_SECRET_ACCESS_KEY'] ??= 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY';
       server = await backend.start();
       client = server.client();
     });
     after(async () => {
       client?.destroy();
       await server?.stop();
+      await sqs?.close();
     });
 
     test('UNIQUE: re-ingesting replaces the object wholesale and answers the same key; fields are merged, never blanked', async () => {
@@ -159,6 +166,21 @@ for (const backend of backends()) {
       await client.send(new CreateDomainCommand({ DomainName: domain, DefaultExpirationDays: 30 }));
       assert.deepEqual(await stats(domain), { ProfileCount: 0, MeteringProfileCount: 0, ObjectCount: 0, TotalSize: 0 });
       assert.equal((await run(process.execPath, args, { env: { ...process.env, OPENPROFILES_LOG_LEVEL: 'warn' } })).stdout, '');
+    });
+
+    test('a dead letter is also sent to an SQS DeadLetterQueueUrl, by a durable job with the official SQS client', async () => {
+      const domain = `dlq-${Date.now()}`;
+      const queueUrl = `${sqs.url}/123456789012/profiles-dlq`;
+      await client.send(new CreateDomainCommand({ DomainName: domain, DefaultExpirationDays: 30, DeadLetterQueueUrl: queueUrl }));
+      await putType(client, domain, 'Crm', { ...CRM, AllowProfileCreation: false });
+      await putObject(client, domain, 'Crm', { id: 'lost-2', email: 'nobody@example.com' });
+      const deadline = Date.now() + 15_000;
+      while (!sqs.received.some((message) => message.queueUrl === queueUrl) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      const message = sqs.received.find((item) => item.queueUrl === queueUrl);
+      assert.ok(message, `no SendMessage reached the queue:\n${server.output()}`);
+      assert.equal(message.target, 'AmazonSQS.SendMessage');
+      const body = JSON.parse(message.body) as Record<string, string>;
+      assert.deepEqual({ ...body, CreatedAt: undefined }, { DomainName: domain, ObjectTypeName: 'Crm', Reason: 'NO_PROFILE_MATCH', CreatedAt: undefined, Object: '{"id":"lost-2","email":"nobody@example.com"}' });
     });
 
     test('standard objects: a record found by one identifier key takes the values; one matching two records is a 400 writing nothing', async () => {

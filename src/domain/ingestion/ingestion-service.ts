@@ -20,6 +20,7 @@ import { objectKeys, type ObjectKey } from './key-values.js';
 import { profileObjectKey } from './object-key.js';
 import { profileChanges, sourceTimestampField } from './profile-updates.js';
 import { writeStandardRecords } from './standard-records.js';
+import { isSqsQueueUrl, scheduleDeadLetterSend } from '../../jobs/handlers/send-dead-letter.js';
 
 const DAY_MS = 86_400_000;
 /** Spec §3.4 step 10: type's ExpirationDays, else the domain's default, else this. */
@@ -82,7 +83,10 @@ export class IngestionService {
 
       let found = await findProfile(repos, scope, domainName, keys);
       if (!found && !type.allowProfileCreation) {
-        await repos.deadLetters.add(scope, domainName, { id: deadLetterId(now), objectTypeName: type.name, object: objectText, reason: NO_PROFILE_MATCH, createdAt: now });
+        const letterId = deadLetterId(now);
+        await repos.deadLetters.add(scope, domainName, { id: letterId, objectTypeName: type.name, object: objectText, reason: NO_PROFILE_MATCH, createdAt: now });
+        const queueUrl = domain.deadLetterQueueUrl;
+        if (queueUrl !== undefined && isSqsQueueUrl(queueUrl)) await scheduleDeadLetterSend(repos.jobs, scope, { domainName, deadLetterId: letterId, queueUrl }, now);
         return objectKey;
       }
       // Before inferring a profile, claim its PROFILE key values: a concurrent ingestion creating one for the

@@ -3,7 +3,8 @@ import type { Store } from '../../storage/ports.js';
 import type { Clock } from '../../domain/clock.js';
 import type { JobHandler } from '../runner.js';
 import { EXPIRE_DOMAIN, expireDomainHandler } from './expire-domain.js';
+import { SEND_DEAD_LETTER, sendDeadLetterHandler } from './send-dead-letter.js';
 
 export function jobHandlers(store: Store, clock: Clock): Record<string, JobHandler> {
-  return { [EXPIRE_DOMAIN]: expireDomainHandler(store, clock) };
+  return { [EXPIRE_DOMAIN]: expireDomainHandler(store, clock), [SEND_DEAD_LETTER]: sendDeadLetterHandler(store) };
 }

@@ -1,8 +1,9 @@
 // The dead-letter repository: objects ingestion could not place, kept for an operator, one SQL code path.
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Page, PageRequest, Scope } from '../ports.js';
 import type { DeadLetterRecord, DeadLetterRepository } from '../object-ports.js';
 import type { Database } from '../schema.js';
+import type { DeadLettersTable } from '../object-schema.js';
 import { inScope, pageFetchSize, toMillis, toPage } from './rows.js';
 
 export class KyselyDeadLetterRepository implements DeadLetterRepository {
@@ -27,6 +28,15 @@ export class KyselyDeadLetterRepository implements DeadLetterRepository {
       .execute();
   }
 
+  async get(scope: Scope, domainName: string, id: string): Promise<DeadLetterRecord | undefined> {
+    const row = await this.#db
+      .selectFrom('dead_letters')
+      .selectAll()
+      .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName, dead_letter_id: id }))
+      .executeTakeFirst();
+    return row && toRecord(row);
+  }
+
   async list(scope: Scope, domainName: string, page: PageRequest): Promise<Page<DeadLetterRecord>> {
     let query = this.#db
       .selectFrom('dead_letters')
@@ -36,17 +46,16 @@ export class KyselyDeadLetterRepository implements DeadLetterRepository {
       .limit(pageFetchSize(page));
     if (page.after !== undefined) query = query.where('dead_letter_id', '>', page.after);
     const rows = await query.execute();
-    return toPage(
-      rows,
-      page,
-      (row): DeadLetterRecord => ({
-        id: row.dead_letter_id,
-        objectTypeName: row.object_type_name,
-        object: row.object_json,
-        reason: row.reason,
-        createdAt: new Date(Number(row.created_at)),
-      }),
-      (letter) => letter.id,
-    );
+    return toPage(rows, page, toRecord, (letter) => letter.id);
   }
+}
+
+function toRecord(row: Selectable<DeadLettersTable>): DeadLetterRecord {
+  return {
+    id: row.dead_letter_id,
+    objectTypeName: row.object_type_name,
+    object: row.object_json,
+    reason: row.reason,
+    createdAt: new Date(Number(row.created_at)),
+  };
 }

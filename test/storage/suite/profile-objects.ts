@@ -92,6 +92,8 @@ export function profileObjectCases(ctx: SuiteContext): void {
       assert.deepEqual(first.items.map((letter) => letter.id), ['001', '002']);
       const second = await store.deadLetters.list(scope, DOMAIN, { limit: 2, after: first.nextAfter! });
       assert.deepEqual(second.items, [{ id: '003', objectTypeName: 'Order', object: '{"n":3}', reason: 'NO_PROFILE_MATCH', createdAt: new Date(3) }]);
+      assert.deepEqual(await store.deadLetters.get(scope, DOMAIN, '002'), { id: '002', objectTypeName: 'Order', object: '{"n":2}', reason: 'NO_PROFILE_MATCH', createdAt: new Date(2) });
+      assert.equal(await store.deadLetters.get(newScope(), DOMAIN, '002'), undefined);
       await store.domains.delete(scope, DOMAIN);
       assert.deepEqual((await store.deadLetters.list(scope, DOMAIN, { limit: 5 })).items, []);
     });
