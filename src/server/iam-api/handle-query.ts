@@ -14,7 +14,7 @@ import type { ActionContext } from './actions/types.js';
 
 const FORM_CONTENT = /^application\/x-www-form-urlencoded\s*(;|$)/i;
 /** IAM actions that change nothing. */
-const READ_ONLY = /^(Get|List)/;
+const READ_ONLY = /^[a-z]+:(Get|List)/;
 
 /** awsQuery requests go to `/`: a form-encoded POST, or a GET naming its Action in the query. */
 export function isQueryRequest(request: RawRequest, rawPath: string, rawQuery: string): boolean {
@@ -26,6 +26,7 @@ export function isQueryRequest(request: RawRequest, rawPath: string, rawQuery: s
 
 export async function handleQueryRequest(container: Container, request: RawRequest, rawQuery: string, log: Logger): Promise<WireResponse> {
   let service: QueryService | undefined;
+  let action: string | undefined;
   try {
     const now = container.clock();
     const verified = await verifySigV4(
@@ -36,12 +37,14 @@ export async function handleQueryRequest(container: Container, request: RawReque
     service = QUERY_SERVICES[verified.service];
     if (!service) throw new Error(`no awsQuery service ${verified.service}`);
     const params = parseQueryParams(rawQuery, request.body);
-    const action = params.get('Action');
+    action = params.get('Action');
     if (action === undefined) throw missingAction();
     const operation = Object.hasOwn(service.operations, action) ? service.operations[action] : undefined;
     const handler = service.actions[action];
     if (!operation || !handler) throw invalidAction(action, params.get('Version') ?? service.apiVersion);
     const input = bindQueryValue(service.schema, operation.input, params, '') as never;
+    // Unlike invoke(), validation comes before authorization here: the resource ARN is built from
+    // the names in the input, which must be well-formed first.
     const violations = service.validators[operation.input]?.(input) ?? [];
     if (violations.length > 0) throw validationError(violations);
 
@@ -69,7 +72,7 @@ export async function handleQueryRequest(container: Container, request: RawReque
       output = (await handler.run(ctx, input)) as Record<string, unknown>;
     } finally {
       // Whatever an IAM action changed (even one that failed half-way) must show in the next decision.
-      if (verified.service === 'iam' && !READ_ONLY.test(action)) container.policies.invalidate(principal.accountId);
+      if (verified.service === 'iam' && !READ_ONLY.test(operation.iamAction)) container.policies.invalidate(principal.accountId);
     }
     const body = writeQueryResponse(service.schema, {
       action,
@@ -79,7 +82,7 @@ export async function handleQueryRequest(container: Container, request: RawReque
     });
     return { statusCode: 200, headers: { 'content-type': 'text/xml' }, body };
   } catch (error) {
-    return queryErrorResponse(error, request.id, service?.xmlNamespace, log);
+    return queryErrorResponse(error, request.id, service?.xmlNamespace, log.child({ action }));
   }
 }
 
