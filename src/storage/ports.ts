@@ -121,6 +121,8 @@ export interface AccessKeyRepository {
   /** Returns false when the account has no such key. */
   setStatus(accountId: string, accessKeyId: string, status: AccessKeyRecord['status']): Promise<boolean>;
   delete(accountId: string, accessKeyId: string): Promise<boolean>;
+  /** Removes the account's temporary keys that expired before `now`; returns how many. */
+  deleteExpired(accountId: string, now: Date): Promise<number>;
 }
 
 export interface DomainRepository {

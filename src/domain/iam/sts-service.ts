@@ -84,6 +84,8 @@ export class StsService {
       }
     }
 
+    // Expired sessions of the account go as new ones come, so they cannot pile up.
+    await this.store.accessKeys.deleteExpired(ctx.accountId, ctx.now);
     const secretAccessKey = newSecretAccessKey();
     const sessionToken = randomBytes(96).toString('base64');
     const expiration = new Date(ctx.now.getTime() + seconds * 1000);

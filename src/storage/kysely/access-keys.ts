@@ -62,6 +62,16 @@ export class KyselyAccessKeyRepository implements AccessKeyRepository {
     return result.numUpdatedRows > 0n;
   }
 
+  async deleteExpired(accountId: string, now: Date): Promise<number> {
+    const result = await this.#db
+      .deleteFrom('access_keys')
+      .where('account_id', '=', accountId)
+      .where('expires_at', 'is not', null)
+      .where('expires_at', '<', toMillis(now))
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   async delete(accountId: string, accessKeyId: string): Promise<boolean> {
     const result = await this.#db
       .deleteFrom('access_keys')

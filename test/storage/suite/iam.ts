@@ -127,6 +127,11 @@ export function iamCases(ctx: SuiteContext): void {
       assert.equal(await accessKeys.delete(newAccountId(), key.accessKeyId), false);
       assert.equal(await accessKeys.delete(account, key.accessKeyId), true);
       assert.equal(await accessKeys.findById(key.accessKeyId), undefined);
+      await accessKeys.create({ ...key, accessKeyId: `ASIA${account}Y` });
+      await accessKeys.create({ accessKeyId: `AKIA${account}Z`, accountId: account, principalKind: 'user', principalName: 'u', sealedSecret: 's', status: 'Active', createdAt: T0 });
+      assert.equal(await accessKeys.deleteExpired(account, key.expiresAt), 0, 'not yet expired at its expiry instant');
+      assert.equal(await accessKeys.deleteExpired(account, new Date(key.expiresAt.getTime() + 1)), 1, 'long-term keys never expire');
+      assert.equal((await accessKeys.findById(`AKIA${account}Z`))?.status, 'Active');
     });
   });
 }
