@@ -84,7 +84,7 @@ for (const backend of backends()) {
       await rejectsWith(iam.send(new GetUserCommand({ UserName: 'cid' })), 'NoSuchEntityException', 404, /^The user with name cid cannot be found\.$/);
     });
 
-    test('bad input is a ValidationError naming the member; an unknown Action is InvalidAction', async () => {
+    test('bad input is a ValidationError naming the member and its constraint', async () => {
       await rejectsWith(iam.send(new CreateUserCommand({ UserName: 'has space' })), 'ValidationError', 400, /UserName.*regular expression pattern/);
       await rejectsWith(iam.send(new CreateUserCommand({ UserName: '' })), 'ValidationError', 400, /length greater than or equal to 1/);
     });
