@@ -78,11 +78,11 @@ for (const backend of backends()) {
       const file = join(dir, 'many.jsonl');
       const total = 1500;
       writeFileSync(file, Array.from({ length: total }, (_, i) => JSON.stringify({ id: `r${i}`, email: `r${i}@example.com` })).join('\n') + '\n');
-      const partial = await run(process.execPath, cli(file, '--domain', 'resume', '--object-type', 'Customer', '--limit', '400', '--checkpoint-every', '50'));
+      const partial = await run(process.execPath, cli(file, '--domain', 'resume', '--object-type', 'Customer', '--limit', '400', '--batch-size', '50'));
       assert.deepEqual(JSON.parse(partial.stdout), { Imported: 400, Rejected: 0, Records: 400 });
       assert.equal(await objectCount('resume'), 400);
 
-      const child = spawn(process.execPath, cli(file, '--domain', 'resume', '--object-type', 'Customer', '--checkpoint-every', '50'), { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, cli(file, '--domain', 'resume', '--object-type', 'Customer', '--batch-size', '50'), { stdio: ['ignore', 'pipe', 'pipe'] });
       let err = '';
       child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
       const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -92,7 +92,7 @@ for (const backend of backends()) {
       await exited;
       assert.match(err, /resuming at record 400/);
 
-      const rest = await run(process.execPath, cli(file, '--domain', 'resume', '--object-type', 'Customer', '--checkpoint-every', '50'));
+      const rest = await run(process.execPath, cli(file, '--domain', 'resume', '--object-type', 'Customer', '--batch-size', '50'));
       const summary = JSON.parse(rest.stdout) as { Imported: number; Records: number };
       assert.equal(summary.Records, total);
       assert.equal(await objectCount('resume'), total, 'every record once: none lost, none twice');

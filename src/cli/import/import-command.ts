@@ -1,28 +1,28 @@
 // `openprofiles import --domain D --object-type T FILE`: streams a file's records through the same
-// ingestion path as PutProfileObject, reports rejects with reasons, and checkpoints so that a rerun after
-// an interruption resumes where the last checkpoint stands (records after it are sent again and replace
-// their own earlier copy through their UNIQUE key, so each record is held once).
+// ingestion path as PutProfileObject, a batch per transaction, reports rejects with reasons, and commits a
+// checkpoint with every batch, so a rerun after an interruption goes on exactly where the last batch ended.
 import { createHash } from 'node:crypto';
 import { createWriteStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readConfig, type ServeOptions } from '../../config.js';
 import { createContainer } from '../../container.js';
-import { BadRequestException } from '../../generated/errors.js';
+import type { BatchOutcome } from '../../domain/ingestion/ingestion-service.js';
 import type { ImportCheckpoint, Scope } from '../../storage/ports.js';
 import { Progress } from './progress.js';
-import { formatOf, readRecords } from './read-records.js';
+import { formatOf, readRecords, type FileRecord } from './read-records.js';
 
 export interface ImportOptions extends ServeOptions {
   domain: string;
   objectType: string;
   format?: string;
   rejects?: string;
-  checkpointEvery?: string;
-  /** Stop (with a checkpoint) after this many records in this run. */
+  /** Records per batch (one transaction, one checkpoint). */
+  batchSize?: string;
+  /** Stop after this many records in this run. */
   limit?: string;
 }
 
-const DEFAULT_CHECKPOINT_EVERY = 500;
+const DEFAULT_BATCH_SIZE = 500;
 
 /** The same file (path, size, modification time) into the same object type is the same import. */
 function importIdOf(file: string, objectType: string): string {
@@ -30,13 +30,26 @@ function importIdOf(file: string, objectType: string): string {
   return createHash('sha256').update(`${resolve(file)}\0${stat.size}\0${stat.mtimeMs}\0${objectType}`).digest('hex').slice(0, 32);
 }
 
+/** The checkpoint after a batch: where the next record starts, and the running counts. */
+function advance(state: ImportCheckpoint, batch: readonly FileRecord[], outcomes: readonly BatchOutcome[]): ImportCheckpoint {
+  const rejected = outcomes.filter((outcome) => !outcome.ok).length;
+  return {
+    ...state,
+    position: batch.at(-1)!.index + 1,
+    imported: state.imported + outcomes.length - rejected,
+    rejected: state.rejected + rejected,
+    updatedAt: new Date(),
+  };
+}
+
 export async function importFile(file: string, options: ImportOptions): Promise<void> {
   const config = readConfig({ ...options, logLevel: options.logLevel ?? 'warn' });
   const container = await createContainer(config);
   const scope: Scope = { accountId: config.accountId, region: config.region };
-  const every = Number(options.checkpointEvery ?? DEFAULT_CHECKPOINT_EVERY);
+  const batchSize = Number(options.batchSize ?? DEFAULT_BATCH_SIZE);
   const limit = options.limit === undefined ? Number.POSITIVE_INFINITY : Number(options.limit);
   const rejectsOut = options.rejects ? createWriteStream(options.rejects, { flags: 'a' }) : undefined;
+  const reject = (line: string) => (rejectsOut ? rejectsOut.write(line + '\n') : process.stderr.write(`rejected: ${line}\n`));
   try {
     await container.services.domains.require(scope, options.domain);
     const importId = importIdOf(file, options.objectType);
@@ -46,29 +59,29 @@ export async function importFile(file: string, options: ImportOptions): Promise<
     const totalBytes = statSync(file).size;
     const { records, bytesRead } = readRecords(file, formatOf(file, options.format));
     const progress = new Progress(process.stderr, state.position);
-    const checkpoint = async () => {
-      state = { ...state, updatedAt: new Date() };
-      await container.store.importCheckpoints.put(scope, state);
-    };
     const startedAt = state.position;
+    let batch: FileRecord[] = [];
+
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const outcomes = await container.services.ingestion.putObjects(scope, options.domain, options.objectType, batch.map((record) => record.text), (repos, results) =>
+        repos.importCheckpoints.put(scope, advance(state, batch, results)),
+      );
+      outcomes.forEach((outcome, i) => {
+        if (!outcome.ok) reject(JSON.stringify({ record: batch[i]!.index, reason: outcome.error.message }));
+      });
+      state = advance(state, batch, outcomes);
+      batch = [];
+      progress.update({ done: state.position, rejected: state.rejected, bytesRead: bytesRead(), totalBytes });
+    };
+
     for await (const record of records) {
       if (record.index < state.position) continue;
-      if (state.position - startedAt >= limit) break;
-      try {
-        await container.services.ingestion.putObject(scope, options.domain, options.objectType, record.text);
-        state = { ...state, imported: state.imported + 1 };
-      } catch (error) {
-        if (!(error instanceof BadRequestException)) throw error;
-        state = { ...state, rejected: state.rejected + 1 };
-        const line = JSON.stringify({ record: record.index, reason: error.message });
-        if (rejectsOut) rejectsOut.write(line + '\n');
-        else process.stderr.write(`rejected: ${line}\n`);
-      }
-      state = { ...state, position: record.index + 1 };
-      if (state.position % every === 0) await checkpoint();
-      progress.update({ done: state.position, rejected: state.rejected, bytesRead: bytesRead(), totalBytes });
+      if (record.index - startedAt >= limit) break;
+      batch.push(record);
+      if (batch.length >= batchSize) await flush();
     }
-    await checkpoint();
+    await flush();
     progress.finish({ done: state.position, rejected: state.rejected, bytesRead: totalBytes, totalBytes });
     process.stdout.write(JSON.stringify({ Imported: state.imported, Rejected: state.rejected, Records: state.position }) + '\n');
   } finally {

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ProfileKey, ProfileRecord, Repositories, Scope, Store } from '../../storage/ports.js';
 import type { Clock } from '../clock.js';
+import { BadRequestException } from '../../generated/errors.js';
 import {
   domainNotFound, missingProfileKey, missingUniqueKey, objectNotAnObject, objectNotJson, profileObjectBudgetReached, profileObjectLimitReached,
 } from '../errors.js';
@@ -52,6 +53,8 @@ function storedKeys(keys: readonly ObjectKey[], profileId: string, created: bool
     .map((key) => ({ keyName: key.name, value: key.value, profileId, origin: 'object' as const }));
 }
 
+export type BatchOutcome = { readonly ok: true; readonly key: string } | { readonly ok: false; readonly error: BadRequestException };
+
 export class IngestionService {
   private readonly compiled: CompiledTypes;
 
@@ -67,69 +70,99 @@ export class IngestionService {
   /** Returns the ProfileObjectUniqueKey, also when the object went to the dead-letter store. */
   async putObject(scope: Scope, domainName: string, objectTypeName: string, objectText: string): Promise<string> {
     const document = parseObject(objectText);
+    return this.store.transaction((repos) => this.ingest(repos, scope, domainName, objectTypeName, objectText, document));
+  }
+
+  /**
+   * Ingests many objects of one type in ONE transaction (bulk import). A record refused with a
+   * BadRequestException is reported in its slot and the others still go in: ingest() refuses before it
+   * writes anything. `inTransaction` runs last in the same transaction (an import's checkpoint).
+   */
+  async putObjects(
+    scope: Scope,
+    domainName: string,
+    objectTypeName: string,
+    objectTexts: readonly string[],
+    inTransaction?: (repos: Repositories, outcomes: readonly BatchOutcome[]) => Promise<void>,
+  ): Promise<BatchOutcome[]> {
     return this.store.transaction(async (repos) => {
-      const domain = await repos.domains.get(scope, domainName);
-      if (!domain) throw domainNotFound(domainName);
-      const type = await requireType(repos, scope, domainName, objectTypeName);
-      const { extractor, timestampFormat } = this.compiled.get(scope, domainName, type);
-      const values = extractor.extract(document);
-      const keys = objectKeys(type, values, normalizeOptions(scope));
-      const uniqueName = Object.entries(type.keys).find(([, defs]) => defs.some((def) => def.standardIdentifiers.includes('UNIQUE')))?.[0] ?? '';
-      const unique = keys.find((key) => has(key, 'UNIQUE'));
-      if (!unique) throw missingUniqueKey(type.name, uniqueName);
-      if (!keys.some((key) => has(key, 'PROFILE'))) throw missingProfileKey(type.name);
-      const objectKey = profileObjectKey(type.name, unique.value);
-      const now = this.clock();
-
-      let found = await findProfile(repos, scope, domainName, keys);
-      if (!found && !type.allowProfileCreation) {
-        const letterId = deadLetterId(now);
-        await repos.deadLetters.add(scope, domainName, { id: letterId, objectTypeName: type.name, object: objectText, reason: NO_PROFILE_MATCH, createdAt: now });
-        const queueUrl = domain.deadLetterQueueUrl;
-        if (queueUrl !== undefined && isSqsQueueUrl(queueUrl)) await scheduleDeadLetterSend(repos.jobs, scope, { domainName, deadLetterId: letterId, queueUrl }, now);
-        return objectKey;
+      const outcomes: BatchOutcome[] = [];
+      for (const objectText of objectTexts) {
+        try {
+          const key = await this.ingest(repos, scope, domainName, objectTypeName, objectText, parseObject(objectText));
+          outcomes.push({ ok: true, key });
+        } catch (error) {
+          if (!(error instanceof BadRequestException)) throw error;
+          outcomes.push({ ok: false, error });
+        }
       }
-      // Before inferring a profile, claim its PROFILE key values: a concurrent ingestion creating one for the
-      // same values waits here until this one commits, then looks again and finds the profile (no duplicate).
-      const claims = found ? [] : keys.filter((key) => has(key, 'PROFILE')).map((key) => ({ keyName: key.name, value: key.value }));
-      if (claims.length > 0) {
-        await repos.profileObjects.claimKeys(scope, domainName, claims);
-        found = await findProfile(repos, scope, domainName, keys);
-      }
-      const created = !found;
-      const profile: ProfileRecord = found ?? { profileId: this.newId(), fields: {}, sources: {}, version: 1, createdAt: now, lastUpdatedAt: now };
-      const existing = await repos.profileObjects.get(scope, domainName, type.name, objectKey);
-      if (!created && existing?.profileId !== profile.profileId) await this.checkLimits(repos, scope, domainName, profile.profileId, type);
-
-      const timestampField = sourceTimestampField(type);
-      const rawTimestamp = timestampField === undefined ? undefined : values[timestampField];
-      const source: ObjectSource = { objectTypeName: type.name, priority: type.sourcePriority, timestamp: rawTimestamp === undefined ? undefined : timestampFormat?.parse(rawTimestamp)?.getTime() };
-      const current = { fields: fromDocument(profile.fields), sources: profile.sources };
-      const changes = profileChanges(type, values, current, source, created);
-      const next = applyChanges(current, changes, encodeSource(source));
-      const record = { ...profile, fields: toDocument(next.fields), sources: next.sources, lastUpdatedAt: now };
-      if (created) await repos.profiles.create(scope, domainName, record);
-      else if (Object.keys(changes).length > 0) await repos.profiles.update(scope, domainName, record);
-      await syncStandardKeys(repos, scope, domainName, profile.profileId, next.fields, normalizeOptions(scope));
-      await repos.profileKeys.add(scope, domainName, storedKeys(keys, profile.profileId, created));
-
-      const days = type.expirationDays ?? domain.defaultExpirationDays ?? FALLBACK_EXPIRATION_DAYS;
-      const expiresAt = new Date(now.getTime() + days * DAY_MS);
-      await writeStandardRecords(repos, scope, domainName, type, values, keys, profile.profileId, now, expiresAt);
-      await repos.profileObjects.put(scope, domainName, {
-        objectTypeName: type.name,
-        objectKey,
-        profileId: profile.profileId,
-        object: objectText,
-        sizeBytes: Buffer.byteLength(objectText, 'utf8'),
-        keys: keys.map((key) => ({ keyName: key.name, value: key.value })),
-        createdAt: existing?.createdAt ?? now,
-        lastUpdatedAt: now,
-        expiresAt,
-      });
-      await repos.profileObjects.releaseKeys(scope, domainName, claims);
-      return objectKey;
+      await inTransaction?.(repos, outcomes);
+      return outcomes;
     });
+  }
+
+  private async ingest(repos: Repositories, scope: Scope, domainName: string, objectTypeName: string, objectText: string, document: Record<string, unknown>): Promise<string> {
+    const domain = await repos.domains.get(scope, domainName);
+    if (!domain) throw domainNotFound(domainName);
+    const type = await requireType(repos, scope, domainName, objectTypeName);
+    const { extractor, timestampFormat } = this.compiled.get(scope, domainName, type);
+    const values = extractor.extract(document);
+    const keys = objectKeys(type, values, normalizeOptions(scope));
+    const uniqueName = Object.entries(type.keys).find(([, defs]) => defs.some((def) => def.standardIdentifiers.includes('UNIQUE')))?.[0] ?? '';
+    const unique = keys.find((key) => has(key, 'UNIQUE'));
+    if (!unique) throw missingUniqueKey(type.name, uniqueName);
+    if (!keys.some((key) => has(key, 'PROFILE'))) throw missingProfileKey(type.name);
+    const objectKey = profileObjectKey(type.name, unique.value);
+    const now = this.clock();
+
+    let found = await findProfile(repos, scope, domainName, keys);
+    if (!found && !type.allowProfileCreation) {
+      const letterId = deadLetterId(now);
+      await repos.deadLetters.add(scope, domainName, { id: letterId, objectTypeName: type.name, object: objectText, reason: NO_PROFILE_MATCH, createdAt: now });
+      const queueUrl = domain.deadLetterQueueUrl;
+      if (queueUrl !== undefined && isSqsQueueUrl(queueUrl)) await scheduleDeadLetterSend(repos.jobs, scope, { domainName, deadLetterId: letterId, queueUrl }, now);
+      return objectKey;
+    }
+    // Before inferring a profile, claim its PROFILE key values: a concurrent ingestion creating one for the
+    // same values waits here until this one commits, then looks again and finds the profile (no duplicate).
+    const claims = found ? [] : keys.filter((key) => has(key, 'PROFILE')).map((key) => ({ keyName: key.name, value: key.value }));
+    if (claims.length > 0) {
+      await repos.profileObjects.claimKeys(scope, domainName, claims);
+      found = await findProfile(repos, scope, domainName, keys);
+    }
+    const created = !found;
+    const profile: ProfileRecord = found ?? { profileId: this.newId(), fields: {}, sources: {}, version: 1, createdAt: now, lastUpdatedAt: now };
+    const existing = await repos.profileObjects.get(scope, domainName, type.name, objectKey);
+    if (!created && existing?.profileId !== profile.profileId) await this.checkLimits(repos, scope, domainName, profile.profileId, type);
+
+    const timestampField = sourceTimestampField(type);
+    const rawTimestamp = timestampField === undefined ? undefined : values[timestampField];
+    const source: ObjectSource = { objectTypeName: type.name, priority: type.sourcePriority, timestamp: rawTimestamp === undefined ? undefined : timestampFormat?.parse(rawTimestamp)?.getTime() };
+    const current = { fields: fromDocument(profile.fields), sources: profile.sources };
+    const changes = profileChanges(type, values, current, source, created);
+    const next = applyChanges(current, changes, encodeSource(source));
+    const record = { ...profile, fields: toDocument(next.fields), sources: next.sources, lastUpdatedAt: now };
+    if (created) await repos.profiles.create(scope, domainName, record);
+    else if (Object.keys(changes).length > 0) await repos.profiles.update(scope, domainName, record);
+    await syncStandardKeys(repos, scope, domainName, profile.profileId, next.fields, normalizeOptions(scope));
+    await repos.profileKeys.add(scope, domainName, storedKeys(keys, profile.profileId, created));
+
+    const days = type.expirationDays ?? domain.defaultExpirationDays ?? FALLBACK_EXPIRATION_DAYS;
+    const expiresAt = new Date(now.getTime() + days * DAY_MS);
+    await writeStandardRecords(repos, scope, domainName, type, values, keys, profile.profileId, now, expiresAt);
+    await repos.profileObjects.put(scope, domainName, {
+      objectTypeName: type.name,
+      objectKey,
+      profileId: profile.profileId,
+      object: objectText,
+      sizeBytes: Buffer.byteLength(objectText, 'utf8'),
+      keys: keys.map((key) => ({ keyName: key.name, value: key.value })),
+      createdAt: existing?.createdAt ?? now,
+      lastUpdatedAt: now,
+      expiresAt,
+    });
+    await repos.profileObjects.releaseKeys(scope, domainName, claims);
+    return objectKey;
   }
 
   /**

@@ -9,6 +9,7 @@ import * as m0005 from './0005-object-types.js';
 import * as m0006 from './0006-profile-objects.js';
 import * as m0007 from './0007-jobs.js';
 import * as m0008 from './0008-import-checkpoints.js';
+import * as m0009 from './0009-profile-keys-by-profile.js';
 import * as m0010 from './0010-iam.js';
 import * as m0011 from './0011-inferred-profile-claims.js';
 
@@ -25,6 +26,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: StorageMigrat
   ['0006-profile-objects', m0006],
   ['0007-jobs', m0007],
   ['0008-import-checkpoints', m0008],
+  ['0009-profile-keys-by-profile', m0009],
   ['0010-iam', m0010],
   ['0011-inferred-profile-claims', m0011],
 ];
