@@ -23,7 +23,7 @@ function record(i: number): string {
 
 async function writeFile(file: string): Promise<void> {
   const out = createWriteStream(file);
-  for (let i = 0; i < records; i++) if (!out.write(record(i) + '\n')) await new Promise((resolve) => out.once('drain', resolve));
+  for (let i = 0; i < records; i++) if (!out.write(record(i) + '\n')) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   await new Promise<void>((resolve) => out.end(() => resolve()));
 }
 
