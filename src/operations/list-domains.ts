@@ -1,6 +1,7 @@
 // ListDomains: the account's domains in the caller's region, by name, paged.
 import type { OperationHandler } from './types.js';
 import { DEFAULT_PAGE_SIZE } from '../domain/pagination.js';
+import { tagsOutput } from './mappers/tags-output.js';
 
 export const listDomains: OperationHandler<'ListDomains'> = async (ctx, input) => {
   const page = await ctx.services.domains.list(ctx.scope, input.MaxResults ?? DEFAULT_PAGE_SIZE, input.NextToken);
@@ -9,7 +10,7 @@ export const listDomains: OperationHandler<'ListDomains'> = async (ctx, input) =
       DomainName: domain.name,
       CreatedAt: domain.createdAt,
       LastUpdatedAt: domain.lastUpdatedAt,
-      Tags: Object.keys(domain.tags).length > 0 ? domain.tags : undefined,
+      Tags: tagsOutput(domain.tags),
     })),
     NextToken: page.nextToken,
   };

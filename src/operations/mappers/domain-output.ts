@@ -1,7 +1,8 @@
 // Wire form of a domain, shared by CreateDomain, GetDomain and UpdateDomain; settings stored as
 // their request JSON come back in the response shapes (spec §3.1: stored and echoed exactly).
 import type { Domain } from '../../domain/domains/domain-service.js';
-import type { JsonValue, Tags } from '../../storage/ports.js';
+import type { JsonValue } from '../../storage/ports.js';
+import { tagsOutput } from './tags-output.js';
 import type { DataStoreResponse, MatchingResponse, RuleBasedMatchingResponse } from '../../generated/shapes.js';
 import { fromJson, toJson } from '../../shapes/json.js';
 
@@ -16,10 +17,6 @@ export function ruleBasedMatchingToStore(value: unknown): JsonValue | undefined 
   return stored['Enabled'] === true ? { ...stored, Status: 'PENDING' } : stored;
 }
 
-function nonEmpty(tags: Tags): Tags | undefined {
-  return Object.keys(tags).length > 0 ? tags : undefined;
-}
-
 export function domainOutput(domain: Domain) {
   return {
     DomainName: domain.name,
@@ -31,6 +28,6 @@ export function domainOutput(domain: Domain) {
     DataStore: fromJson(domain.dataStore, 'DataStoreResponse') as DataStoreResponse | undefined,
     CreatedAt: domain.createdAt,
     LastUpdatedAt: domain.lastUpdatedAt,
-    Tags: nonEmpty(domain.tags),
+    Tags: tagsOutput(domain.tags),
   };
 }

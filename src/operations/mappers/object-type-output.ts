@@ -3,7 +3,7 @@ import type { ContentType, FieldMapping, KeyDefinition, Mapping } from '../../do
 import type { ObjectTypeView } from '../../domain/object-types/object-type-service.js';
 import type { Template } from '../../domain/templates/template.js';
 import type { FieldContentType, ObjectTypeField, ObjectTypeKey, StandardIdentifier } from '../../generated/shapes.js';
-import type { Tags } from '../../storage/ports.js';
+import { tagsOutput } from './tags-output.js';
 
 export function fieldsFromWire(fields: Record<string, ObjectTypeField> | undefined): Record<string, FieldMapping> | undefined {
   if (!fields) return undefined;
@@ -37,10 +37,6 @@ function mappingToWire(mapping: Mapping) {
   };
 }
 
-function tagsOrNothing(tags: Tags): Tags | undefined {
-  return Object.keys(tags).length > 0 ? tags : undefined;
-}
-
 export function objectTypeOutput(type: ObjectTypeView) {
   return {
     ObjectTypeName: type.name,
@@ -54,7 +50,7 @@ export function objectTypeOutput(type: ObjectTypeView) {
     ...mappingToWire(type),
     CreatedAt: type.createdAt,
     LastUpdatedAt: type.lastUpdatedAt,
-    Tags: tagsOrNothing(type.tags),
+    Tags: tagsOutput(type.tags),
   };
 }
 
@@ -67,7 +63,7 @@ export function objectTypeListItem(type: ObjectTypeView) {
     MaxProfileObjectCount: type.maxProfileObjectCount,
     MaxAvailableProfileObjectCount: type.maxAvailableProfileObjectCount,
     SourcePriority: type.sourcePriority,
-    Tags: tagsOrNothing(type.tags),
+    Tags: tagsOutput(type.tags),
   };
 }
 
