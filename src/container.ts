@@ -9,6 +9,7 @@ import { AccountService } from './domain/accounts/account-service.js';
 import { DomainService } from './domain/domains/domain-service.js';
 import { TagService } from './domain/tags/tag-service.js';
 import { ObjectTypeService } from './domain/object-types/object-type-service.js';
+import { IntegrationService } from './domain/integrations/integration-service.js';
 import { createHandlebars } from './domain/object-types/field-source.js';
 import { IngestionService } from './domain/ingestion/ingestion-service.js';
 import { ProfileObjectService } from './domain/ingestion/profile-object-service.js';
@@ -77,6 +78,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
       profileSearch: new ProfileSearch(store),
       profileMerge: new ProfileMerge(store, clock),
       objectTypes: new ObjectTypeService(store, clock, handlebars),
+      integrations: new IntegrationService(store, clock),
       ingestion: new IngestionService(store, clock, handlebars),
       profileObjects: new ProfileObjectService(store),
     },

@@ -238,3 +238,29 @@ export function notAuthorized(principalArn: string, action: string, resourceArn:
 export function internalError(): InternalServerException {
   return new InternalServerException('An internal error occurred. Try again later.');
 }
+
+// ---- integrations ------------------------------------------------------------------------
+
+export function integrationNotFound(domainName: string, uri: string): ResourceNotFoundException {
+  return new ResourceNotFoundException(`Integration ${uri} does not exist in domain ${domainName}`);
+}
+
+export function integrationSourceMissing(): BadRequestException {
+  return new BadRequestException('PutIntegration needs either a Uri or a FlowDefinition, and not both.');
+}
+
+export function integrationFlowUriTooLong(uri: string): BadRequestException {
+  return new BadRequestException(`The Uri made from the FlowDefinition, ${uri}, is longer than 255 characters; use a shorter FlowName.`);
+}
+
+export function integrationObjectTypeChoice(): BadRequestException {
+  return new BadRequestException('PutIntegration needs exactly one of ObjectTypeName and a non-empty ObjectTypeNames.');
+}
+
+export function integrationObjectTypeMissing(domainName: string, name: string): BadRequestException {
+  return new BadRequestException(`Object type ${name} does not exist in domain ${domainName} and is not a template; create it before the integration that uses it.`);
+}
+
+export function integrationUriInUse(uri: string, domainName: string): BadRequestException {
+  return new BadRequestException(`Integration ${uri} already belongs to domain ${domainName}; a Uri can belong to one domain only.`);
+}

@@ -2,6 +2,7 @@
 import type { DomainService } from './domains/domain-service.js';
 import type { TagService } from './tags/tag-service.js';
 import type { ObjectTypeService } from './object-types/object-type-service.js';
+import type { IntegrationService } from './integrations/integration-service.js';
 import type { IngestionService } from './ingestion/ingestion-service.js';
 import type { ProfileObjectService } from './ingestion/profile-object-service.js';
 import type { ProfileMerge } from './profiles/profile-merge.js';
@@ -15,6 +16,7 @@ export interface Services {
   readonly profileSearch: ProfileSearch;
   readonly profileMerge: ProfileMerge;
   readonly objectTypes: ObjectTypeService;
+  readonly integrations: IntegrationService;
   readonly ingestion: IngestionService;
   readonly profileObjects: ProfileObjectService;
 }

@@ -26,6 +26,11 @@ import { putProfileObjectType } from './put-profile-object-type.js';
 import { deleteProfileObject } from './delete-profile-object.js';
 import { listProfileObjects } from './list-profile-objects.js';
 import { putProfileObject } from './put-profile-object.js';
+import { deleteIntegration } from './delete-integration.js';
+import { getIntegration } from './get-integration.js';
+import { listAccountIntegrations } from './list-account-integrations.js';
+import { listIntegrations } from './list-integrations.js';
+import { putIntegration } from './put-integration.js';
 
 export const registry: Registry = {
   AddProfileKey: addProfileKey,
@@ -33,19 +38,24 @@ export const registry: Registry = {
   CreateDomain: createDomain,
   CreateProfile: createProfile,
   DeleteDomain: deleteDomain,
+  DeleteIntegration: deleteIntegration,
   DeleteProfile: deleteProfile,
   DeleteProfileKey: deleteProfileKey,
   DeleteProfileObject: deleteProfileObject,
   DeleteProfileObjectType: deleteProfileObjectType,
   GetDomain: getDomain,
+  GetIntegration: getIntegration,
   GetProfileObjectType: getProfileObjectType,
   GetProfileObjectTypeTemplate: getProfileObjectTypeTemplate,
+  ListAccountIntegrations: listAccountIntegrations,
   ListDomains: listDomains,
+  ListIntegrations: listIntegrations,
   ListProfileObjectTypeTemplates: listProfileObjectTypeTemplates,
   ListProfileObjectTypes: listProfileObjectTypes,
   ListProfileObjects: listProfileObjects,
   ListTagsForResource: listTagsForResource,
   MergeProfiles: mergeProfiles,
+  PutIntegration: putIntegration,
   PutProfileObject: putProfileObject,
   PutProfileObjectType: putProfileObjectType,
   SearchProfiles: searchProfiles,

@@ -217,6 +217,33 @@ export interface ObjectTypeRepository {
   deleteAllInDomain(scope: Scope, domainName: string): Promise<void>;
 }
 
+export interface IntegrationRecord {
+  readonly domainName: string;
+  readonly uri: string;
+  /** Everything else about the integration, stored opaquely (see domain/integrations/integration.ts). */
+  readonly definition: JsonValue;
+  /** Left out of lists unless they ask for hidden ones. */
+  readonly hidden: boolean;
+  readonly createdAt: Date;
+  readonly lastUpdatedAt: Date;
+}
+
+export interface IntegrationListOptions {
+  readonly includeHidden: boolean;
+}
+
+export interface IntegrationRepository {
+  /** Creates or replaces; a replaced row keeps its createdAt. */
+  put(scope: Scope, record: IntegrationRecord): Promise<void>;
+  get(scope: Scope, domainName: string, uri: string): Promise<IntegrationRecord | undefined>;
+  delete(scope: Scope, domainName: string, uri: string): Promise<boolean>;
+  /** The domain's integrations, ordered by uri. */
+  list(scope: Scope, domainName: string, options: IntegrationListOptions, page: PageRequest): Promise<Page<IntegrationRecord>>;
+  /** The integrations with this uri in any domain of the scope, ordered by domain name. */
+  listByUri(scope: Scope, uri: string, options: IntegrationListOptions, page: PageRequest): Promise<Page<IntegrationRecord>>;
+  deleteAllInDomain(scope: Scope, domainName: string): Promise<void>;
+}
+
 export type JobStatus = 'pending' | 'running' | 'done' | 'failed';
 
 export interface JobRecord {
@@ -300,6 +327,7 @@ export interface Repositories {
   readonly profileObjects: ProfileObjectRepository;
   readonly deadLetters: DeadLetterRepository;
   readonly objectTypes: ObjectTypeRepository;
+  readonly integrations: IntegrationRepository;
   readonly jobs: JobRepository;
   readonly expiry: ExpiryRepository;
   readonly importCheckpoints: ImportCheckpointRepository;

@@ -84,6 +84,18 @@ export interface ObjectTypesTable {
   last_updated_at: number;
 }
 
+export interface IntegrationsTable {
+  account_id: string;
+  region: string;
+  domain_name: string;
+  uri: string;
+  definition_json: string;
+  /** 0 or 1: integer on both backends. */
+  hidden: number;
+  created_at: number;
+  last_updated_at: number;
+}
+
 export interface ImportCheckpointsTable {
   account_id: string;
   region: string;
@@ -120,6 +132,7 @@ export interface Database extends IamTables, ObjectTables {
   profiles: ProfilesTable;
   profile_keys: ProfileKeysTable;
   object_types: ObjectTypesTable;
+  integrations: IntegrationsTable;
   jobs: JobsTable;
   import_checkpoints: ImportCheckpointsTable;
 }

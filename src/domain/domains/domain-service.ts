@@ -97,6 +97,7 @@ export class DomainService {
     await this.store.transaction(async (repos) => {
       await repos.profiles.deleteAllInDomain(scope, name);
       await repos.objectTypes.deleteAllInDomain(scope, name);
+      await repos.integrations.deleteAllInDomain(scope, name);
       if (!(await repos.domains.delete(scope, name))) throw domainNotFound(name);
       await repos.tags.removeUnder(scope, domainArn(scope, name));
     });

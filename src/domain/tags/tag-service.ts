@@ -23,7 +23,7 @@ export class TagService {
       case 'object-type':
         return (await this.store.objectTypes.get(scope, arn.domainName, arn.objectTypeName)) !== undefined;
       case 'integration':
-        return false; // integrations arrive with their own feature
+        return (await this.store.integrations.get(scope, arn.domainName, arn.uri)) !== undefined;
     }
   }
 

@@ -12,6 +12,7 @@ import { KyselyExpiryRepository } from './expiry.js';
 import { KyselyImportCheckpointRepository } from './import-checkpoints.js';
 import { KyselyJobRepository } from './jobs.js';
 import { KyselyObjectTypeRepository } from './object-types.js';
+import { KyselyIntegrationRepository } from './integrations.js';
 import { KyselyDeadLetterRepository } from './dead-letters.js';
 import { KyselyProfileObjectRepository } from './profile-objects.js';
 import { KyselyTagRepository } from './tags.js';
@@ -28,6 +29,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     profileObjects: new KyselyProfileObjectRepository(db),
     deadLetters: new KyselyDeadLetterRepository(db),
     objectTypes: new KyselyObjectTypeRepository(db),
+    integrations: new KyselyIntegrationRepository(db),
     jobs: new KyselyJobRepository(db),
     expiry: new KyselyExpiryRepository(db),
     importCheckpoints: new KyselyImportCheckpointRepository(db),

@@ -5,6 +5,7 @@ import type { Store } from '../../../src/storage/ports.js';
 import { accountCases } from './accounts.js';
 import { domainCases } from './domains.js';
 import { iamCases } from './iam.js';
+import { integrationCases } from './integrations.js';
 import { jobCases } from './jobs.js';
 import { lifecycleCases } from './lifecycle.js';
 import { profileCases } from './profiles.js';
@@ -39,6 +40,7 @@ export function storageSuite(target: Target): void {
   scopeCases(ctx);
   tagCases(ctx);
   profileObjectCases(ctx);
+  integrationCases(ctx);
   profileCases(ctx);
   jobCases(ctx);
   transactionCases(ctx);

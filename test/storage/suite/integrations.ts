@@ -1,0 +1,63 @@
+// Conformance cases for the integration repository: upsert keeps createdAt, hidden rows, paging, lookup by uri.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { IntegrationRecord } from '../../../src/storage/ports.js';
+import { newScope } from './target.js';
+import type { SuiteContext } from './target.js';
+
+function record(domainName: string, uri: string, at: number, extra: Partial<IntegrationRecord> = {}): IntegrationRecord {
+  return { domainName, uri, definition: { objectTypeName: 'T' }, hidden: false, createdAt: new Date(at), lastUpdatedAt: new Date(at), ...extra };
+}
+
+export function integrationCases(ctx: SuiteContext): void {
+  describe('integrations', () => {
+    it('puts, replaces keeping createdAt, gets and deletes', async () => {
+      const { integrations } = ctx.store();
+      const scope = newScope();
+      const uri = 'arn:aws:connect:us-east-1:123456789012:instance/abc';
+      await integrations.put(scope, record('d1', uri, 1_000));
+      await integrations.put(scope, record('d1', uri, 5_000, { definition: { objectTypeName: 'U' }, createdAt: new Date(4_000) }));
+      const got = await integrations.get(scope, 'd1', uri);
+      assert.deepEqual(got, record('d1', uri, 1_000, { definition: { objectTypeName: 'U' }, lastUpdatedAt: new Date(5_000) }));
+      assert.equal(await integrations.get(scope, 'd2', uri), undefined);
+      assert.equal(await integrations.get(newScope(), 'd1', uri), undefined);
+      assert.equal(await integrations.delete(scope, 'd1', uri), true);
+      assert.equal(await integrations.delete(scope, 'd1', uri), false);
+      assert.equal(await integrations.get(scope, 'd1', uri), undefined);
+    });
+
+    it('lists a domain by uri in code-point order, pages, and leaves hidden ones out unless asked', async () => {
+      const { integrations } = ctx.store();
+      const scope = newScope();
+      for (const uri of ['s3://b/x', 'S3://a', 'arn:z', 'arn:a/b']) await integrations.put(scope, record('d1', uri, 1));
+      await integrations.put(scope, record('d1', 'hidden:1', 1, { hidden: true }));
+      await integrations.put(scope, record('d2', 'arn:other', 1));
+      const visible = { includeHidden: false };
+      const first = await integrations.list(scope, 'd1', visible, { limit: 3 });
+      assert.deepEqual(first.items.map((item) => item.uri), ['S3://a', 'arn:a/b', 'arn:z']);
+      assert.equal(first.nextAfter, 'arn:z');
+      const second = await integrations.list(scope, 'd1', visible, { limit: 3, after: first.nextAfter });
+      assert.deepEqual(second.items.map((item) => item.uri), ['s3://b/x']);
+      assert.equal(second.nextAfter, undefined);
+      const all = await integrations.list(scope, 'd1', { includeHidden: true }, { limit: 10 });
+      assert.deepEqual(all.items.map((item) => [item.uri, item.hidden]), [['S3://a', false], ['arn:a/b', false], ['arn:z', false], ['hidden:1', true], ['s3://b/x', false]]);
+    });
+
+    it('finds a uri across the domains of one scope only, by domain name, and deletes a whole domain', async () => {
+      const { integrations } = ctx.store();
+      const scope = newScope();
+      const uri = 'arn:aws:appflow:us-east-1:123456789012:flow/f';
+      for (const domain of ['dc', 'da', 'db']) await integrations.put(scope, record(domain, uri, 1, { hidden: domain === 'db' }));
+      await integrations.put(newScope(), record('dz', uri, 1));
+      const first = await integrations.listByUri(scope, uri, { includeHidden: true }, { limit: 2 });
+      assert.deepEqual(first.items.map((item) => item.domainName), ['da', 'db']);
+      const rest = await integrations.listByUri(scope, uri, { includeHidden: true }, { limit: 2, after: first.nextAfter });
+      assert.deepEqual(rest.items.map((item) => item.domainName), ['dc']);
+      const visible = await integrations.listByUri(scope, uri, { includeHidden: false }, { limit: 10 });
+      assert.deepEqual(visible.items.map((item) => item.domainName), ['da', 'dc']);
+      await integrations.deleteAllInDomain(scope, 'da');
+      const after = await integrations.listByUri(scope, uri, { includeHidden: true }, { limit: 10 });
+      assert.deepEqual(after.items.map((item) => item.domainName), ['db', 'dc']);
+    });
+  });
+}
