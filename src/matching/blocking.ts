@@ -1,0 +1,90 @@
+// Blocking: several keys per record; records sharing a key become candidate pairs, de-duplicated.
+import type { NormalizedRecord } from './record.js';
+import { soundex } from './similarity.js';
+
+export interface BlockingRule {
+  readonly name: string;
+  key(record: NormalizedRecord): string | undefined;
+}
+
+export interface CandidatePairs {
+  /** Record indexes, interleaved: pair k is (pairs[2k], pairs[2k+1]) with left < right. */
+  readonly pairs: Uint32Array;
+  readonly count: number;
+  /** Pairs each rule produced before de-duplication. */
+  readonly byRule: Readonly<Record<string, number>>;
+  /** Blocks left out because they exceeded maxBlockSize (a key too common to discriminate). */
+  readonly skippedBlocks: number;
+}
+
+const year = (r: NormalizedRecord): string | undefined => r.birthDate?.slice(0, 4);
+const initial = (value: string | undefined): string | undefined => value?.[0];
+
+function joined(...parts: (string | undefined)[]): string | undefined {
+  return parts.every((part) => part !== undefined && part !== '') ? parts.join('|') : undefined;
+}
+
+/** Both names' Soundex codes in sorted order, so a record with first and last name swapped shares the key. */
+function nameCodes(r: NormalizedRecord): string | undefined {
+  const codes = [r.firstName && soundex(r.firstName), r.lastName && soundex(r.lastName)];
+  return joined(...codes.sort());
+}
+
+export function defaultBlockingRules(): readonly BlockingRule[] {
+  return [
+    { name: 'surname-soundex+birth-year', key: (r) => joined(r.lastName && soundex(r.lastName), year(r)) },
+    { name: 'first-soundex+birth-year', key: (r) => joined(r.firstName && soundex(r.firstName), year(r)) },
+    { name: 'first+surname-soundex', key: (r) => nameCodes(r) },
+    { name: 'surname-prefix+first-initial', key: (r) => joined(r.lastName?.slice(0, 3), initial(r.firstName)) },
+    { name: 'birth-date', key: (r) => r.birthDate },
+    { name: 'postcode+first-initial', key: (r) => joined(r.postalCode, initial(r.firstName)) },
+    { name: 'postcode+surname-initial', key: (r) => joined(r.postalCode, initial(r.lastName)) },
+    { name: 'phone', key: (r) => r.phone },
+    { name: 'email-local-part', key: (r) => r.email?.split('@')[0] },
+    { name: 'first-soundex+city', key: (r) => joined(r.firstName && soundex(r.firstName), r.city) },
+    { name: 'surname-soundex+city', key: (r) => joined(r.lastName && soundex(r.lastName), r.city) },
+    { name: 'account-number', key: (r) => r.accountNumber },
+  ];
+}
+
+function blocksOf(records: readonly NormalizedRecord[], rule: BlockingRule): Map<string, number[]> {
+  const blocks = new Map<string, number[]>();
+  records.forEach((record, index) => {
+    const key = rule.key(record);
+    if (key === undefined) return;
+    const block = blocks.get(key);
+    if (block === undefined) blocks.set(key, [index]);
+    else block.push(index);
+  });
+  return blocks;
+}
+
+export function candidatePairs(records: readonly NormalizedRecord[], rules: readonly BlockingRule[], maxBlockSize: number): CandidatePairs {
+  const seen = new Set<number>();
+  const out: number[] = [];
+  const byRule: Record<string, number> = {};
+  let skippedBlocks = 0;
+  const n = records.length;
+  for (const rule of rules) {
+    let produced = 0;
+    for (const block of blocksOf(records, rule).values()) {
+      if (block.length > maxBlockSize) {
+        skippedBlocks++;
+        continue;
+      }
+      for (let i = 0; i < block.length; i++) {
+        for (let j = i + 1; j < block.length; j++) {
+          const left = block[i] ?? 0;
+          const right = block[j] ?? 0;
+          produced++;
+          const id = left * n + right;
+          if (seen.has(id)) continue;
+          seen.add(id);
+          out.push(left, right);
+        }
+      }
+    }
+    byRule[rule.name] = produced;
+  }
+  return { pairs: Uint32Array.from(out), count: out.length / 2, byRule, skippedBlocks };
+}

@@ -1,0 +1,102 @@
+// The matcher pipeline: normalize -> block -> compare -> learn u (sampling) and m (EM) -> score -> cluster.
+import { candidatePairs, defaultBlockingRules, type BlockingRule } from './blocking.js';
+import { connectedComponents, type ScoredPair } from './cluster.js';
+import { defaultComparisons, type Comparison } from './comparisons.js';
+import { explainPair, type PairExplanation } from './explain.js';
+import { compareAll, estimateM, estimateU } from './fellegi-sunter.js';
+import { nicknameTable } from './nicknames.js';
+import { normalizeRecord } from './normalize.js';
+import type { MatchRecord } from './record.js';
+import { scorePair, type MatchModel } from './score.js';
+import { termFrequencies } from './term-frequency.js';
+
+export interface MatcherConfig {
+  /** Match probability at or above which a pair is a match and joins a cluster. */
+  readonly threshold: number;
+  readonly uSamples: number;
+  readonly seed: number;
+  readonly maxBlockSize: number;
+  readonly emMaxIterations: number;
+  readonly emTolerance: number;
+  readonly comparisons: readonly Comparison[];
+  readonly blockingRules: readonly BlockingRule[];
+}
+
+export function defaultMatcherConfig(): MatcherConfig {
+  return {
+    threshold: 0.9,
+    uSamples: 200_000,
+    seed: 20_200_815,
+    maxBlockSize: 1_000,
+    emMaxIterations: 100,
+    emTolerance: 1e-5,
+    comparisons: defaultComparisons(),
+    blockingRules: defaultBlockingRules(),
+  };
+}
+
+export interface MatchStats {
+  readonly records: number;
+  readonly pairsCompared: number;
+  readonly pairsByRule: Readonly<Record<string, number>>;
+  readonly skippedBlocks: number;
+  readonly emIterations: number;
+  readonly emConverged: boolean;
+}
+
+export interface MatchResult {
+  readonly model: MatchModel;
+  /** Candidate pairs at or above the threshold, indexes into the input. */
+  readonly matches: readonly ScoredPair[];
+  /** Record indexes grouped into match groups (connected components of `matches`). */
+  readonly clusters: readonly (readonly number[])[];
+  readonly stats: MatchStats;
+  explain(left: number, right: number): PairExplanation;
+}
+
+export function findMatches(records: readonly MatchRecord[], overrides: Partial<MatcherConfig> = {}): MatchResult {
+  const config = { ...defaultMatcherConfig(), ...overrides };
+  const nicknames = nicknameTable();
+  const normalized = records.map((record) => normalizeRecord(record, nicknames));
+  const candidates = candidatePairs(normalized, config.blockingRules, config.maxBlockSize);
+  const vectors = compareAll(normalized, candidates.pairs, config.comparisons);
+  const u = estimateU(normalized, config.comparisons, config.uSamples, config.seed);
+  const totalPairs = (records.length * (records.length - 1)) / 2;
+  const em = estimateM(vectors, u, totalPairs, config.emMaxIterations, config.emTolerance);
+  const model: MatchModel = {
+    comparisons: config.comparisons,
+    attributes: config.comparisons.map((comparison, c) => ({ name: comparison.name, m: em.m[c] ?? [], u: u[c] ?? [] })),
+    prior: em.prior,
+    termFrequencies: termFrequencies(normalized, config.comparisons),
+    minFrequency: 1 / Math.max(records.length, 1),
+  };
+  const matches: ScoredPair[] = [];
+  for (let k = 0; k < candidates.count; k++) {
+    const left = candidates.pairs[2 * k] ?? 0;
+    const right = candidates.pairs[2 * k + 1] ?? 0;
+    const a = normalized[left];
+    const b = normalized[right];
+    if (a === undefined || b === undefined) continue;
+    const score = scorePair(model, a, b);
+    if (score.probability >= config.threshold) matches.push({ left, right, ...score });
+  }
+  return {
+    model,
+    matches,
+    clusters: connectedComponents(records.length, matches, config.threshold),
+    stats: {
+      records: records.length,
+      pairsCompared: candidates.count,
+      pairsByRule: candidates.byRule,
+      skippedBlocks: candidates.skippedBlocks,
+      emIterations: em.iterations,
+      emConverged: em.converged,
+    },
+    explain: (left, right) => {
+      const a = normalized[left];
+      const b = normalized[right];
+      if (a === undefined || b === undefined) throw new RangeError(`no record at ${left} or ${right}`);
+      return explainPair(model, a, b);
+    },
+  };
+}
