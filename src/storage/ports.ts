@@ -233,13 +233,16 @@ export interface IntegrationListOptions {
 }
 
 export interface IntegrationRepository {
-  /** Creates or replaces; a replaced row keeps its createdAt. */
+  /**
+   * Creates or replaces; a replaced row keeps its createdAt. A uri belongs to one domain of the
+   * scope: throws UniqueViolationError when another domain holds it.
+   */
   put(scope: Scope, record: IntegrationRecord): Promise<void>;
   get(scope: Scope, domainName: string, uri: string): Promise<IntegrationRecord | undefined>;
   delete(scope: Scope, domainName: string, uri: string): Promise<boolean>;
   /** The domain's integrations, ordered by uri. */
   list(scope: Scope, domainName: string, options: IntegrationListOptions, page: PageRequest): Promise<Page<IntegrationRecord>>;
-  /** The integrations with this uri in any domain of the scope, ordered by domain name. */
+  /** The integration with this uri in any domain of the scope (at most one), as a page ordered by domain name. */
   listByUri(scope: Scope, uri: string, options: IntegrationListOptions, page: PageRequest): Promise<Page<IntegrationRecord>>;
   deleteAllInDomain(scope: Scope, domainName: string): Promise<void>;
 }

@@ -151,6 +151,19 @@ for (const backend of backends()) {
       }
     });
 
+    test('two domains claiming one Uri at once: exactly one wins, the other is a 400', async () => {
+      const domains = await Promise.all([1, 2, 3].map(() => newDomain(client, 'race')));
+      const uri = `${CONNECT}/race-${domains[0]}`;
+      const results = await Promise.allSettled(domains.map((domain) => put(domain, { Uri: uri, ObjectTypeName: 'CTR' })));
+      const won = results.filter((result) => result.status === 'fulfilled');
+      assert.equal(won.length, 1);
+      for (const result of results) {
+        if (result.status === 'rejected') assert.match(String((result.reason as Error).message), /already belongs to domain/);
+      }
+      const found = await client.send(new ListAccountIntegrationsCommand({ Uri: uri }));
+      assert.deepEqual(found.Items?.map((item) => item.DomainName), [won[0]!.value.DomainName]);
+    });
+
     test('the integration ARN takes tags; ARNs of integrations whose Uri extends another keep their own', async () => {
       const domain = await newDomain(client, 'tag');
       await put(domain, { Uri: 's3://bucket/in', ObjectTypeName: 'CTR' });

@@ -1,6 +1,7 @@
 // Integrations of a domain (spec §3.11): upsert by Uri, referenced object types checked, one domain per Uri,
 // tags on the integration ARN, lists by domain and by Uri across the account's domains.
 import type { IntegrationRecord, JsonValue, Repositories, Scope, Store, Tags } from '../../storage/ports.js';
+import { UniqueViolationError } from '../../storage/errors.js';
 import type { Clock } from '../clock.js';
 import { integrationArn } from '../arn.js';
 import {
@@ -69,14 +70,29 @@ export class IntegrationService {
   async put(scope: Scope, domainName: string, input: IntegrationInput): Promise<IntegrationView> {
     const uri = sourceUri(scope, input);
     const types = referencedTypes(input);
+    try {
+      return await this.upsert(scope, domainName, uri, types, input);
+    } catch (error) {
+      // Another domain claimed the Uri between our check and our write (the unique index caught it).
+      if (!(error instanceof UniqueViolationError)) throw error;
+      const holder = await this.holderOf(scope, uri);
+      throw integrationUriInUse(uri, holder ?? 'another domain');
+    }
+  }
+
+  private async holderOf(scope: Scope, uri: string): Promise<string | undefined> {
+    const page = await this.store.integrations.listByUri(scope, uri, { includeHidden: true }, { limit: 1 });
+    return page.items[0]?.domainName;
+  }
+
+  private async upsert(scope: Scope, domainName: string, uri: string, types: readonly string[], input: IntegrationInput): Promise<IntegrationView> {
     const tags = input.tags ?? {};
     const arn = integrationArn(scope, domainName, uri);
     return this.store.transaction(async (repos) => {
       if (!(await repos.domains.get(scope, domainName))) throw domainNotFound(domainName);
       await requireTypes(repos, scope, domainName, types);
-      const claims = await repos.integrations.listByUri(scope, uri, { includeHidden: true }, { limit: 2 });
-      const other = claims.items.find((item) => item.domainName !== domainName);
-      if (other) throw integrationUriInUse(uri, other.domainName);
+      const claim = (await repos.integrations.listByUri(scope, uri, { includeHidden: true }, { limit: 1 })).items[0];
+      if (claim && claim.domainName !== domainName) throw integrationUriInUse(uri, claim.domainName);
       const mergedTags = { ...(await repos.tags.get(scope, arn)), ...tags };
       if (Object.keys(mergedTags).length > MAX_TAGS_PER_RESOURCE) throw tooManyTags(MAX_TAGS_PER_RESOURCE);
 

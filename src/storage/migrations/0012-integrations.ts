@@ -1,4 +1,5 @@
-// Migration 0012: integrations (spec §3.11), keyed by domain and Uri, with an index for the account-wide lookup by Uri.
+// Migration 0012: integrations (spec §3.11), keyed by domain and Uri; a Uri belongs to one domain of a scope,
+// which the unique index enforces (also under concurrent writers) and the account-wide lookup by Uri uses.
 import type { Kysely } from 'kysely';
 import type { ColumnTypes } from './column-types.js';
 
@@ -15,5 +16,5 @@ export async function up(db: Kysely<unknown>, types: ColumnTypes): Promise<void>
     .addColumn('last_updated_at', 'bigint', (col) => col.notNull())
     .addPrimaryKeyConstraint('integrations_pk', ['account_id', 'region', 'domain_name', 'uri'])
     .execute();
-  await db.schema.createIndex('integrations_by_uri').on('integrations').columns(['account_id', 'region', 'uri', 'domain_name']).execute();
+  await db.schema.createIndex('integrations_uri_unique').on('integrations').columns(['account_id', 'region', 'uri']).unique().execute();
 }

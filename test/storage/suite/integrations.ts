@@ -1,6 +1,7 @@
-// Conformance cases for the integration repository: upsert keeps createdAt, hidden rows, paging, lookup by uri.
+// Conformance cases for the integration repository: upsert keeps createdAt, hidden rows, paging, one domain per uri.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { UniqueViolationError } from '../../../src/storage/errors.js';
 import type { IntegrationRecord } from '../../../src/storage/ports.js';
 import { newScope } from './target.js';
 import type { SuiteContext } from './target.js';
@@ -43,21 +44,24 @@ export function integrationCases(ctx: SuiteContext): void {
       assert.deepEqual(all.items.map((item) => [item.uri, item.hidden]), [['S3://a', false], ['arn:a/b', false], ['arn:z', false], ['hidden:1', true], ['s3://b/x', false]]);
     });
 
-    it('finds a uri across the domains of one scope only, by domain name, and deletes a whole domain', async () => {
+    it('keeps a uri to one domain of a scope, finds it from the scope only, and deletes a whole domain', async () => {
       const { integrations } = ctx.store();
       const scope = newScope();
       const uri = 'arn:aws:appflow:us-east-1:123456789012:flow/f';
-      for (const domain of ['dc', 'da', 'db']) await integrations.put(scope, record(domain, uri, 1, { hidden: domain === 'db' }));
+      await integrations.put(scope, record('db', uri, 1, { hidden: true }));
+      await assert.rejects(integrations.put(scope, record('da', uri, 1)), UniqueViolationError);
+      await integrations.put(scope, record('db', uri, 2, { hidden: true }));
       await integrations.put(newScope(), record('dz', uri, 1));
-      const first = await integrations.listByUri(scope, uri, { includeHidden: true }, { limit: 2 });
-      assert.deepEqual(first.items.map((item) => item.domainName), ['da', 'db']);
-      const rest = await integrations.listByUri(scope, uri, { includeHidden: true }, { limit: 2, after: first.nextAfter });
-      assert.deepEqual(rest.items.map((item) => item.domainName), ['dc']);
-      const visible = await integrations.listByUri(scope, uri, { includeHidden: false }, { limit: 10 });
-      assert.deepEqual(visible.items.map((item) => item.domainName), ['da', 'dc']);
-      await integrations.deleteAllInDomain(scope, 'da');
-      const after = await integrations.listByUri(scope, uri, { includeHidden: true }, { limit: 10 });
-      assert.deepEqual(after.items.map((item) => item.domainName), ['db', 'dc']);
+      await integrations.put(scope, record('db', 'other', 1));
+      const all = await integrations.listByUri(scope, uri, { includeHidden: true }, { limit: 1 });
+      assert.deepEqual(all, { items: [record('db', uri, 1, { hidden: true, lastUpdatedAt: new Date(2) })] });
+      assert.deepEqual(await integrations.listByUri(scope, uri, { includeHidden: false }, { limit: 1 }), { items: [] });
+      assert.equal((await integrations.listByUri(scope, uri, { includeHidden: true }, { limit: 1, after: 'db' })).items.length, 0);
+      await integrations.deleteAllInDomain(scope, 'db');
+      assert.deepEqual(await integrations.listByUri(scope, uri, { includeHidden: true }, { limit: 1 }), { items: [] });
+      assert.equal(await integrations.get(scope, 'db', 'other'), undefined);
+      await integrations.put(scope, record('da', uri, 3));
+      assert.deepEqual((await integrations.listByUri(scope, uri, { includeHidden: false }, { limit: 1 })).items.map((item) => item.domainName), ['da']);
     });
   });
 }
