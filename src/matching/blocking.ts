@@ -59,9 +59,30 @@ function blocksOf(records: readonly NormalizedRecord[], rule: BlockingRule): Map
   return blocks;
 }
 
+/** A growable list of pair ids (left * n + right); a Set would stop at 2^24 entries, short of a 1M-profile domain. */
+class PairIds {
+  private ids = new Float64Array(1024);
+  length = 0;
+  push(id: number): void {
+    if (this.length === this.ids.length) {
+      const grown = new Float64Array(this.ids.length * 2);
+      grown.set(this.ids);
+      this.ids = grown;
+    }
+    this.ids[this.length++] = id;
+  }
+  sortedUnique(): Float64Array {
+    const sorted = this.ids.subarray(0, this.length).sort();
+    let kept = 0;
+    for (let k = 0; k < sorted.length; k++) {
+      if (k === 0 || sorted[k] !== sorted[kept - 1]) sorted[kept++] = sorted[k] ?? 0;
+    }
+    return sorted.subarray(0, kept);
+  }
+}
+
 export function candidatePairs(records: readonly NormalizedRecord[], rules: readonly BlockingRule[], maxBlockSize: number): CandidatePairs {
-  const seen = new Set<number>();
-  const out: number[] = [];
+  const ids = new PairIds();
   const byRule: Record<string, number> = {};
   let skippedBlocks = 0;
   const n = records.length;
@@ -73,18 +94,17 @@ export function candidatePairs(records: readonly NormalizedRecord[], rules: read
         continue;
       }
       for (let i = 0; i < block.length; i++) {
-        for (let j = i + 1; j < block.length; j++) {
-          const left = block[i] ?? 0;
-          const right = block[j] ?? 0;
-          produced++;
-          const id = left * n + right;
-          if (seen.has(id)) continue;
-          seen.add(id);
-          out.push(left, right);
-        }
+        for (let j = i + 1; j < block.length; j++) ids.push((block[i] ?? 0) * n + (block[j] ?? 0));
       }
+      produced += (block.length * (block.length - 1)) / 2;
     }
     byRule[rule.name] = produced;
   }
-  return { pairs: Uint32Array.from(out), count: out.length / 2, byRule, skippedBlocks };
+  const unique = ids.sortedUnique();
+  const pairs = new Uint32Array(unique.length * 2);
+  unique.forEach((id, k) => {
+    pairs[2 * k] = Math.floor(id / n);
+    pairs[2 * k + 1] = id % n;
+  });
+  return { pairs, count: unique.length, byRule, skippedBlocks };
 }

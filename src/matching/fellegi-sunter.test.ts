@@ -86,3 +86,12 @@ test('an exact match on a rare surname weighs more than on a common one', () => 
   assert.ok(rare !== undefined && common !== undefined);
   assert.ok(rare.termFrequencyAdjustment > common.termFrequencyAdjustment);
 });
+
+test('empty and single-record inputs give no matches and a neutral model', () => {
+  for (const records of [[], [{ id: 'only', firstName: 'ann', lastName: 'lee' }]]) {
+    const result = findMatches(records, { uSamples: 1_000 });
+    assert.deepEqual(result.matches, []);
+    assert.deepEqual(result.clusters, []);
+    assert.equal(result.stats.pairsCompared, 0);
+  }
+});

@@ -43,8 +43,9 @@ export function compareAll(records: readonly NormalizedRecord[], pairs: Uint32Ar
 export function estimateU(records: readonly NormalizedRecord[], comparisons: readonly Comparison[], samples: number, seed: number): number[][] {
   const random = seededRandom(seed);
   const n = records.length;
-  const pairs = new Uint32Array(samples * 2);
-  for (let k = 0; k < samples && n > 1; k++) {
+  const count = n < 2 ? 0 : samples;
+  const pairs = new Uint32Array(count * 2);
+  for (let k = 0; k < count; k++) {
     const i = Math.floor(random() * n);
     let j = Math.floor(random() * (n - 1));
     if (j >= i) j++;
