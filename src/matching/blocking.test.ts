@@ -23,7 +23,7 @@ test('records sharing any key are paired once, however many keys they share', ()
 });
 
 test('a block larger than the cap is skipped and counted', () => {
-  const byCity: BlockingRule = { name: 'city', key: (r) => r.city };
+  const byCity: BlockingRule = { name: 'city', uses: ['location'], key: (r) => r.city };
   const records = normalized(Array.from({ length: 6 }, (_, i) => ({ id: String(i), city: i < 5 ? 'london' : 'leeds' })));
   const result = candidatePairs(records, [byCity], 4);
   assert.equal(result.count, 0);

@@ -4,6 +4,8 @@ import { soundex } from './similarity.js';
 
 export interface BlockingRule {
   readonly name: string;
+  /** Comparisons the key is built from: their agreement is forced by the block, so training on it ignores them. */
+  readonly uses: readonly string[];
   key(record: NormalizedRecord): string | undefined;
 }
 
@@ -32,18 +34,18 @@ function nameCodes(r: NormalizedRecord): string | undefined {
 
 export function defaultBlockingRules(): readonly BlockingRule[] {
   return [
-    { name: 'surname-soundex+birth-year', key: (r) => joined(r.lastName && soundex(r.lastName), year(r)) },
-    { name: 'first-soundex+birth-year', key: (r) => joined(r.firstName && soundex(r.firstName), year(r)) },
-    { name: 'first+surname-soundex', key: (r) => nameCodes(r) },
-    { name: 'surname-prefix+first-initial', key: (r) => joined(r.lastName?.slice(0, 3), initial(r.firstName)) },
-    { name: 'birth-date', key: (r) => r.birthDate },
-    { name: 'postcode+first-initial', key: (r) => joined(r.postalCode, initial(r.firstName)) },
-    { name: 'postcode+surname-initial', key: (r) => joined(r.postalCode, initial(r.lastName)) },
-    { name: 'phone', key: (r) => r.phone },
-    { name: 'email-local-part', key: (r) => r.email?.split('@')[0] },
-    { name: 'first-soundex+city', key: (r) => joined(r.firstName && soundex(r.firstName), r.city) },
-    { name: 'surname-soundex+city', key: (r) => joined(r.lastName && soundex(r.lastName), r.city) },
-    { name: 'account-number', key: (r) => r.accountNumber },
+    { name: 'surname-soundex+birth-year', uses: ['lastName', 'birthDate'], key: (r) => joined(r.lastName && soundex(r.lastName), year(r)) },
+    { name: 'first-soundex+birth-year', uses: ['firstName', 'birthDate'], key: (r) => joined(r.firstName && soundex(r.firstName), year(r)) },
+    { name: 'first+surname-soundex', uses: ['firstName', 'lastName'], key: (r) => nameCodes(r) },
+    { name: 'surname-prefix+first-initial', uses: ['lastName', 'firstName'], key: (r) => joined(r.lastName?.slice(0, 3), initial(r.firstName)) },
+    { name: 'birth-date', uses: ['birthDate'], key: (r) => r.birthDate },
+    { name: 'postcode+first-initial', uses: ['location', 'firstName'], key: (r) => joined(r.postalCode, initial(r.firstName)) },
+    { name: 'postcode+surname-initial', uses: ['location', 'lastName'], key: (r) => joined(r.postalCode, initial(r.lastName)) },
+    { name: 'phone', uses: ['phone'], key: (r) => r.phone },
+    { name: 'email-local-part', uses: ['email'], key: (r) => r.email?.split('@')[0] },
+    { name: 'first-soundex+city', uses: ['firstName', 'location'], key: (r) => joined(r.firstName && soundex(r.firstName), r.city) },
+    { name: 'surname-soundex+city', uses: ['lastName', 'location'], key: (r) => joined(r.lastName && soundex(r.lastName), r.city) },
+    { name: 'account-number', uses: ['accountNumber'], key: (r) => r.accountNumber },
   ];
 }
 

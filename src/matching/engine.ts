@@ -3,12 +3,13 @@ import { candidatePairs, defaultBlockingRules, type BlockingRule } from './block
 import { connectedComponents, type ScoredPair } from './cluster.js';
 import { defaultComparisons, type Comparison } from './comparisons.js';
 import { explainPair, type PairExplanation } from './explain.js';
-import { compareAll, estimateM, estimateU } from './fellegi-sunter.js';
+import { compareAll, estimateU } from './fellegi-sunter.js';
 import { nicknameTable } from './nicknames.js';
 import { normalizeRecord } from './normalize.js';
 import type { MatchRecord } from './record.js';
 import { scorePair, type MatchModel } from './score.js';
 import { termFrequencies } from './term-frequency.js';
+import { trainModel } from './training.js';
 
 export interface MatcherConfig {
   /** Match probability at or above which a pair is a match and joins a cluster. */
@@ -18,6 +19,7 @@ export interface MatcherConfig {
   readonly maxBlockSize: number;
   readonly emMaxIterations: number;
   readonly emTolerance: number;
+  readonly maxTrainingPairsPerRule: number;
   readonly comparisons: readonly Comparison[];
   readonly blockingRules: readonly BlockingRule[];
 }
@@ -30,6 +32,7 @@ export function defaultMatcherConfig(): MatcherConfig {
     maxBlockSize: 1_000,
     emMaxIterations: 100,
     emTolerance: 1e-5,
+    maxTrainingPairsPerRule: 200_000,
     comparisons: defaultComparisons(),
     blockingRules: defaultBlockingRules(),
   };
@@ -61,8 +64,12 @@ export function findMatches(records: readonly MatchRecord[], overrides: Partial<
   const candidates = candidatePairs(normalized, config.blockingRules, config.maxBlockSize);
   const vectors = compareAll(normalized, candidates.pairs, config.comparisons);
   const u = estimateU(normalized, config.comparisons, config.uSamples, config.seed);
-  const totalPairs = (records.length * (records.length - 1)) / 2;
-  const em = estimateM(vectors, u, totalPairs, config.emMaxIterations, config.emTolerance);
+  const em = trainModel(normalized, candidates, vectors, config.comparisons, config.blockingRules, u, {
+    maxIterations: config.emMaxIterations,
+    tolerance: config.emTolerance,
+    maxPairsPerRule: config.maxTrainingPairsPerRule,
+    minPairsPerRule: 20,
+  });
   const model: MatchModel = {
     comparisons: config.comparisons,
     attributes: config.comparisons.map((comparison, c) => ({ name: comparison.name, m: em.m[c] ?? [], u: u[c] ?? [] })),

@@ -78,7 +78,7 @@ export function bayesWeight(m: readonly number[], u: readonly number[], level: n
   return Math.log2((m[level] ?? 1) / (u[level] ?? 1));
 }
 
-function initialM(width: number): number[][] {
+export function initialM(width: number): number[][] {
   return Array.from({ length: width }, () => [1, 0.7, 0.15, 0.1, 0.05]);
 }
 
@@ -89,8 +89,15 @@ function initialM(width: number): number[][] {
  * key a match (the candidates agree on blocked attributes far more often than u says).
  * Stops when no m or prior moves by more than tolerance (the prior relative to itself).
  */
-export function estimateM(vectors: Vectors, u: readonly (readonly number[])[], totalPairs: number, maxIterations: number, tolerance: number): EmResult {
-  let m = initialM(vectors.width);
+export function estimateM(
+  vectors: Vectors,
+  u: readonly (readonly number[])[],
+  totalPairs: number,
+  maxIterations: number,
+  tolerance: number,
+  fixedM?: readonly (readonly number[])[],
+): EmResult {
+  let m: readonly (readonly number[])[] = fixedM ?? initialM(vectors.width);
   let prior = Math.min(0.5, (0.3 * vectors.count) / Math.max(totalPairs, 1));
   const posterior = new Float64Array(vectors.count);
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
@@ -106,7 +113,7 @@ export function estimateM(vectors: Vectors, u: readonly (readonly number[])[], t
       sum += p;
     }
     const nextPrior = Math.min(Math.max(sum / Math.max(totalPairs, 1), 1e-12), 0.5);
-    const nextM = levelShares(vectors, (k) => posterior[k] ?? 0, 1e-6);
+    const nextM = fixedM ?? levelShares(vectors, (k) => posterior[k] ?? 0, 1e-6);
     const change = Math.max(Math.abs(nextPrior - prior) / prior, ...nextM.flatMap((row, c) => row.map((value, l) => Math.abs(value - (m[c]?.[l] ?? 0)))));
     m = nextM;
     prior = nextPrior;
