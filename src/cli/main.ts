@@ -5,6 +5,7 @@ import { serve } from './serve.js';
 import { createAccount, listAccounts } from './accounts.js';
 import { importFile } from './import/import-command.js';
 import { listDeadLetters } from './dead-letters.js';
+import { runMatching } from './matching.js';
 import { DEFAULT_DATA_DIR, DEFAULT_PORT, DEFAULT_REGION } from '../config.js';
 
 const program = new Command('openprofiles').description('A self-hostable server for the Amazon Connect Customer Profiles API');
@@ -37,6 +38,13 @@ storeOptions(deadLetters.command('list').description('print a domain\'s dead let
   .option('--account-id <id>', 'the account (default 000000000000)')
   .option('--region <region>', `the region (default ${DEFAULT_REGION})`)
   .action(listDeadLetters);
+
+const matching = program.command('matching').description('identity resolution: find the profiles that are the same person');
+storeOptions(matching.command('run').description('run an identity-resolution job on a domain now and print its JobId and final status'))
+  .requiredOption('--domain <name>', 'the domain')
+  .option('--account-id <id>', 'the account (default 000000000000)')
+  .option('--region <region>', `the region (default ${DEFAULT_REGION})`)
+  .action(runMatching);
 
 storeOptions(program.command('import').description('ingest a CSV, JSON Lines or JSON-array file as objects of one object type'))
   .argument('<file>', 'the file to import')

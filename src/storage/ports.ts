@@ -319,6 +319,52 @@ export interface ImportCheckpointRepository {
 }
 
 /** The repositories available inside one transaction. */
+export type IdentityResolutionJobStatus = 'PENDING' | 'PREPROCESSING' | 'FIND_MATCHING' | 'MERGING' | 'COMPLETED' | 'PARTIAL_SUCCESS' | 'FAILED';
+
+export interface IdentityResolutionJobRecord {
+  readonly domainName: string;
+  readonly jobId: string;
+  readonly status: IdentityResolutionJobStatus;
+  readonly message?: string;
+  readonly jobStartTime?: Date;
+  readonly jobEndTime?: Date;
+  readonly lastUpdatedAt: Date;
+  readonly jobExpirationTime: Date;
+  readonly profilesReviewed: number;
+  readonly matchesFound: number;
+  readonly mergesDone: number;
+  readonly createdAt: Date;
+}
+
+export interface MatchGroupRecord {
+  readonly matchId: string;
+  readonly jobId: string;
+  readonly profileIds: readonly string[];
+  readonly confidenceScore: number;
+  readonly generatedAt: Date;
+}
+
+/** A profile's id and standard-member document, as a matching job reads them. */
+export interface ProfileDocumentRow {
+  readonly profileId: string;
+  readonly fields: JsonObject;
+}
+
+export interface IdentityResolutionRepository {
+  /** Inserts or overwrites the job row. */
+  putJob(scope: Scope, record: IdentityResolutionJobRecord): Promise<void>;
+  getJob(scope: Scope, domainName: string, jobId: string): Promise<IdentityResolutionJobRecord | undefined>;
+  /** Newest first (created_at, then job id, descending); `page.after` is the last job id of the previous page. */
+  listJobs(scope: Scope, domainName: string, page: PageRequest): Promise<Page<IdentityResolutionJobRecord>>;
+  /** The domain's profiles ordered by id; `page.after` is the last profile id of the previous page. */
+  profileDocuments(scope: Scope, domainName: string, page: PageRequest): Promise<Page<ProfileDocumentRow>>;
+  /** Replaces the domain's match groups with those of one job. */
+  replaceMatches(scope: Scope, domainName: string, groups: readonly MatchGroupRecord[]): Promise<void>;
+  /** The domain's match groups ordered by match id; `page.after` is the last match id of the previous page. */
+  listMatches(scope: Scope, domainName: string, page: PageRequest): Promise<Page<MatchGroupRecord>>;
+  deleteAllInDomain(scope: Scope, domainName: string): Promise<void>;
+}
+
 export interface Repositories {
   readonly accounts: AccountRepository;
   readonly iam: IamRepositories;
@@ -334,6 +380,7 @@ export interface Repositories {
   readonly jobs: JobRepository;
   readonly expiry: ExpiryRepository;
   readonly importCheckpoints: ImportCheckpointRepository;
+  readonly identityResolution: IdentityResolutionRepository;
 }
 
 export type Backend = 'sqlite' | 'postgres';

@@ -124,6 +124,34 @@ export interface JobsTable {
   updated_at: number;
 }
 
+export interface IdentityResolutionJobsTable {
+  account_id: string;
+  region: string;
+  domain_name: string;
+  job_id: string;
+  status: string;
+  message: string | null;
+  job_start_time: number | null;
+  job_end_time: number | null;
+  last_updated_at: number;
+  job_expiration_time: number;
+  profiles_reviewed: number;
+  matches_found: number;
+  merges_done: number;
+  created_at: number;
+}
+
+export interface MatchGroupsTable {
+  account_id: string;
+  region: string;
+  domain_name: string;
+  match_id: string;
+  job_id: string;
+  profile_ids_json: string;
+  confidence_score: number;
+  generated_at: number;
+}
+
 export interface Database extends IamTables, ObjectTables {
   accounts: AccountsTable;
   access_keys: AccessKeysTable;
@@ -135,4 +163,6 @@ export interface Database extends IamTables, ObjectTables {
   integrations: IntegrationsTable;
   jobs: JobsTable;
   import_checkpoints: ImportCheckpointsTable;
+  identity_resolution_jobs: IdentityResolutionJobsTable;
+  match_groups: MatchGroupsTable;
 }

@@ -16,6 +16,7 @@ import { KyselyIntegrationRepository } from './integrations.js';
 import { KyselyDeadLetterRepository } from './dead-letters.js';
 import { KyselyProfileObjectRepository } from './profile-objects.js';
 import { KyselyTagRepository } from './tags.js';
+import { KyselyIdentityResolutionRepository } from './identity-resolution.js';
 
 export function createRepositories(db: Kysely<Database>): Repositories {
   return {
@@ -33,5 +34,6 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     jobs: new KyselyJobRepository(db),
     expiry: new KyselyExpiryRepository(db),
     importCheckpoints: new KyselyImportCheckpointRepository(db),
+    identityResolution: new KyselyIdentityResolutionRepository(db),
   };
 }

@@ -13,6 +13,7 @@ import * as m0009 from './0009-profile-keys-by-profile.js';
 import * as m0010 from './0010-iam.js';
 import * as m0011 from './0011-inferred-profile-claims.js';
 import * as m0012 from './0012-integrations.js';
+import * as m0013 from './0013-identity-resolution.js';
 
 /** A forward-only migration: one function, written once for both dialects. */
 interface StorageMigration {
@@ -31,6 +32,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: StorageMigrat
   ['0010-iam', m0010],
   ['0011-inferred-profile-claims', m0011],
   ['0012-integrations', m0012],
+  ['0013-identity-resolution', m0013],
 ];
 
 export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map(([name]) => name);

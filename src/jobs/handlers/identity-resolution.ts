@@ -1,0 +1,93 @@
+// The identity-resolution job of one domain (spec §3.9): PREPROCESSING reads the profiles, FIND_MATCHING
+// runs the matcher, MERGING (auto-merge, not built yet: no merges) writes the match groups, then COMPLETED.
+// Any error ends the job FAILED with its Message; a worker that dies mid-run leaves the lease to expire
+// and the next worker runs the job again from the start.
+import { randomUUID } from 'node:crypto';
+import type { IdentityResolutionJobRecord, IdentityResolutionJobStatus, JsonValue, Scope, Store } from '../../storage/ports.js';
+import type { Clock } from '../../domain/clock.js';
+import type { MatchRecord } from '../../matching/index.js';
+import { findMatches } from '../../matching/index.js';
+import { toMatchRecord } from '../../domain/identity-resolution/match-record.js';
+import { matchGroups } from '../../domain/identity-resolution/match-groups.js';
+import type { JobContext, JobHandler } from '../runner.js';
+import { enqueueJob } from '../runner.js';
+
+export const IDENTITY_RESOLUTION = 'identity-resolution';
+/** How long a job record lives after it was created (JobExpirationTime). */
+export const JOB_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+const PROFILE_PAGE = 1_000;
+const TERMINAL: ReadonlySet<IdentityResolutionJobStatus> = new Set(['COMPLETED', 'PARTIAL_SUCCESS', 'FAILED']);
+
+/** Records a PENDING job and enqueues its run, in one transaction; resolves with the 32-hex JobId. */
+export async function startIdentityResolutionJob(store: Store, scope: Scope, domainName: string, now: Date): Promise<string> {
+  const jobId = randomUUID().replaceAll('-', '');
+  const payload: JsonValue = { domainName, jobId };
+  await store.transaction(async (repos) => {
+    await repos.identityResolution.putJob(scope, {
+      domainName,
+      jobId,
+      status: 'PENDING',
+      lastUpdatedAt: now,
+      jobExpirationTime: new Date(now.getTime() + JOB_RETENTION_MS),
+      profilesReviewed: 0,
+      matchesFound: 0,
+      mergesDone: 0,
+      createdAt: now,
+    });
+    await enqueueJob(repos.jobs, scope, { kind: IDENTITY_RESOLUTION, payload, runAt: now, dedupeKey: `${domainName}/${jobId}`, now });
+  });
+  return jobId;
+}
+
+export function identityResolutionHandler(store: Store, clock: Clock): JobHandler {
+  return async (context) => {
+    const { domainName, jobId } = context.job.payload as { domainName?: unknown; jobId?: unknown };
+    const scope = context.scope;
+    const job = await store.identityResolution.getJob(scope, String(domainName), String(jobId));
+    if (!job || TERMINAL.has(job.status)) return;
+    let current: IdentityResolutionJobRecord = job;
+    const move = async (status: IdentityResolutionJobStatus, changes: Partial<IdentityResolutionJobRecord> = {}) => {
+      if (!(await context.renew())) throw new LeaseLost();
+      current = { ...current, ...changes, status, lastUpdatedAt: clock() };
+      await store.identityResolution.putJob(scope, current);
+    };
+    try {
+      if (!(await store.domains.get(scope, job.domainName))) throw new Error(`Domain ${job.domainName} does not exist`);
+      await move('PREPROCESSING', { jobStartTime: clock() });
+      const records = await readRecords(store, scope, job.domainName, context);
+      await move('FIND_MATCHING', { profilesReviewed: records.length });
+      const groups = records.length < 2 ? [] : matchGroups(records.map((record) => record.id), findMatches(records));
+      await move('MERGING', { matchesFound: groups.length });
+      const generatedAt = clock();
+      await store.identityResolution.replaceMatches(
+        scope,
+        job.domainName,
+        groups.map((group) => ({ ...group, matchId: randomUUID().replaceAll('-', ''), jobId: job.jobId, generatedAt })),
+      );
+      await move('COMPLETED', { mergesDone: 0, jobEndTime: clock() });
+    } catch (error) {
+      if (error instanceof LeaseLost) return; // another worker owns the job now
+      await store.identityResolution.putJob(scope, {
+        ...current,
+        status: 'FAILED',
+        message: error instanceof Error ? error.message : String(error),
+        jobEndTime: clock(),
+        lastUpdatedAt: clock(),
+      });
+    }
+  };
+}
+
+class LeaseLost extends Error {}
+
+async function readRecords(store: Store, scope: Scope, domainName: string, context: JobContext): Promise<MatchRecord[]> {
+  const records: MatchRecord[] = [];
+  let after: string | undefined;
+  do {
+    const page = await store.identityResolution.profileDocuments(scope, domainName, { after, limit: PROFILE_PAGE });
+    for (const row of page.items) records.push(toMatchRecord(row.profileId, row.fields));
+    after = page.nextAfter;
+    if (after !== undefined && !(await context.renew())) throw new LeaseLost();
+  } while (after !== undefined);
+  return records;
+}
