@@ -3,7 +3,7 @@
 // same through PolicyAuthorizer.check with its store reads; (2) the req/s cost of authorization on
 // SearchProfiles over HTTP for that user versus the root, in the same run.
 // Run: npm run bench:authorize
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,9 +17,9 @@ import { ProfileAuthorizer } from '../src/auth/profile-authorizer.js';
 import { requestContext, resourceContext } from '../src/auth/context-keys.js';
 import type { Principal } from '../src/auth/principal.js';
 import { openStore } from '../src/storage/open-store.js';
-import { startListening } from './processes.js';
-import { signedSearch, type Credentials } from './signed-requests.js';
-import { load, type LoadResult } from './load.js';
+import { serverEnv, startListening } from './processes.js';
+import { readRootKey, signedSearch, type Credentials } from './signed-requests.js';
+import { load, tableRow, type LoadResult } from './load.js';
 
 const ACCOUNT = '000000000000';
 const DOMAIN = 'bench';
@@ -119,21 +119,8 @@ async function decisionFigures(dataDir: string): Promise<void> {
   }
 }
 
-function readRootKey(dataDir: string): Credentials {
-  const text = readFileSync(join(dataDir, 'credentials'), 'utf8');
-  const value = (name: string) => new RegExp(`${name}\\s*=\\s*(\\S+)`).exec(text)?.[1] ?? '';
-  return { accessKeyId: value('aws_access_key_id'), secretAccessKey: value('aws_secret_access_key') };
-}
-
-function row(name: string, result: LoadResult, base?: LoadResult): string {
-  const ratio = base ? `${((100 * result.requestsPerSecond) / base.requestsPerSecond).toFixed(0)}%` : '—';
-  const bad = result.non2xx + result.errors > 0 ? ` (${result.non2xx} non-2xx, ${result.errors} errors)` : '';
-  return `| ${name} | ${Math.round(result.requestsPerSecond)} | ${result.p50Ms} | ${result.p99Ms} | ${ratio} |${bad}`;
-}
-
 async function httpFigures(dataDir: string): Promise<void> {
-  const env: NodeJS.ProcessEnv = { ...process.env, OPENPROFILES_LOG_LEVEL: 'warn' };
-  for (const name of ['OPENPROFILES_ROOT_ACCESS_KEY_ID', 'OPENPROFILES_ROOT_SECRET_ACCESS_KEY', 'OPENPROFILES_DATABASE_URL']) delete env[name];
+  const env = serverEnv();
   const server = await startListening([CLI, 'serve', '--port', '0', '--data-dir', join(dataDir, 'server')], env);
   try {
     const root = readRootKey(join(dataDir, 'server'));
@@ -161,8 +148,8 @@ async function httpFigures(dataDir: string): Promise<void> {
     log(`\nSearchProfiles over HTTP, SQLite, ${CONNECTIONS} connections, ${SECONDS} s per run, better of two alternated runs each\n`);
     log('| Caller | req/s | p50 ms | p99 ms | of root |');
     log('| --- | --- | --- | --- | --- |');
-    log(row('root (account boundary only)', rootMax));
-    log(row('IAM user, 10 policies x 10 statements', userMax, rootMax));
+    log(tableRow('root (account boundary only)', rootMax));
+    log(tableRow('IAM user, 10 policies x 10 statements', userMax, rootMax));
   } finally {
     await server.stop();
   }

@@ -36,3 +36,10 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     errors: result.errors,
   };
 }
+
+/** One markdown table row: req/s, p50, p99 and the share of `base`'s req/s. */
+export function tableRow(name: string, result: LoadResult, base?: LoadResult): string {
+  const ratio = base ? `${((100 * result.requestsPerSecond) / base.requestsPerSecond).toFixed(0)}%` : '—';
+  const bad = result.non2xx + result.errors > 0 ? ` (${result.non2xx} non-2xx, ${result.errors} errors)` : '';
+  return `| ${name} | ${Math.round(result.requestsPerSecond)} | ${result.p50Ms} | ${result.p99Ms} | ${ratio} |${bad}`;
+}

@@ -33,3 +33,12 @@ export async function startListening(args: readonly string[], env: NodeJS.Proces
     },
   };
 }
+
+/** The environment a benchmark's server runs in: quiet, and on its data dir's own root key and store. */
+export function serverEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, OPENPROFILES_LOG_LEVEL: 'warn' };
+  delete env['OPENPROFILES_ROOT_ACCESS_KEY_ID'];
+  delete env['OPENPROFILES_ROOT_SECRET_ACCESS_KEY'];
+  delete env['OPENPROFILES_DATABASE_URL'];
+  return env;
+}

@@ -2,15 +2,15 @@
 // requests against 1,000,000 seeded profiles in SQLite, beside a bare Node http server measured in
 // the same run; then p99 at half the measured maximum. Run: npm run bench:search [-- <profiles>]
 // (BENCH_DATA_DIR=<dir> keeps the seeded data for the next run; BENCH_SECONDS, BENCH_CONNECTIONS.)
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openStore } from '../src/storage/open-store.js';
 import { CUSTOM_KEY, customKeyValue, seedProfiles } from './seed-profiles.js';
-import { startListening } from './processes.js';
-import { signedSearch, type Credentials, type FixedRequest } from './signed-requests.js';
-import { load, type LoadResult } from './load.js';
+import { serverEnv, startListening } from './processes.js';
+import { readRootKey, signedSearch, type FixedRequest } from './signed-requests.js';
+import { load, tableRow, type LoadResult } from './load.js';
 
 const PROFILES = Number(process.argv[2] ?? 1_000_000);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
@@ -28,21 +28,9 @@ function log(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-function readRootKey(dataDir: string): Credentials {
-  const text = readFileSync(join(dataDir, 'credentials'), 'utf8');
-  const value = (name: string) => new RegExp(`${name}\\s*=\\s*(\\S+)`).exec(text)?.[1] ?? '';
-  return { accessKeyId: value('aws_access_key_id'), secretAccessKey: value('aws_secret_access_key') };
-}
-
 /** Request values spread over the whole id range, so lookups touch the whole index. */
 function sampled(count: number, make: (n: number) => string): string[] {
   return Array.from({ length: DISTINCT_REQUESTS }, (_, i) => make(Math.floor(((i + 0.5) * count) / DISTINCT_REQUESTS)));
-}
-
-function row(name: string, result: LoadResult, bare?: LoadResult): string {
-  const ratio = bare ? `${((100 * result.requestsPerSecond) / bare.requestsPerSecond).toFixed(0)}%` : '—';
-  const bad = result.non2xx + result.errors > 0 ? ` (${result.non2xx} non-2xx, ${result.errors} errors)` : '';
-  return `| ${name} | ${Math.round(result.requestsPerSecond)} | ${result.p50Ms} | ${result.p99Ms} | ${ratio} |${bad}`;
 }
 
 async function main(): Promise<void> {
@@ -60,10 +48,7 @@ async function main(): Promise<void> {
       });
     }
 
-    const env: NodeJS.ProcessEnv = { ...process.env, OPENPROFILES_LOG_LEVEL: 'warn' };
-    delete env['OPENPROFILES_ROOT_ACCESS_KEY_ID'];
-    delete env['OPENPROFILES_ROOT_SECRET_ACCESS_KEY'];
-    delete env['OPENPROFILES_DATABASE_URL'];
+    const env = serverEnv();
     const server = await startListening([CLI, 'serve', '--port', '0', '--data-dir', dataDir], env);
     const bare = await startListening([BARE], env);
     const fastify = await startListening([FASTIFY], env);
@@ -88,15 +73,15 @@ async function main(): Promise<void> {
       log(`\n${PROFILES} profiles, ${CONNECTIONS} connections, ${SECONDS} s per run, ${DISTINCT_REQUESTS} distinct signed requests per key\n`);
       log('| Run (max load) | req/s | p50 ms | p99 ms | of bare |');
       log('| --- | --- | --- | --- | --- |');
-      log(row('bare Node http, fixed JSON', bareMax));
-      log(row('bare Fastify (our setup), fixed JSON', fastifyMax, bareMax));
-      log(row('SearchProfiles _email', emailMax, bareMax));
-      log(row(`SearchProfiles ${CUSTOM_KEY} (custom key)`, customMax, bareMax));
+      log(tableRow('bare Node http, fixed JSON', bareMax));
+      log(tableRow('bare Fastify (our setup), fixed JSON', fastifyMax, bareMax));
+      log(tableRow('SearchProfiles _email', emailMax, bareMax));
+      log(tableRow(`SearchProfiles ${CUSTOM_KEY} (custom key)`, customMax, bareMax));
       log('\n| Run (half of its max) | req/s | p50 ms | p99 ms | |');
       log('| --- | --- | --- | --- | --- |');
-      log(row('bare Node http, fixed JSON', bareHalf));
-      log(row('SearchProfiles _email', emailHalf));
-      log(row(`SearchProfiles ${CUSTOM_KEY} (custom key)`, customHalf));
+      log(tableRow('bare Node http, fixed JSON', bareHalf));
+      log(tableRow('SearchProfiles _email', emailHalf));
+      log(tableRow(`SearchProfiles ${CUSTOM_KEY} (custom key)`, customHalf));
     } finally {
       await server.stop();
       await bare.stop();
