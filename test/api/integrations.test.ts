@@ -1,10 +1,11 @@
 // Integrations through the official SDK, on every backend: upsert, lists and paging, the account-wide
-// lookup by Uri, tags on integration ARNs, validation, and DeleteDomain taking them along.
+// lookup by Uri, tags on integration ARNs, validation, and DeleteDomain and DeleteProfileObjectType taking them along.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   DeleteDomainCommand,
   DeleteIntegrationCommand,
+  DeleteProfileObjectTypeCommand,
   GetIntegrationCommand,
   ListAccountIntegrationsCommand,
   ListIntegrationsCommand,
@@ -210,6 +211,40 @@ for (const backend of backends()) {
       await rejectsWith(client.send(new ListIntegrationsCommand({ DomainName: 'no-such-domain' })), 'ResourceNotFoundException', 404);
       await rejectsWith(client.send(new DeleteIntegrationCommand({ DomainName: 'no-such-domain', Uri: 'x' })), 'ResourceNotFoundException', 404);
       assert.deepEqual((await listAll(domain, 10)).items.map((item) => item.Uri), ['u'.repeat(255)]);
+    });
+
+    test('DeleteProfileObjectType takes the type out of integrations; one left with no type is deleted with its tags', async () => {
+      const domain = await newDomain(client, 'detach');
+      await putType(client, domain, 'Order', ORDER_TYPE);
+      await putType(client, domain, 'Refund', ORDER_TYPE);
+      const uri = (name: string) => `${CONNECT}/${domain}/${name}`;
+      await put(domain, { Uri: uri('single'), ObjectTypeName: 'Order', Tags: { t: '1' } });
+      const mixed = await put(domain, { Uri: uri('mixed'), ObjectTypeNames: { 'Campaign-Email': 'Order', 'Campaign-SMS': 'Refund' } });
+      await put(domain, { Uri: uri('only-order'), ObjectTypeNames: { a: 'Order', b: 'Order' }, Tags: { t: '2' } });
+      const other = await put(domain, { Uri: uri('other'), ObjectTypeName: 'Refund' });
+      const template = await put(domain, { Uri: uri('template'), ObjectTypeName: 'CTR' });
+      await new Promise((resolve) => setTimeout(resolve, 1100)); // timestamps travel in whole seconds
+
+      await client.send(new DeleteProfileObjectTypeCommand({ DomainName: domain, ObjectTypeName: 'Order' }));
+      for (const gone of [uri('single'), uri('only-order')]) {
+        await rejectsWith(client.send(new GetIntegrationCommand({ DomainName: domain, Uri: gone })), 'ResourceNotFoundException', 404);
+        await rejectsWith(client.send(new ListTagsForResourceCommand({ resourceArn: integrationArn(domain, gone) })), 'ResourceNotFoundException', 404);
+      }
+      const kept = await client.send(new GetIntegrationCommand({ DomainName: domain, Uri: uri('mixed') }));
+      assert.deepEqual(kept.ObjectTypeNames, { 'Campaign-SMS': 'Refund' });
+      assert.deepEqual(kept.CreatedAt, mixed.CreatedAt);
+      assert.ok(kept.LastUpdatedAt!.getTime() > mixed.LastUpdatedAt!.getTime());
+      const untouched = await client.send(new GetIntegrationCommand({ DomainName: domain, Uri: uri('other') }));
+      assert.deepEqual({ ...untouched, $metadata: undefined }, { ...other, $metadata: undefined });
+      const listed = (await listAll(domain, 10, true)).items;
+      assert.deepEqual(listed.map((item) => item.Uri), [uri('mixed'), uri('other'), uri('template')]);
+      assert.deepEqual(listed.find((item) => item.Uri === uri('template'))?.LastUpdatedAt, template.LastUpdatedAt);
+
+      // The Uri is free again, and a type of the same name made anew does not bring the old integration back.
+      await putType(client, domain, 'Order', ORDER_TYPE);
+      await rejectsWith(client.send(new GetIntegrationCommand({ DomainName: domain, Uri: uri('single') })), 'ResourceNotFoundException', 404);
+      const reclaimed = await put(domain, { Uri: uri('single'), ObjectTypeName: 'Order' });
+      assert.equal(reclaimed.Tags, undefined);
     });
 
     test('DeleteDomain removes its integrations and their tags; the Uri is free again', async () => {

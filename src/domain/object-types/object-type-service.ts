@@ -11,6 +11,7 @@ import { decodeNextToken, encodeNextToken } from '../pagination.js';
 import { MAX_TAGS_PER_RESOURCE } from '../domains/domain-service.js';
 import { TEMPLATES } from '../templates/index.js';
 import { purgeObjectType } from '../ingestion/purge-type.js';
+import { detachObjectType } from '../integrations/detach-object-type.js';
 import type { HandlebarsRuntime } from './field-source.js';
 import { MAX_OBJECT_TYPES_PER_DOMAIN, OBJECTS_PER_PROFILE, type Mapping, type ObjectTypeDefinition, type StoredObjectType } from './definition.js';
 import { fromRecord, toStoredDefinition } from './object-type-codec.js';
@@ -98,8 +99,10 @@ export class ObjectTypeService {
       if (!(await repos.domains.get(scope, domainName))) throw domainNotFound(domainName);
       // The type's objects and the profile values it wrote go with it; a template used as an implicit type is purged the same way.
       const deleted = await repos.objectTypes.delete(scope, domainName, name);
-      const purged = await purgeObjectType(repos, scope, domainName, name, this.clock());
+      const now = this.clock();
+      const purged = await purgeObjectType(repos, scope, domainName, name, now);
       if (!deleted && !(TEMPLATES.has(name) && purged > 0)) throw objectTypeNotFound(domainName, name);
+      await detachObjectType(repos, scope, domainName, name, now);
       await repos.tags.removeUnder(scope, objectTypeArn(scope, domainName, name));
     });
   }
