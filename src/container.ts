@@ -27,6 +27,7 @@ import type { IamServices } from './server/iam-api/actions/types.js';
 import { Router } from './server/router.js';
 import { JobRunner } from './jobs/runner.js';
 import { jobHandlers } from './jobs/handlers/index.js';
+import { IdentityResolutionService } from './domain/identity-resolution/identity-resolution-service.js';
 import { operations } from './generated/operations.js';
 
 export interface Container {
@@ -81,6 +82,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
       integrations: new IntegrationService(store, clock),
       ingestion: new IngestionService(store, clock, handlebars),
       profileObjects: new ProfileObjectService(store),
+      identityResolution: new IdentityResolutionService(store),
     },
     credentials: new CredentialResolver(store, secrets, staticRoot),
     authorizer: new ProfileAuthorizer(policies, store),

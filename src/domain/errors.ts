@@ -264,3 +264,9 @@ export function integrationObjectTypeMissing(domainName: string, name: string): 
 export function integrationUriInUse(uri: string, domainName: string): BadRequestException {
   return new BadRequestException(`Integration ${uri} already belongs to domain ${domainName}; a Uri can belong to one domain only.`);
 }
+
+// ---- identity resolution -------------------------------------------------------------------
+
+export function identityResolutionJobNotFound(domainName: string, jobId: string): ResourceNotFoundException {
+  return new ResourceNotFoundException(`Identity resolution job ${jobId} does not exist in domain ${domainName}`);
+}

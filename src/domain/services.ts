@@ -8,6 +8,7 @@ import type { ProfileObjectService } from './ingestion/profile-object-service.js
 import type { ProfileMerge } from './profiles/profile-merge.js';
 import type { ProfileSearch } from './profiles/profile-search.js';
 import type { ProfileService } from './profiles/profile-service.js';
+import type { IdentityResolutionService } from './identity-resolution/identity-resolution-service.js';
 
 export interface Services {
   readonly domains: DomainService;
@@ -19,4 +20,5 @@ export interface Services {
   readonly integrations: IntegrationService;
   readonly ingestion: IngestionService;
   readonly profileObjects: ProfileObjectService;
+  readonly identityResolution: IdentityResolutionService;
 }

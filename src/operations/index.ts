@@ -31,6 +31,9 @@ import { getIntegration } from './get-integration.js';
 import { listAccountIntegrations } from './list-account-integrations.js';
 import { listIntegrations } from './list-integrations.js';
 import { putIntegration } from './put-integration.js';
+import { getIdentityResolutionJob } from './get-identity-resolution-job.js';
+import { getMatches } from './get-matches.js';
+import { listIdentityResolutionJobs } from './list-identity-resolution-jobs.js';
 
 export const registry: Registry = {
   AddProfileKey: addProfileKey,
@@ -44,11 +47,14 @@ export const registry: Registry = {
   DeleteProfileObject: deleteProfileObject,
   DeleteProfileObjectType: deleteProfileObjectType,
   GetDomain: getDomain,
+  GetIdentityResolutionJob: getIdentityResolutionJob,
   GetIntegration: getIntegration,
+  GetMatches: getMatches,
   GetProfileObjectType: getProfileObjectType,
   GetProfileObjectTypeTemplate: getProfileObjectTypeTemplate,
   ListAccountIntegrations: listAccountIntegrations,
   ListDomains: listDomains,
+  ListIdentityResolutionJobs: listIdentityResolutionJobs,
   ListIntegrations: listIntegrations,
   ListProfileObjectTypeTemplates: listProfileObjectTypeTemplates,
   ListProfileObjectTypes: listProfileObjectTypes,

@@ -1,7 +1,7 @@
 // Wire rules of the restJson1 edge and SigV4, with requests the SDK would never send (spec §1, sigv4-verification.md).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CreateDomainCommand, GetDomainCommand, GetMatchesCommand, ListDomainsCommand, type CustomerProfilesClient } from '@aws-sdk/client-customer-profiles';
+import { CreateDomainCommand, GetDomainCommand, GetSegmentDefinitionCommand, ListDomainsCommand, type CustomerProfilesClient } from '@aws-sdk/client-customer-profiles';
 import { startServer, type RunningServer } from '../support/server.js';
 import { signedFetch, type RawCall } from '../support/signed-fetch.js';
 import { rejectsWith } from '../support/errors.js';
@@ -73,7 +73,12 @@ describe('protocol edge', () => {
   });
 
   test('an operation of the model that is not implemented answers NotImplementedException (501)', async () => {
-    await rejectsWith(client.send(new GetMatchesCommand({ DomainName: 'base' })), 'NotImplementedException', 501, /GetMatches/);
+    await rejectsWith(
+      client.send(new GetSegmentDefinitionCommand({ DomainName: 'base', SegmentDefinitionName: 'segment' })),
+      'NotImplementedException',
+      501,
+      /GetSegmentDefinition/,
+    );
   });
 
   test('malformed bodies are BadRequestException and write nothing', async () => {
