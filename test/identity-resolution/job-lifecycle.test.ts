@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { readConfig } from '../../src/config.js';
 import { createContainer, type Container } from '../../src/container.js';
-import { JOB_RETENTION_MS, startIdentityResolutionJob } from '../../src/jobs/handlers/identity-resolution.js';
+import { IDENTITY_RESOLUTION, JOB_RETENTION_MS, startIdentityResolutionJob } from '../../src/jobs/handlers/identity-resolution.js';
 import type { IdentityResolutionJobRecord } from '../../src/storage/ports.js';
 import { createTempDatabase, postgresAdminUrl, type TempDatabase } from '../support/postgres.js';
 import { DISTINCT, DUPLICATES } from './people.js';
@@ -97,6 +97,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       repository.profileDocuments = async () => {
         throw new Error('disk on fire');
       };
+      now += 1_000;
       const third = await startIdentityResolutionJob(container.store, scope, 'ir', new Date(now));
       try {
         assert.equal(await container.jobs.runOnce(), 1);
@@ -117,6 +118,26 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       assert.equal(rest.items.length, 1);
       assert.equal(rest.nextAfter, undefined);
       assert.equal(new Set([...listed.items, ...rest.items].map((job) => job.jobId)).size, 3, 'every job once');
+      assert.equal(listed.items[0]?.jobId, third, 'newest first');
+    });
+
+    test('a job whose worker died mid-run is run again from the start by the next worker once the lease runs out', async () => {
+      const jobId = await startIdentityResolutionJob(container.store, scope, 'ir', new Date(now));
+      const [queued] = await container.store.jobs.due(new Date(now), [IDENTITY_RESOLUTION], 10);
+      assert.ok(queued);
+      assert.ok(await container.store.jobs.claim(queued, 'dead-worker', new Date(now), new Date(now + 60_000)));
+      const pending = await container.store.identityResolution.getJob(scope, 'ir', jobId);
+      assert.ok(pending);
+      await container.store.identityResolution.putJob(scope, { ...pending, status: 'FIND_MATCHING', jobStartTime: new Date(now) });
+      assert.equal(await container.jobs.runOnce(), 0, 'the dead worker still holds the lease');
+      now += 61_000;
+      assert.equal(await container.jobs.runOnce(), 1);
+      const done = await container.store.identityResolution.getJob(scope, 'ir', jobId);
+      assert.equal(done?.status, 'COMPLETED');
+      assert.equal(done?.jobStartTime?.getTime(), now, 'the rerun starts afresh');
+      assert.equal(done?.matchesFound, 3);
+      const groups = await container.store.identityResolution.listMatches(scope, 'ir', { limit: 10 });
+      assert.ok(groups.items.length === 3 && groups.items.every((group) => group.jobId === jobId));
     });
 
     test('deleting the domain removes its jobs and match groups', async () => {
