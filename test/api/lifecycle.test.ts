@@ -7,9 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateDomainCommand, GetDomainCommand, ListDomainsCommand } from '@aws-sdk/client-customer-profiles';
 import { startServer } from '../support/server.js';
-import { createTempDatabase, postgresAdminUrl } from '../support/postgres.js';
+import { createTempDatabase, postgresSkipReason } from '../support/postgres.js';
 
-const pgSkip = postgresAdminUrl() === undefined && process.env['CI'] !== 'true' ? 'PostgreSQL not configured (OPENPROFILES_TEST_DATABASE_URL unset)' : undefined;
 
 describe('server lifecycle', () => {
   test('an acknowledged write survives SIGTERM and restart; SIGTERM exits 0', async () => {
@@ -34,7 +33,7 @@ describe('server lifecycle', () => {
     }
   });
 
-  test('two servers started at once on one fresh PostgreSQL both serve the same data', { skip: pgSkip }, async () => {
+  test('two servers started at once on one fresh PostgreSQL both serve the same data', { skip: postgresSkipReason() }, async () => {
     const database = await createTempDatabase();
     try {
       const [a, b] = await Promise.all([startServer({ databaseUrl: database.url }), startServer({ databaseUrl: database.url })]);

@@ -1,40 +1,21 @@
 // Data expiry with an injected clock, in-process on both backends: objects go at their own expiry,
 // idle profiles without objects after the domain's DefaultExpirationDays; the job keeps recurring.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pino } from 'pino';
-import { readConfig } from '../../src/config.js';
-import { createContainer, type Container } from '../../src/container.js';
 import { EXPIRE_DOMAIN } from '../../src/jobs/handlers/expire-domain.js';
-import { createTempDatabase, postgresAdminUrl, type TempDatabase } from '../support/postgres.js';
+import { postgresSkipReason } from '../support/postgres.js';
+import { useInProcessContainer } from '../support/in-process.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const scope = { accountId: '000000000000', region: 'us-east-1' };
-const pgSkip = postgresAdminUrl() === undefined && process.env['CI'] !== 'true' ? 'PostgreSQL not configured (OPENPROFILES_TEST_DATABASE_URL unset)' : undefined;
 
 for (const backend of ['sqlite', 'postgres'] as const) {
-  describe(`expiry on ${backend}`, { skip: backend === 'postgres' ? pgSkip : undefined }, () => {
+  describe(`expiry on ${backend}`, { skip: backend === 'postgres' ? postgresSkipReason() : undefined }, () => {
     let now = Date.UTC(2026, 0, 1);
-    let container: Container;
-    let dataDir: string;
-    let database: TempDatabase | undefined;
-    before(async () => {
-      dataDir = mkdtempSync(join(tmpdir(), 'op-expiry-'));
-      if (backend === 'postgres') database = await createTempDatabase();
-      const config = readConfig({ dataDir, database: database?.url }, {});
-      container = await createContainer(config, { clock: () => new Date(now), log: pino({ level: 'silent' }) });
-    });
-    after(async () => {
-      await container?.close();
-      await database?.drop();
-      rmSync(dataDir, { recursive: true, force: true });
-    });
+    const container = useInProcessContainer(backend, () => new Date(now));
 
     test('objects expire at their own time, idle profiles after the domain default, and the job recurs', async () => {
-      const { domains, profiles, objectTypes, ingestion, profileSearch } = container.services;
+      const { domains, profiles, objectTypes, ingestion, profileSearch } = container().services;
       await domains.create(scope, { name: 'exp', defaultExpirationDays: 2 });
       await objectTypes.put(scope, 'exp', {
         name: 'Visit',
@@ -49,22 +30,22 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       const find = async (keyName: string, value: string) =>
         (await profileSearch.search(scope, 'exp', { keys: [{ keyName, values: [value] }], mode: 'OR', maxResults: 10 })).items.length;
 
-      assert.equal(await container.jobs.runOnce(), 0, 'the first run is an hour after the domain was created');
+      assert.equal(await container().jobs.runOnce(), 0, 'the first run is an hour after the domain was created');
       now += 3 * DAY;
-      assert.equal(await container.jobs.runOnce(), 1);
+      assert.equal(await container().jobs.runOnce(), 1);
       assert.equal(await find('_profileId', manual), 0, 'a manual profile idle for longer than DefaultExpirationDays is gone');
       assert.equal(await find('_email', 'kept@example.com'), 1, 'a profile holding a live object stays');
 
       now += 3 * DAY;
-      assert.equal(await container.jobs.runOnce(), 1);
+      assert.equal(await container().jobs.runOnce(), 1);
       assert.equal(await find('_email', 'kept@example.com'), 0, 'its object expired after 5 days, and then the idle profile went too');
 
-      const [id] = await container.store.jobs.due(new Date(now + 2 * 60 * 60 * 1000), [EXPIRE_DOMAIN], 10);
+      const [id] = await container().store.jobs.due(new Date(now + 2 * 60 * 60 * 1000), [EXPIRE_DOMAIN], 10);
       assert.ok(id, 'the expiry job is scheduled again');
       await domains.delete(scope, 'exp');
       now += 2 * 60 * 60 * 1000;
-      assert.equal(await container.jobs.runOnce(), 1);
-      assert.equal((await container.store.jobs.get(id))?.status, 'done', 'a deleted domain ends its expiry job');
+      assert.equal(await container().jobs.runOnce(), 1);
+      assert.equal((await container().store.jobs.get(id))?.status, 'done', 'a deleted domain ends its expiry job');
     });
   });
 }

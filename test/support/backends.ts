@@ -1,6 +1,6 @@
 // The backends every API suite runs on: SQLite always; PostgreSQL when OPENPROFILES_TEST_DATABASE_URL
 // names a server (skipped loudly otherwise, and a failure under CI=true).
-import { createTempDatabase, postgresAdminUrl } from './postgres.js';
+import { createTempDatabase, postgresAdminUrl, postgresSkipReason } from './postgres.js';
 import { startServer, type RunningServer, type ServerOptions } from './server.js';
 
 export interface BackendTarget {
@@ -14,10 +14,7 @@ export interface BackendTarget {
 const sqlite: BackendTarget = { name: 'sqlite', start: (options) => startServer(options) };
 
 function postgres(): BackendTarget {
-  const skip =
-    postgresAdminUrl() === undefined && process.env['CI'] !== 'true'
-      ? 'PostgreSQL not configured (OPENPROFILES_TEST_DATABASE_URL unset)'
-      : undefined;
+  const skip = postgresSkipReason();
   return {
     name: 'postgres',
     skip,

@@ -8,6 +8,11 @@ export function postgresAdminUrl(): string | undefined {
   return url === undefined || url.trim() === '' ? undefined : url;
 }
 
+/** Why PostgreSQL suites skip here, or undefined when they run (under CI=true they never skip: they fail). */
+export function postgresSkipReason(): string | undefined {
+  return postgresAdminUrl() === undefined && process.env['CI'] !== 'true' ? 'PostgreSQL not configured (OPENPROFILES_TEST_DATABASE_URL unset)' : undefined;
+}
+
 export interface TempDatabase {
   /** Connection URL of the new database (the admin URL with its database name replaced). */
   readonly url: string;
