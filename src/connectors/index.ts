@@ -1,0 +1,5 @@
+// Connector factories by source type; a workflow whose type is missing here fails its step with a clear message.
+import type { SourceConnectorType } from '../generated/shapes.js';
+import type { ConnectorFactory } from './connector.js';
+
+export const connectorFactories: Partial<Record<SourceConnectorType, ConnectorFactory>> = {};
