@@ -67,8 +67,9 @@ export async function createContainer(config: Config, options: ContainerOptions 
   const staticRoot = config.rootKey ? { accountId: config.accountId, ...config.rootKey } : undefined;
   const directory = new PrincipalDirectory(store, new PolicyCache());
   const policies = new PolicyAuthorizer(directory);
-  const jobs = new JobRunner(store, clock, jobHandlers(store, clock), { log });
   const handlebars = createHandlebars();
+  const ingestion = new IngestionService(store, clock, handlebars);
+  const jobs = new JobRunner(store, clock, jobHandlers(store, clock, { ingestion, s3: config.s3, log }), { log });
   return {
     config,
     clock,
@@ -84,7 +85,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
       profileMerge: new ProfileMerge(store, clock),
       objectTypes: new ObjectTypeService(store, clock, handlebars),
       integrations: new IntegrationService(store, clock),
-      ingestion: new IngestionService(store, clock, handlebars),
+      ingestion,
       profileObjects: new ProfileObjectService(store),
       identityResolution: new IdentityResolutionService(store),
     },

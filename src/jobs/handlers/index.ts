@@ -1,11 +1,27 @@
 // Every job kind the runner knows, with its handler.
+import type { Logger } from 'pino';
 import type { Store } from '../../storage/ports.js';
 import type { Clock } from '../../domain/clock.js';
+import type { S3SourceConfig } from '../../config.js';
+import type { IngestionService } from '../../domain/ingestion/ingestion-service.js';
 import type { JobHandler } from '../runner.js';
 import { EXPIRE_DOMAIN, expireDomainHandler } from './expire-domain.js';
 import { SEND_DEAD_LETTER, sendDeadLetterHandler } from './send-dead-letter.js';
 import { IDENTITY_RESOLUTION, identityResolutionHandler } from './identity-resolution.js';
+import { POLL_S3_INTEGRATION, pollS3IntegrationHandler } from './poll-s3-integration.js';
 
-export function jobHandlers(store: Store, clock: Clock): Record<string, JobHandler> {
-  return { [EXPIRE_DOMAIN]: expireDomainHandler(store, clock), [SEND_DEAD_LETTER]: sendDeadLetterHandler(store), [IDENTITY_RESOLUTION]: identityResolutionHandler(store, clock) };
+/** What handlers that ingest need beside the store and clock. */
+export interface IngestingJobDependencies {
+  readonly ingestion: IngestionService;
+  readonly s3: S3SourceConfig;
+  readonly log?: Logger;
+}
+
+export function jobHandlers(store: Store, clock: Clock, ingesting?: IngestingJobDependencies): Record<string, JobHandler> {
+  return {
+    [EXPIRE_DOMAIN]: expireDomainHandler(store, clock),
+    [SEND_DEAD_LETTER]: sendDeadLetterHandler(store),
+    [IDENTITY_RESOLUTION]: identityResolutionHandler(store, clock),
+    ...(ingesting && { [POLL_S3_INTEGRATION]: pollS3IntegrationHandler({ store, clock, ...ingesting }) }),
+  };
 }
