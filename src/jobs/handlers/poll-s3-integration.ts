@@ -33,12 +33,20 @@ export async function scheduleS3IntegrationPoll(jobs: Store['jobs'], scope: Scop
 }
 
 export function s3ClientFor(config: S3SourceConfig): S3Client {
-  return new S3Client({ endpoint: config.endpoint, region: config.region, forcePathStyle: config.endpoint !== undefined, credentials: config.credentials });
+  return new S3Client({
+    endpoint: config.endpoint,
+    region: config.region,
+    forcePathStyle: config.endpoint !== undefined,
+    credentials: config.credentials,
+    // The job runner runs one job at a time: an S3 that does not answer must not hold it up for long.
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
+  });
 }
 
 /** A failure of S3 or of the way to it, as opposed to one of our own store. */
 function isSourceFailure(error: unknown): boolean {
-  if (error instanceof S3ServiceException || (error instanceof Error && error.name === 'TimeoutError')) return true;
+  if (error instanceof S3ServiceException) return true;
+  if (error instanceof Error && ['TimeoutError', 'CredentialsProviderError'].includes(error.name)) return true;
   const code = (error as { code?: unknown } | undefined)?.code;
   return typeof code === 'string' && /^(ECONN|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EPIPE|UND_ERR|ERR_STREAM_PREMATURE_CLOSE)/.test(code);
 }
