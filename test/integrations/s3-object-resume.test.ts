@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { pino } from 'pino';
-import { S3ObjectIngestion, S3_RECORDS_PER_TRANSACTION } from '../../src/domain/integrations/s3-object-ingestion.js';
+import { S3IngestionTakenOver, S3ObjectIngestion, S3_RECORDS_PER_TRANSACTION } from '../../src/domain/integrations/s3-object-ingestion.js';
 import { postgresSkipReason } from '../support/postgres.js';
 import { useInProcessContainer } from '../support/in-process.js';
 
@@ -55,6 +55,12 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       // ingested counts every record sent: TOTAL, not TOTAL + the 1,000 sent before, so nothing went twice.
       assert.deepEqual([done.recordsDone, done.ingested, done.rejected, done.completed], [TOTAL, TOTAL, 0, true]);
       assert.equal((await store.profileObjects.stats(scope, 'drops')).objectCount, TOTAL);
+
+      // A worker that loses its lease stops after the transaction in hand.
+      const other = { ...target, objectKey: 'in/other.jsonl' };
+      await assert.rejects(objects.ingest(other, fullBody(), undefined, async () => false), S3IngestionTakenOver);
+      const stopped = (await store.s3IntegrationObjects.getMany(scope, 'drops', target.uri, [other.objectKey])).get(other.objectKey)!;
+      assert.deepEqual([stopped.recordsDone, stopped.completed], [S3_RECORDS_PER_TRANSACTION, false]);
 
       // The same object again is ingested anew only under another ETag.
       const again = await objects.ingest({ ...target, etag: '"def"' }, Readable.from([line(0)]), done);

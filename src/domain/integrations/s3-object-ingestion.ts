@@ -10,6 +10,9 @@ import type { IngestionService } from '../ingestion/ingestion-service.js';
 
 export const S3_RECORDS_PER_TRANSACTION = 500;
 
+/** Thrown when the caller's `stillOwner` says another worker has taken over: this run stops, its commits kept. */
+export class S3IngestionTakenOver extends Error {}
+
 export interface S3ObjectTarget {
   readonly scope: Scope;
   readonly domainName: string;
@@ -38,9 +41,18 @@ export class S3ObjectIngestion {
   /**
    * Reads `body` from the start, skips the records `previous` already counted (same ETag), ingests the
    * rest and marks the object completed. A content error completes it with the error; a connection
-   * error propagates with the progress so far kept.
+   * error propagates with the progress so far kept. `stillOwner` is asked after every transaction (the
+   * job's lease renewal).
    */
-  async ingest(target: S3ObjectTarget, body: Readable, previous: S3IntegrationObject | undefined): Promise<S3IntegrationObject> {
+  async ingest(target: S3ObjectTarget, body: Readable, previous: S3IntegrationObject | undefined, stillOwner: () => Promise<boolean> = async () => true): Promise<S3IntegrationObject> {
+    try {
+      return await this.ingestRecords(target, body, previous, stillOwner);
+    } finally {
+      body.destroy();
+    }
+  }
+
+  private async ingestRecords(target: S3ObjectTarget, body: Readable, previous: S3IntegrationObject | undefined, stillOwner: () => Promise<boolean>): Promise<S3IntegrationObject> {
     const resumed = previous && previous.etag === target.etag ? previous : undefined;
     let state: S3IntegrationObject = resumed ?? {
       domainName: target.domainName, uri: target.uri, objectKey: target.objectKey, etag: target.etag,
@@ -61,6 +73,7 @@ export class S3ObjectIngestion {
       outcomes.forEach((outcome, i) => {
         if (!outcome.ok) this.log?.warn({ uri: target.uri, objectKey: target.objectKey, record: records[i]!.index, reason: outcome.error.message }, 's3 integration record rejected');
       });
+      if (!(await stillOwner())) throw new S3IngestionTakenOver(`another worker took over ${target.objectKey}`);
     };
 
     try {

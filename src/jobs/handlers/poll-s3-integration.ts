@@ -9,7 +9,7 @@ import type { S3SourceConfig } from '../../config.js';
 import type { Clock } from '../../domain/clock.js';
 import type { IngestionService } from '../../domain/ingestion/ingestion-service.js';
 import { definitionFromJson } from '../../domain/integrations/integration.js';
-import { S3ObjectIngestion } from '../../domain/integrations/s3-object-ingestion.js';
+import { S3IngestionTakenOver, S3ObjectIngestion } from '../../domain/integrations/s3-object-ingestion.js';
 import { formatOfKey, objectTypeOfKey, parseS3Uri } from '../../domain/integrations/s3-location.js';
 import type { JsonValue, Scope, Store } from '../../storage/ports.js';
 import { enqueueJob, type JobHandler } from '../runner.js';
@@ -80,11 +80,12 @@ export function pollS3IntegrationHandler(deps: S3PollDependencies): JobHandler {
           if (!(await renew())) return; // another worker holds this integration's job now
           // IfMatch: read exactly the version listed; a newer one is picked up at the next listing.
           const got = await s3.send(new GetObjectCommand({ Bucket: location.bucket, Key: key, IfMatch: object.ETag }));
-          await objects.ingest({ scope, domainName, uri, objectKey: key, etag: object.ETag!, objectTypeName, format: formatOfKey(key)! }, got.Body as Readable, seen);
+          await objects.ingest({ scope, domainName, uri, objectKey: key, etag: object.ETag!, objectTypeName, format: formatOfKey(key)! }, got.Body as Readable, seen, renew);
         }
         continuationToken = listed.IsTruncated ? listed.NextContinuationToken : undefined;
       } while (continuationToken !== undefined);
     } catch (error) {
+      if (error instanceof S3IngestionTakenOver) return;
       if (!isSourceFailure(error)) throw error;
       deps.log?.warn({ domainName, uri, err: error }, 's3 integration source unavailable; trying again at the next poll');
     }
