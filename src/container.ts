@@ -28,6 +28,7 @@ import { Router } from './server/router.js';
 import { JobRunner } from './jobs/runner.js';
 import { jobHandlers } from './jobs/handlers/index.js';
 import { IdentityResolutionService } from './domain/identity-resolution/identity-resolution-service.js';
+import { RuleMatchingService } from './domain/rule-matching/rule-matching-service.js';
 import { operations } from './generated/operations.js';
 
 export interface Container {
@@ -65,6 +66,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
   const policies = new PolicyAuthorizer(directory);
   const jobs = new JobRunner(store, clock, jobHandlers(store, clock), { log });
   const handlebars = createHandlebars();
+  const profileSearch = new ProfileSearch(store);
   return {
     config,
     clock,
@@ -76,13 +78,14 @@ export async function createContainer(config: Config, options: ContainerOptions 
       domains: new DomainService(store, clock),
       tags: new TagService(store),
       profiles: new ProfileService(store, clock),
-      profileSearch: new ProfileSearch(store),
+      profileSearch,
       profileMerge: new ProfileMerge(store, clock),
       objectTypes: new ObjectTypeService(store, clock, handlebars),
       integrations: new IntegrationService(store, clock),
       ingestion: new IngestionService(store, clock, handlebars),
       profileObjects: new ProfileObjectService(store),
       identityResolution: new IdentityResolutionService(store),
+      ruleMatching: new RuleMatchingService(store, profileSearch),
     },
     credentials: new CredentialResolver(store, secrets, staticRoot),
     authorizer: new ProfileAuthorizer(policies, store),

@@ -5,7 +5,13 @@ import type { JobHandler } from '../runner.js';
 import { EXPIRE_DOMAIN, expireDomainHandler } from './expire-domain.js';
 import { SEND_DEAD_LETTER, sendDeadLetterHandler } from './send-dead-letter.js';
 import { IDENTITY_RESOLUTION, identityResolutionHandler } from './identity-resolution.js';
+import { RULE_MATCHING, ruleMatchingHandler } from './rule-matching.js';
 
 export function jobHandlers(store: Store, clock: Clock): Record<string, JobHandler> {
-  return { [EXPIRE_DOMAIN]: expireDomainHandler(store, clock), [SEND_DEAD_LETTER]: sendDeadLetterHandler(store), [IDENTITY_RESOLUTION]: identityResolutionHandler(store, clock) };
+  return {
+    [EXPIRE_DOMAIN]: expireDomainHandler(store, clock),
+    [SEND_DEAD_LETTER]: sendDeadLetterHandler(store),
+    [IDENTITY_RESOLUTION]: identityResolutionHandler(store, clock),
+    [RULE_MATCHING]: ruleMatchingHandler(store, clock),
+  };
 }

@@ -17,6 +17,7 @@ import { KyselyDeadLetterRepository } from './dead-letters.js';
 import { KyselyProfileObjectRepository } from './profile-objects.js';
 import { KyselyTagRepository } from './tags.js';
 import { KyselyIdentityResolutionRepository } from './identity-resolution.js';
+import { KyselyRuleMatchingRepository } from './rule-matching.js';
 
 export function createRepositories(db: Kysely<Database>): Repositories {
   return {
@@ -35,5 +36,6 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     expiry: new KyselyExpiryRepository(db),
     importCheckpoints: new KyselyImportCheckpointRepository(db),
     identityResolution: new KyselyIdentityResolutionRepository(db),
+    ruleMatching: new KyselyRuleMatchingRepository(db),
   };
 }
