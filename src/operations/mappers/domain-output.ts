@@ -20,9 +20,9 @@ export function ruleBasedMatchingToStore(value: RuleBasedMatchingRequest | undef
 function ruleBasedMatchingOutput(domain: Domain): RuleBasedMatchingResponse | undefined {
   const stored = fromJson(domain.ruleBasedMatching, 'RuleBasedMatchingResponse') as RuleBasedMatchingResponse | undefined;
   if (!stored) return undefined;
-  const { Status: _kept, ...settings } = stored;
+  const { Status: legacy, ...settings } = stored;
   // A domain stored before the rule engine kept a PENDING of its own; the engine's state wins when there is one.
-  const status = domain.ruleBasedMatchingStatus ?? (settings.Enabled ? _kept : undefined);
+  const status = domain.ruleBasedMatchingStatus ?? (settings.Enabled ? legacy : undefined);
   return status === undefined ? settings : { ...settings, Status: status };
 }
 
