@@ -30,6 +30,7 @@ const RULES: RuleBasedMatchingRequest = {
   MaxAllowedRuleLevelForMatching: 2,
   MaxAllowedRuleLevelForMerging: 1,
   ConflictResolution: { ConflictResolvingModel: 'RECENCY' },
+  ExportingConfig: { S3Exporting: { S3BucketName: 'rule-exports', S3KeyName: 'rules/' } },
 };
 
 for (const backend of ['sqlite', 'postgres'] as const) {
