@@ -16,7 +16,7 @@ import { findComponents, MemoryRuleIndex, type Component, type RuleIndex } from 
 import { ruleKeys } from './rule-keys.js';
 
 /** Writes that commit up to this long after they took their timestamp are still seen by the next run. */
-export const WATERMARK_OVERLAP_MS = 60_000;
+export const WATERMARK_OVERLAP_MS = 15_000;
 const PAGE = 1_000;
 const CHANGED_BATCH = 500;
 const MAX_CHANGED_PER_RUN = 5_000;

@@ -155,9 +155,10 @@ export class KyselyRuleMatchingRepository implements RuleMatchingRepository {
         .select(['profile_id', 'level', 'match_key'])
         .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName }))
         .where('profile_id', 'in', ids)
-        .where('level', '<=', maxLevel)
         .execute();
       for (const row of rows) {
+        // Filtered here: a level condition in SQL lets the planner prefer the primary key's level range.
+        if (Number(row.level) > maxLevel) continue;
         const list = result.get(row.profile_id) ?? [];
         list.push({ level: Number(row.level), key: row.match_key });
         result.set(row.profile_id, list);

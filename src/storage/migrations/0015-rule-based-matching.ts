@@ -45,7 +45,12 @@ export async function up(db: Kysely<unknown>, types: ColumnTypes): Promise<void>
     .addPrimaryKeyConstraint('rule_match_keys_pk', ['account_id', 'region', 'domain_name', 'level', 'match_key', 'profile_id'])
     .addForeignKeyConstraint('rule_match_keys_profile_fk', [...PROFILE_COLUMNS], 'profiles', [...PROFILE_COLUMNS], (fk) => fk.onDelete('cascade'))
     .execute();
-  await db.schema.createIndex('rule_match_keys_profile_idx').on('rule_match_keys').columns([...PROFILE_COLUMNS]).execute();
+  // A profile's keys, read without touching the table (the primary key serves "who holds this key").
+  await db.schema
+    .createIndex('rule_match_keys_profile_idx')
+    .on('rule_match_keys')
+    .columns([...PROFILE_COLUMNS, 'level', 'match_key'])
+    .execute();
 
   await db.schema
     .createTable('rule_match_groups')
