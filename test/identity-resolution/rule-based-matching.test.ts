@@ -12,6 +12,7 @@ import {
   GetSimilarProfilesCommand,
   ListRuleBasedMatchesCommand,
   SearchProfilesCommand,
+  UpdateProfileCommand,
   UpdateDomainCommand,
   type CreateProfileCommandInput,
   type RuleBasedMatchingRequest,
@@ -183,6 +184,33 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       tick();
       await client().send(new DeleteProfileCommand({ DomainName: 'rules', ProfileId: b3!.ProfileId! }));
       assert.deepEqual((await similar('rules', '_email', 'bob@one.com')).ProfileIds, before, 'a deleted profile leaves its group');
+
+      tick();
+      const b1 = (await byEmail('rules', 'bob@one.com'))[0]!.ProfileId;
+      const [b2] = before.filter((id) => id !== b1);
+      await client().send(new UpdateProfileCommand({ DomainName: 'rules', ProfileId: b2!, Address: { City: 'Tacoma' } }));
+      await runJobs();
+      assert.deepEqual(await matchIds('rules'), [], 'an update that breaks the only link splits the group');
+      await rejectsWith(similar('rules', '_profileId', b2!), 'ResourceNotFoundException', 404);
+    });
+
+    test('a worker that dies mid-evaluation leaves the job to another once its lease runs out', async () => {
+      await client().send(new CreateDomainCommand({ DomainName: 'lease', DefaultExpirationDays: 5 }));
+      await create('lease', { EmailAddress: 'z@example.com' });
+      await create('lease', { EmailAddress: 'Z@example.com' });
+      await client().send(new UpdateDomainCommand({ DomainName: 'lease', RuleBasedMatching: { Enabled: true, MatchingRules: [{ Rule: ['EmailAddress'] }] } }));
+      const jobs = server().container.store.jobs;
+      const at = new Date(Date.now() + offset);
+      const ids = await jobs.due(at, [RULE_MATCHING], 100);
+      const mine = (await Promise.all(ids.map((id) => jobs.get(id)))).find((job) => (job?.payload as { domainName?: string }).domainName === 'lease')!;
+      assert.ok(await jobs.claim(mine.id, 'dead-worker', at, new Date(at.getTime() + 60_000)));
+      await runJobs();
+      assert.equal(await status('lease'), 'PENDING', 'the lease still holds');
+      offset += 60_000;
+      await runJobs();
+      assert.equal(await status('lease'), 'ACTIVE');
+      assert.equal((await matchIds('lease')).length, 1);
+      assert.equal(await jobs.finish(mine.id, 'dead-worker', new Date(Date.now() + offset)), false, "the dead worker's late outcome is ignored");
     });
 
     test('ONE_TO_ONE matches like members only; MANY_TO_MANY across the members the selector names', async () => {
