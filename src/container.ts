@@ -30,6 +30,7 @@ import { extensionRoutes } from './server/extensions/index.js';
 import { JobRunner } from './jobs/runner.js';
 import { jobHandlers } from './jobs/handlers/index.js';
 import { IdentityResolutionService } from './domain/identity-resolution/identity-resolution-service.js';
+import { RuleMatchingService } from './domain/rule-matching/rule-matching-service.js';
 import { operations } from './generated/operations.js';
 
 export interface Container {
@@ -70,6 +71,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
   const handlebars = createHandlebars();
   const ingestion = new IngestionService(store, clock, handlebars);
   const jobs = new JobRunner(store, clock, jobHandlers(store, clock, { ingestion, s3: config.s3, log }), { log });
+  const profileSearch = new ProfileSearch(store);
   return {
     config,
     clock,
@@ -81,13 +83,14 @@ export async function createContainer(config: Config, options: ContainerOptions 
       domains: new DomainService(store, clock),
       tags: new TagService(store),
       profiles: new ProfileService(store, clock),
-      profileSearch: new ProfileSearch(store),
+      profileSearch,
       profileMerge: new ProfileMerge(store, clock),
       objectTypes: new ObjectTypeService(store, clock, handlebars),
       integrations: new IntegrationService(store, clock),
       ingestion,
       profileObjects: new ProfileObjectService(store),
       identityResolution: new IdentityResolutionService(store),
+      ruleMatching: new RuleMatchingService(store, profileSearch),
     },
     credentials: new CredentialResolver(store, secrets, staticRoot),
     authorizer: new ProfileAuthorizer(policies, store),

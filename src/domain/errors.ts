@@ -274,3 +274,18 @@ export function integrationUriUnknown(uri: string): ResourceNotFoundException {
 export function identityResolutionJobNotFound(domainName: string, jobId: string): ResourceNotFoundException {
   return new ResourceNotFoundException(`Identity resolution job ${jobId} does not exist in domain ${domainName}`);
 }
+
+// ---- rule-based matching (spec §3.10) -----------------------------------------------------
+
+/** A RuleBasedMatching setting the model allows but the rule semantics do not; `member` is its wire path. */
+export function invalidRuleBasedMatching(member: string, problem: string): BadRequestException {
+  return new BadRequestException(`RuleBasedMatching.${member} ${problem}`);
+}
+
+export function similarProfileNotFound(searchKey: string, searchValue: string): ResourceNotFoundException {
+  return new ResourceNotFoundException(`No profile has ${searchKey} ${searchValue}`);
+}
+
+export function similarMatchNotFound(matchType: string, searchKey: string, searchValue: string): ResourceNotFoundException {
+  return new ResourceNotFoundException(`No ${matchType} match group holds the profile with ${searchKey} ${searchValue}`);
+}

@@ -9,6 +9,7 @@ import type { ProfileMerge } from './profiles/profile-merge.js';
 import type { ProfileSearch } from './profiles/profile-search.js';
 import type { ProfileService } from './profiles/profile-service.js';
 import type { IdentityResolutionService } from './identity-resolution/identity-resolution-service.js';
+import type { RuleMatchingService } from './rule-matching/rule-matching-service.js';
 
 export interface Services {
   readonly domains: DomainService;
@@ -21,4 +22,5 @@ export interface Services {
   readonly ingestion: IngestionService;
   readonly profileObjects: ProfileObjectService;
   readonly identityResolution: IdentityResolutionService;
+  readonly ruleMatching: RuleMatchingService;
 }

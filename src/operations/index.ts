@@ -34,6 +34,8 @@ import { putIntegration } from './put-integration.js';
 import { getIdentityResolutionJob } from './get-identity-resolution-job.js';
 import { getMatches } from './get-matches.js';
 import { listIdentityResolutionJobs } from './list-identity-resolution-jobs.js';
+import { getSimilarProfiles } from './get-similar-profiles.js';
+import { listRuleBasedMatches } from './list-rule-based-matches.js';
 
 export const registry: Registry = {
   AddProfileKey: addProfileKey,
@@ -52,6 +54,7 @@ export const registry: Registry = {
   GetMatches: getMatches,
   GetProfileObjectType: getProfileObjectType,
   GetProfileObjectTypeTemplate: getProfileObjectTypeTemplate,
+  GetSimilarProfiles: getSimilarProfiles,
   ListAccountIntegrations: listAccountIntegrations,
   ListDomains: listDomains,
   ListIdentityResolutionJobs: listIdentityResolutionJobs,
@@ -59,6 +62,7 @@ export const registry: Registry = {
   ListProfileObjectTypeTemplates: listProfileObjectTypeTemplates,
   ListProfileObjectTypes: listProfileObjectTypes,
   ListProfileObjects: listProfileObjects,
+  ListRuleBasedMatches: listRuleBasedMatches,
   ListTagsForResource: listTagsForResource,
   MergeProfiles: mergeProfiles,
   PutIntegration: putIntegration,

@@ -2,6 +2,7 @@
 // Both backends (sqlite/, postgres/) implement exactly this; the conformance suite in
 // test/storage/ runs against both.
 import type { DeadLetterRepository, ProfileObjectRepository } from './object-ports.js';
+import type { RuleMatchingRepository } from './rule-matching-ports.js';
 
 /** The tenancy boundary. No repository call can cross it. */
 export interface Scope {
@@ -407,6 +408,7 @@ export interface Repositories {
   readonly importCheckpoints: ImportCheckpointRepository;
   readonly s3IntegrationObjects: S3IntegrationObjectRepository;
   readonly identityResolution: IdentityResolutionRepository;
+  readonly ruleMatching: RuleMatchingRepository;
 }
 
 export type Backend = 'sqlite' | 'postgres';

@@ -168,6 +168,48 @@ export interface MatchGroupsTable {
   generated_at: number;
 }
 
+export interface RuleMatchingStateTable {
+  account_id: string;
+  region: string;
+  domain_name: string;
+  /** Changes with every new rule configuration; work of an older one is discarded. */
+  generation: string;
+  status: string;
+  config_json: string;
+  /** Profiles last updated at or after this time (epoch ms) are looked at by the next run. */
+  watermark: number | null;
+  updated_at: number;
+}
+
+export interface RuleMatchProfilesTable {
+  account_id: string;
+  region: string;
+  domain_name: string;
+  profile_id: string;
+  /** The profile version whose rule keys are stored. */
+  version: number;
+  match_id: string | null;
+}
+
+export interface RuleMatchKeysTable {
+  account_id: string;
+  region: string;
+  domain_name: string;
+  level: number;
+  match_key: string;
+  profile_id: string;
+}
+
+export interface RuleMatchGroupsTable {
+  account_id: string;
+  region: string;
+  domain_name: string;
+  match_id: string;
+  rule_level: number;
+  profile_ids_json: string;
+  updated_at: number;
+}
+
 export interface Database extends IamTables, ObjectTables {
   accounts: AccountsTable;
   access_keys: AccessKeysTable;
@@ -182,4 +224,8 @@ export interface Database extends IamTables, ObjectTables {
   s3_integration_objects: S3IntegrationObjectsTable;
   identity_resolution_jobs: IdentityResolutionJobsTable;
   match_groups: MatchGroupsTable;
+  rule_matching_state: RuleMatchingStateTable;
+  rule_match_profiles: RuleMatchProfilesTable;
+  rule_match_keys: RuleMatchKeysTable;
+  rule_match_groups: RuleMatchGroupsTable;
 }

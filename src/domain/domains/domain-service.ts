@@ -1,11 +1,13 @@
 // Domains: create, read, update, delete and list (spec §3.1), with their tags kept beside them.
-import type { DomainRecord, JsonValue, Scope, Store, Tags } from '../../storage/ports.js';
+import type { DomainRecord, JsonValue, Repositories, Scope, Store, Tags } from '../../storage/ports.js';
 import { UniqueViolationError } from '../../storage/errors.js';
 import type { Clock } from '../clock.js';
 import { domainArn } from '../arn.js';
 import { domainAlreadyExists, domainNotFound, tooManyTags } from '../errors.js';
 import { decodeNextToken, encodeNextToken } from '../pagination.js';
 import { scheduleDomainExpiry } from '../../jobs/handlers/expire-domain.js';
+import type { RuleMatchingStatus } from '../../storage/rule-matching-ports.js';
+import { armRuleBasedMatching } from '../rule-matching/arm.js';
 
 export const MAX_TAGS_PER_RESOURCE = 50;
 
@@ -33,6 +35,8 @@ export interface DomainChanges {
 
 export interface Domain extends DomainRecord {
   readonly tags: Tags;
+  /** Where the rule engine stands with the current RuleBasedMatching, when enabled. */
+  readonly ruleBasedMatchingStatus?: RuleMatchingStatus;
 }
 
 export interface DomainPage {
@@ -51,23 +55,26 @@ export class DomainService {
     const { tags = {}, ...fields } = input;
     if (Object.keys(tags).length > MAX_TAGS_PER_RESOURCE) throw tooManyTags(MAX_TAGS_PER_RESOURCE);
     const record: DomainRecord = { ...fields, createdAt: now, lastUpdatedAt: now };
+    let created: { ruleBasedMatchingStatus?: RuleMatchingStatus } = {};
     try {
-      await this.store.transaction(async (repos) => {
+      created = await this.store.transaction(async (repos) => {
         await repos.domains.create(scope, record);
         await scheduleDomainExpiry(repos.jobs, scope, input.name, now);
         if (Object.keys(tags).length > 0) await repos.tags.put(scope, domainArn(scope, input.name), tags);
+        await armRuleBasedMatching(repos, scope, input.name, input.ruleBasedMatching, now, true);
+        return ruleStatus(repos, scope, input.name);
       });
     } catch (error) {
       if (error instanceof UniqueViolationError) throw domainAlreadyExists(input.name);
       throw error;
     }
-    return { ...record, tags };
+    return { ...record, tags, ...created };
   }
 
   async get(scope: Scope, name: string): Promise<Domain> {
     const record = await this.store.domains.get(scope, name);
     if (!record) throw domainNotFound(name);
-    return { ...record, tags: await this.store.tags.get(scope, domainArn(scope, name)) };
+    return { ...record, tags: await this.store.tags.get(scope, domainArn(scope, name)), ...(await ruleStatus(this.store, scope, name)) };
   }
 
   /** Throws ResourceNotFound unless the domain exists. */
@@ -81,14 +88,16 @@ export class DomainService {
     const { tags, ...fields } = changes;
     const arn = domainArn(scope, name);
     return this.store.transaction(async (repos) => {
-      const updated = await repos.domains.update(scope, name, { ...fields, lastUpdatedAt: this.clock() });
+      const now = this.clock();
+      const updated = await repos.domains.update(scope, name, { ...fields, lastUpdatedAt: now });
       if (!updated) throw domainNotFound(name);
+      await armRuleBasedMatching(repos, scope, name, fields.ruleBasedMatching, now, false);
       if (tags && Object.keys(tags).length > 0) {
         const merged = { ...(await repos.tags.get(scope, arn)), ...tags };
         if (Object.keys(merged).length > MAX_TAGS_PER_RESOURCE) throw tooManyTags(MAX_TAGS_PER_RESOURCE);
         await repos.tags.put(scope, arn, tags);
       }
-      return { ...updated, tags: await repos.tags.get(scope, arn) };
+      return { ...updated, tags: await repos.tags.get(scope, arn), ...(await ruleStatus(repos, scope, name)) };
     });
   }
 
@@ -100,6 +109,7 @@ export class DomainService {
       await repos.integrations.deleteAllInDomain(scope, name);
       await repos.identityResolution.deleteAllInDomain(scope, name);
       await repos.s3IntegrationObjects.deleteAllInDomain(scope, name);
+      await repos.ruleMatching.deleteAllInDomain(scope, name);
       if (!(await repos.domains.delete(scope, name))) throw domainNotFound(name);
       await repos.tags.removeUnder(scope, domainArn(scope, name));
     });
@@ -114,4 +124,9 @@ export class DomainService {
       nextToken: encodeNextToken('domains', scope, page.nextAfter),
     };
   }
+}
+
+async function ruleStatus(repos: Repositories, scope: Scope, domainName: string): Promise<{ ruleBasedMatchingStatus?: RuleMatchingStatus }> {
+  const state = await repos.ruleMatching.getState(scope, domainName);
+  return state ? { ruleBasedMatchingStatus: state.status } : {};
 }

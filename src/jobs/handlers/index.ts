@@ -9,6 +9,7 @@ import { EXPIRE_DOMAIN, expireDomainHandler } from './expire-domain.js';
 import { SEND_DEAD_LETTER, sendDeadLetterHandler } from './send-dead-letter.js';
 import { IDENTITY_RESOLUTION, identityResolutionHandler } from './identity-resolution.js';
 import { POLL_S3_INTEGRATION, pollS3IntegrationHandler } from './poll-s3-integration.js';
+import { RULE_MATCHING, ruleMatchingHandler } from './rule-matching.js';
 
 /** What handlers that ingest need beside the store and clock. */
 export interface IngestingJobDependencies {
@@ -22,6 +23,7 @@ export function jobHandlers(store: Store, clock: Clock, ingesting?: IngestingJob
     [EXPIRE_DOMAIN]: expireDomainHandler(store, clock),
     [SEND_DEAD_LETTER]: sendDeadLetterHandler(store),
     [IDENTITY_RESOLUTION]: identityResolutionHandler(store, clock),
+    [RULE_MATCHING]: ruleMatchingHandler(store, clock),
     ...(ingesting && { [POLL_S3_INTEGRATION]: pollS3IntegrationHandler({ store, clock, ...ingesting }) }),
   };
 }

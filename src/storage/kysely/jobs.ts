@@ -87,7 +87,8 @@ export class KyselyJobRepository implements JobRepository {
   }
 
   async finish(id: string, owner: string, now: Date, rerunAt?: Date): Promise<boolean> {
-    const next = rerunAt === undefined ? { status: 'done', run_at: toMillis(now) } : { status: 'pending', run_at: toMillis(rerunAt) };
+    // A recurring job's next run starts its attempts afresh: they count failures in a row, not runs.
+    const next = rerunAt === undefined ? { status: 'done', run_at: toMillis(now) } : { status: 'pending', run_at: toMillis(rerunAt), attempts: 0 };
     const result = await this.#db
       .updateTable('jobs')
       .set({ ...next, lease_owner: null, lease_expires_at: null, last_error: null, updated_at: toMillis(now) })

@@ -18,6 +18,7 @@ import { KyselyDeadLetterRepository } from './dead-letters.js';
 import { KyselyProfileObjectRepository } from './profile-objects.js';
 import { KyselyTagRepository } from './tags.js';
 import { KyselyIdentityResolutionRepository } from './identity-resolution.js';
+import { KyselyRuleMatchingRepository } from './rule-matching.js';
 
 export function createRepositories(db: Kysely<Database>): Repositories {
   return {
@@ -37,5 +38,6 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     importCheckpoints: new KyselyImportCheckpointRepository(db),
     s3IntegrationObjects: new KyselyS3IntegrationObjectRepository(db),
     identityResolution: new KyselyIdentityResolutionRepository(db),
+    ruleMatching: new KyselyRuleMatchingRepository(db),
   };
 }

@@ -100,6 +100,7 @@ export function jobCases(ctx: SuiteContext): void {
       const job = await store.jobs.get(first);
       assert.equal(job?.status, 'pending');
       assert.equal(job?.runAt.getTime(), now.getTime() + 86_400_000);
+      assert.equal(job?.attempts, 0, 'attempts count failures in a row, so a long-lived recurring job can still be retried');
     });
   });
 }
