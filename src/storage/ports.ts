@@ -2,6 +2,7 @@
 // Both backends (sqlite/, postgres/) implement exactly this; the conformance suite in
 // test/storage/ runs against both.
 import type { DeadLetterRepository, ProfileObjectRepository } from './object-ports.js';
+import type { ConnectorProfileRepository, WorkflowRepository } from './workflow-ports.js';
 
 /** The tenancy boundary. No repository call can cross it. */
 export interface Scope {
@@ -381,6 +382,8 @@ export interface Repositories {
   readonly expiry: ExpiryRepository;
   readonly importCheckpoints: ImportCheckpointRepository;
   readonly identityResolution: IdentityResolutionRepository;
+  readonly workflows: WorkflowRepository;
+  readonly connectorProfiles: ConnectorProfileRepository;
 }
 
 export type Backend = 'sqlite' | 'postgres';

@@ -98,6 +98,7 @@ export class DomainService {
       await repos.profiles.deleteAllInDomain(scope, name);
       await repos.objectTypes.deleteAllInDomain(scope, name);
       await repos.integrations.deleteAllInDomain(scope, name);
+      await repos.workflows.deleteAllInDomain(scope, name);
       await repos.identityResolution.deleteAllInDomain(scope, name);
       if (!(await repos.domains.delete(scope, name))) throw domainNotFound(name);
       await repos.tags.removeUnder(scope, domainArn(scope, name));

@@ -17,6 +17,8 @@ import { KyselyDeadLetterRepository } from './dead-letters.js';
 import { KyselyProfileObjectRepository } from './profile-objects.js';
 import { KyselyTagRepository } from './tags.js';
 import { KyselyIdentityResolutionRepository } from './identity-resolution.js';
+import { KyselyWorkflowRepository } from './workflows.js';
+import { KyselyConnectorProfileRepository } from './connector-profiles.js';
 
 export function createRepositories(db: Kysely<Database>): Repositories {
   return {
@@ -35,5 +37,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     expiry: new KyselyExpiryRepository(db),
     importCheckpoints: new KyselyImportCheckpointRepository(db),
     identityResolution: new KyselyIdentityResolutionRepository(db),
+    workflows: new KyselyWorkflowRepository(db),
+    connectorProfiles: new KyselyConnectorProfileRepository(db),
   };
 }
