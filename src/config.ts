@@ -16,6 +16,8 @@ export interface Config {
   readonly masterKey?: string;
   readonly bodyLimitBytes: number;
   readonly logLevel: string;
+  /** How long a job worker holds a job before another may take it over (OPENPROFILES_JOB_LEASE_SECONDS). */
+  readonly jobLeaseMs?: number;
 }
 
 export interface ServeOptions {
@@ -40,6 +42,13 @@ function parsePort(value: string | number | undefined): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${value}`);
   return port;
+}
+
+function leaseSeconds(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 1) throw new Error(`invalid OPENPROFILES_JOB_LEASE_SECONDS (1 or more): ${value}`);
+  return seconds * 1000;
 }
 
 export function readConfig(options: ServeOptions, env: NodeJS.ProcessEnv = process.env): Config {
@@ -68,5 +77,6 @@ export function readConfig(options: ServeOptions, env: NodeJS.ProcessEnv = proce
     masterKey: env['OPENPROFILES_MASTER_KEY'] || undefined,
     bodyLimitBytes: DEFAULT_BODY_LIMIT_BYTES,
     logLevel: options.logLevel ?? env['OPENPROFILES_LOG_LEVEL'] ?? 'info',
+    jobLeaseMs: leaseSeconds(env['OPENPROFILES_JOB_LEASE_SECONDS']),
   };
 }

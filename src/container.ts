@@ -29,6 +29,8 @@ import { JobRunner } from './jobs/runner.js';
 import { jobHandlers } from './jobs/handlers/index.js';
 import { IdentityResolutionService } from './domain/identity-resolution/identity-resolution-service.js';
 import { operations } from './generated/operations.js';
+import { WorkflowService } from './domain/workflows/workflow-service.js';
+import { ConnectorProfiles } from './domain/workflows/connector-profiles.js';
 
 export interface Container {
   readonly config: Config;
@@ -63,8 +65,11 @@ export async function createContainer(config: Config, options: ContainerOptions 
   const staticRoot = config.rootKey ? { accountId: config.accountId, ...config.rootKey } : undefined;
   const directory = new PrincipalDirectory(store, new PolicyCache());
   const policies = new PolicyAuthorizer(directory);
-  const jobs = new JobRunner(store, clock, jobHandlers(store, clock), { log });
   const handlebars = createHandlebars();
+  const ingestion = new IngestionService(store, clock, handlebars);
+  const connectorProfiles = new ConnectorProfiles(store, secrets, clock);
+  const leaseMs = config.jobLeaseMs;
+  const jobs = new JobRunner(store, clock, jobHandlers(store, clock, { ingestion, connectorProfiles }, { log }), { log, leaseMs });
   return {
     config,
     clock,
@@ -80,9 +85,11 @@ export async function createContainer(config: Config, options: ContainerOptions 
       profileMerge: new ProfileMerge(store, clock),
       objectTypes: new ObjectTypeService(store, clock, handlebars),
       integrations: new IntegrationService(store, clock),
-      ingestion: new IngestionService(store, clock, handlebars),
+      ingestion,
       profileObjects: new ProfileObjectService(store),
       identityResolution: new IdentityResolutionService(store),
+      workflows: new WorkflowService(store, clock),
+      connectorProfiles,
     },
     credentials: new CredentialResolver(store, secrets, staticRoot),
     authorizer: new ProfileAuthorizer(policies, store),

@@ -9,6 +9,8 @@ import type { ProfileMerge } from './profiles/profile-merge.js';
 import type { ProfileSearch } from './profiles/profile-search.js';
 import type { ProfileService } from './profiles/profile-service.js';
 import type { IdentityResolutionService } from './identity-resolution/identity-resolution-service.js';
+import type { WorkflowService } from './workflows/workflow-service.js';
+import type { ConnectorProfiles } from './workflows/connector-profiles.js';
 
 export interface Services {
   readonly domains: DomainService;
@@ -21,4 +23,6 @@ export interface Services {
   readonly ingestion: IngestionService;
   readonly profileObjects: ProfileObjectService;
   readonly identityResolution: IdentityResolutionService;
+  readonly workflows: WorkflowService;
+  readonly connectorProfiles: ConnectorProfiles;
 }

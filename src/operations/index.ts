@@ -34,11 +34,17 @@ import { putIntegration } from './put-integration.js';
 import { getIdentityResolutionJob } from './get-identity-resolution-job.js';
 import { getMatches } from './get-matches.js';
 import { listIdentityResolutionJobs } from './list-identity-resolution-jobs.js';
+import { createIntegrationWorkflow } from './create-integration-workflow.js';
+import { deleteWorkflow } from './delete-workflow.js';
+import { getWorkflow } from './get-workflow.js';
+import { getWorkflowSteps } from './get-workflow-steps.js';
+import { listWorkflows } from './list-workflows.js';
 
 export const registry: Registry = {
   AddProfileKey: addProfileKey,
   BatchGetProfile: batchGetProfile,
   CreateDomain: createDomain,
+  CreateIntegrationWorkflow: createIntegrationWorkflow,
   CreateProfile: createProfile,
   DeleteDomain: deleteDomain,
   DeleteIntegration: deleteIntegration,
@@ -46,12 +52,15 @@ export const registry: Registry = {
   DeleteProfileKey: deleteProfileKey,
   DeleteProfileObject: deleteProfileObject,
   DeleteProfileObjectType: deleteProfileObjectType,
+  DeleteWorkflow: deleteWorkflow,
   GetDomain: getDomain,
   GetIdentityResolutionJob: getIdentityResolutionJob,
   GetIntegration: getIntegration,
   GetMatches: getMatches,
   GetProfileObjectType: getProfileObjectType,
   GetProfileObjectTypeTemplate: getProfileObjectTypeTemplate,
+  GetWorkflow: getWorkflow,
+  GetWorkflowSteps: getWorkflowSteps,
   ListAccountIntegrations: listAccountIntegrations,
   ListDomains: listDomains,
   ListIdentityResolutionJobs: listIdentityResolutionJobs,
@@ -60,6 +69,7 @@ export const registry: Registry = {
   ListProfileObjectTypes: listProfileObjectTypes,
   ListProfileObjects: listProfileObjects,
   ListTagsForResource: listTagsForResource,
+  ListWorkflows: listWorkflows,
   MergeProfiles: mergeProfiles,
   PutIntegration: putIntegration,
   PutProfileObject: putProfileObject,
