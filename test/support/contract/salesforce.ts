@@ -25,6 +25,8 @@ export interface SalesforceContract {
   setDelay(ms: number): void;
   /** Query strings seen (decoded SOQL), and how many requests were answered. */
   readonly queries: string[];
+  /** Offsets of the result pages served through nextRecordsUrl, in order. */
+  readonly pagesServed: number[];
   requests(): number;
   stop(): Promise<void>;
 }
@@ -54,6 +56,7 @@ export async function startSalesforceContract(options: { pageSize?: number; toke
   const locators = new Map<string, SObject[]>();
   const failures: Failure[] = [];
   const queries: string[] = [];
+  const pagesServed: number[] = [];
   let delayMs = 0;
   let answered = 0;
   let nextLocator = 1;
@@ -101,7 +104,9 @@ export async function startSalesforceContract(options: { pageSize?: number; toke
       const locator = locatorPart.slice(0, dash);
       const resultSet = locators.get(locator);
       if (!resultSet) return send(res, 400, [{ message: 'invalid query locator', errorCode: 'INVALID_QUERY_LOCATOR' }]);
-      return send(res, 200, page(version!, resultSet, locator, Number(locatorPart.slice(dash + 1))));
+      const offset = Number(locatorPart.slice(dash + 1));
+      pagesServed.push(offset);
+      return send(res, 200, page(version!, resultSet, locator, offset));
     }
     const soql = url.searchParams.get('q');
     if (!soql) return send(res, 400, [{ message: 'q is required', errorCode: 'MALFORMED_QUERY' }]);
@@ -131,6 +136,7 @@ export async function startSalesforceContract(options: { pageSize?: number; toke
       delayMs = ms;
     },
     queries,
+    pagesServed,
     requests: () => answered,
     stop: () =>
       new Promise<void>((resolve) => {
