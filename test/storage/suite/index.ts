@@ -14,6 +14,7 @@ import { scopeCases } from './scope.js';
 import { tagCases } from './tags.js';
 import type { FreshDatabase, SuiteContext, Target } from './target.js';
 import { transactionCases } from './transactions.js';
+import { workflowCases } from './workflows.js';
 
 /** Call inside a `describe`: opens one store for the cases, closes and removes it afterwards. */
 export function storageSuite(target: Target): void {
@@ -41,6 +42,7 @@ export function storageSuite(target: Target): void {
   tagCases(ctx);
   profileObjectCases(ctx);
   integrationCases(ctx);
+  workflowCases(ctx);
   profileCases(ctx);
   jobCases(ctx);
   transactionCases(ctx);
