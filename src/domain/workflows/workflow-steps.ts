@@ -21,7 +21,7 @@ export const runFlowName = (base: string, n: number) => flowName(base, `-run-${n
 export type NextStep =
   | { readonly kind: 'done' }
   | { readonly kind: 'wait'; readonly until: Date }
-  | { readonly kind: 'run'; readonly windowStart?: Date; readonly windowEnd: Date };
+  | { readonly kind: 'run'; readonly windowStart?: Date; readonly windowEnd?: Date };
 
 export function nextStep(workflow: WorkflowRecord, flow: FlowDefinition, steps: readonly WorkflowStepRecord[], now: Date): NextStep {
   const runs = steps.filter((step) => step.kind === 'run');
@@ -31,7 +31,8 @@ export function nextStep(workflow: WorkflowRecord, flow: FlowDefinition, steps: 
   const trigger = flow.TriggerConfig;
   const scheduled = trigger.TriggerProperties?.Scheduled;
   if (trigger.TriggerType !== 'Scheduled' || !scheduled) {
-    return lastRun ? { kind: 'done' } : { kind: 'run', windowStart: lastBatchEnd, windowEnd: now };
+    // The one run of OnDemand/Event has no successor, so its window stays open: nothing modified while it runs is left out.
+    return lastRun ? { kind: 'done' } : { kind: 'run', windowStart: lastBatchEnd };
   }
   const anchor = scheduled.ScheduleStartTime ?? workflow.createdAt;
   const schedule = parseSchedule(scheduled.ScheduleExpression, anchor);

@@ -213,7 +213,7 @@ async function allSteps(store: Store, scope: Scope, domainName: string, workflow
 
 async function startRun(
   store: Store, scope: Scope, workflow: WorkflowRecord, flow: FlowDefinition, stepNo: number, runNo: number,
-  plan: { windowStart?: Date; windowEnd: Date }, now: Date,
+  plan: { windowStart?: Date; windowEnd?: Date }, now: Date,
 ): Promise<WorkflowStepRecord> {
   const step: WorkflowStepRecord = {
     workflowId: workflow.workflowId,

@@ -25,7 +25,7 @@ export interface SalesforceContract {
   setDelay(ms: number): void;
   /** Query strings seen (decoded SOQL), and how many requests were answered. */
   readonly queries: string[];
-  /** Offsets of the result pages served through nextRecordsUrl, in order. */
+  /** Offsets of the result pages asked for through nextRecordsUrl, in order of arrival. */
   readonly pagesServed: number[];
   requests(): number;
   stop(): Promise<void>;
@@ -86,9 +86,12 @@ export async function startSalesforceContract(options: { pageSize?: number; toke
   }
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    // Recorded on arrival: a client killed while waiting for its answer has still asked for the page.
+    const asked = VERSION.exec(url.pathname)?.[3];
+    if (asked) pagesServed.push(Number(asked.slice(asked.lastIndexOf('-') + 1)));
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     answered++;
-    const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.headers.authorization !== `Bearer ${token}`) {
       return send(res, 401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
     }
@@ -104,9 +107,7 @@ export async function startSalesforceContract(options: { pageSize?: number; toke
       const locator = locatorPart.slice(0, dash);
       const resultSet = locators.get(locator);
       if (!resultSet) return send(res, 400, [{ message: 'invalid query locator', errorCode: 'INVALID_QUERY_LOCATOR' }]);
-      const offset = Number(locatorPart.slice(dash + 1));
-      pagesServed.push(offset);
-      return send(res, 200, page(version!, resultSet, locator, offset));
+      return send(res, 200, page(version!, resultSet, locator, Number(locatorPart.slice(dash + 1))));
     }
     const soql = url.searchParams.get('q');
     if (!soql) return send(res, 400, [{ message: 'q is required', errorCode: 'MALFORMED_QUERY' }]);
