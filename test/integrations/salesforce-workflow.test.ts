@@ -158,6 +158,18 @@ for (const backend of backends()) {
       for (const n of [1, 2, 3, 4]) assert.equal((await profileByEmail(domain, `${tag}${n}@example.com`)).length, 1);
     });
 
+    test('a transient error that outlasts the retries fails the step, saying how often it was tried', async () => {
+      const domain = await newDomain(client, 'sfx');
+      await putType(client, domain, 'Customer', CUSTOMER_TYPE);
+      const object = `Down_${domain.slice(-6)}__c`;
+      sf.put(object, [contact(1, new Date(Date.now() - HOUR), domain.slice(-6))]);
+      sf.failNext(5, { status: 503, errorCode: 'SERVER_UNAVAILABLE', message: 'Too many requests', retryAfterSeconds: 0 });
+      const created = await create(domain, salesforceFlow('sf', object));
+      const items = await waitForSteps(client, domain, created.WorkflowId!, allFinished);
+      assert.equal(items[0]!.Status, 'FAILED');
+      assert.match(items[0]!.ExecutionMessage!, /SERVER_UNAVAILABLE.*after 5 attempts/);
+    });
+
     test('a refused token fails the step and the workflow with a message the operator can act on', async () => {
       const domain = await newDomain(client, 'sfp');
       await putType(client, domain, 'Customer', CUSTOMER_TYPE);

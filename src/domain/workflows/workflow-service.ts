@@ -3,7 +3,8 @@
 // enqueues the durable job that runs it, all in one transaction. Reads, lists and deletes.
 import { randomUUID } from 'node:crypto';
 import type { AppflowIntegration, TriggerConfig } from '../../generated/shapes.js';
-import type { Scope, Store, Tags } from '../../storage/ports.js';
+import type { JsonValue, Scope, Store, Tags } from '../../storage/ports.js';
+import { toJson } from '../../shapes/json.js';
 import type { WorkflowFilter, WorkflowRecord, WorkflowStepRecord } from '../../storage/workflow-ports.js';
 import type { Clock } from '../clock.js';
 import { connectorFactories } from '../../connectors/index.js';
@@ -92,7 +93,7 @@ export class WorkflowService {
       await repos.integrations.put(scope, {
         domainName,
         uri,
-        definition: definitionToJson({ objectTypeName: input.objectTypeName, flowDefinition: configToJson({ appflow, roleArn: input.roleArn }), roleArn: input.roleArn, workflowId }),
+        definition: definitionToJson({ objectTypeName: input.objectTypeName, flowDefinition: toJson(flow, 'FlowDefinition') as JsonValue, roleArn: input.roleArn, workflowId }),
         hidden: true,
         createdAt: now,
         lastUpdatedAt: now,
