@@ -132,7 +132,7 @@ export class WorkflowService {
       await enqueueJob(repos.jobs, scope, { kind: INTEGRATION_WORKFLOW_JOB, payload: { domainName, workflowId }, runAt: now, dedupeKey: `${domainName}/${workflowId}`, now });
     });
     const message = `Workflow started: ${batches.length} historical batch${batches.length === 1 ? '' : 'es'}, then ${flow.TriggerConfig.TriggerType} pulls into ${input.objectTypeName}`;
-    return { workflowId, message };
+    return { workflowId, message: message.length > 255 ? message.slice(0, 254) + '…' : message };
   }
 
   async get(scope: Scope, domainName: string, workflowId: string): Promise<WorkflowRecord> {
