@@ -28,6 +28,8 @@ export interface Config {
   readonly bodyLimitBytes: number;
   readonly logLevel: string;
   readonly s3: S3SourceConfig;
+  /** How long a job worker holds a job before another may take it over (OPENPROFILES_JOB_LEASE_SECONDS). */
+  readonly jobLeaseMs?: number;
 }
 
 export interface ServeOptions {
@@ -73,6 +75,13 @@ function parsePort(value: string | number | undefined): number {
   return port;
 }
 
+function leaseSeconds(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 1) throw new Error(`invalid OPENPROFILES_JOB_LEASE_SECONDS (1 or more): ${value}`);
+  return seconds * 1000;
+}
+
 export function readConfig(options: ServeOptions, env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(options.dataDir ?? env['OPENPROFILES_DATA_DIR'] ?? DEFAULT_DATA_DIR);
   const databaseUrl = options.database ?? env['OPENPROFILES_DATABASE_URL'];
@@ -101,5 +110,6 @@ export function readConfig(options: ServeOptions, env: NodeJS.ProcessEnv = proce
     bodyLimitBytes: DEFAULT_BODY_LIMIT_BYTES,
     logLevel: options.logLevel ?? env['OPENPROFILES_LOG_LEVEL'] ?? 'info',
     s3: readS3Config(options, env, region),
+    jobLeaseMs: leaseSeconds(env['OPENPROFILES_JOB_LEASE_SECONDS']),
   };
 }

@@ -32,6 +32,8 @@ import { jobHandlers } from './jobs/handlers/index.js';
 import { IdentityResolutionService } from './domain/identity-resolution/identity-resolution-service.js';
 import { RuleMatchingService } from './domain/rule-matching/rule-matching-service.js';
 import { operations } from './generated/operations.js';
+import { WorkflowService } from './domain/workflows/workflow-service.js';
+import { ConnectorProfiles } from './domain/workflows/connector-profiles.js';
 
 export interface Container {
   readonly config: Config;
@@ -70,8 +72,11 @@ export async function createContainer(config: Config, options: ContainerOptions 
   const policies = new PolicyAuthorizer(directory);
   const handlebars = createHandlebars();
   const ingestion = new IngestionService(store, clock, handlebars);
-  const jobs = new JobRunner(store, clock, jobHandlers(store, clock, { ingestion, s3: config.s3, log }), { log });
   const profileSearch = new ProfileSearch(store);
+  const connectorProfiles = new ConnectorProfiles(store, secrets, clock);
+  const leaseMs = config.jobLeaseMs;
+  const handlers = jobHandlers(store, clock, { ingestion, s3: config.s3, log, connectorProfiles });
+  const jobs = new JobRunner(store, clock, handlers, { log, leaseMs });
   return {
     config,
     clock,
@@ -91,6 +96,8 @@ export async function createContainer(config: Config, options: ContainerOptions 
       profileObjects: new ProfileObjectService(store),
       identityResolution: new IdentityResolutionService(store),
       ruleMatching: new RuleMatchingService(store, profileSearch),
+      workflows: new WorkflowService(store, clock),
+      connectorProfiles,
     },
     credentials: new CredentialResolver(store, secrets, staticRoot),
     authorizer: new ProfileAuthorizer(policies, store),

@@ -7,6 +7,7 @@ import { importFile } from './import/import-command.js';
 import { listDeadLetters } from './dead-letters.js';
 import { runMatching } from './matching.js';
 import { DEFAULT_DATA_DIR, DEFAULT_PORT, DEFAULT_REGION, DEFAULT_S3_POLL_SECONDS } from '../config.js';
+import { deleteConnectorProfile, listConnectorProfiles, putConnectorProfile } from './connectors.js';
 
 const program = new Command('openprofiles').description('A self-hostable server for the Amazon Connect Customer Profiles API');
 
@@ -47,6 +48,28 @@ storeOptions(matching.command('run').description('run an identity-resolution job
   .option('--account-id <id>', 'the account (default 000000000000)')
   .option('--region <region>', `the region (default ${DEFAULT_REGION})`)
   .action(runMatching);
+
+const connectors = program.command('connectors').description('connector profiles: the sources integration workflows read, with their credentials (stored sealed)');
+const scoped = (command: Command) =>
+  storeOptions(command)
+    .option('--account-id <id>', 'the account (default 000000000000)')
+    .option('--region <region>', `the region (default ${DEFAULT_REGION})`);
+scoped(connectors.command('put-profile').description('create or replace a connector profile'))
+  .requiredOption('--name <name>', 'the ConnectorProfileName workflows use')
+  .requiredOption('--type <type>', 'salesforce, s3, zendesk, servicenow or marketo')
+  .option('--instance-url <url>', "the source's base URL (Salesforce instance, S3-compatible endpoint…)")
+  .option('--token <token>', 'OAuth access token (Salesforce, Zendesk, ServiceNow, Marketo)')
+  .option('--access-key-id <id>', 'S3 access key id')
+  .option('--secret-access-key <secret>', 'S3 secret access key')
+  .option('--aws-region <region>', 'S3 region (default us-east-1)')
+  .option('--client-id <id>', 'OAuth client id')
+  .option('--client-secret <secret>', 'OAuth client secret')
+  .option('--api-version <version>', 'source API version (Salesforce default v59.0)')
+  .action(putConnectorProfile);
+scoped(connectors.command('list').description('list connector profiles, one JSON line each (credential names only)')).action(listConnectorProfiles);
+scoped(connectors.command('delete').description('delete a connector profile'))
+  .requiredOption('--name <name>', 'the profile')
+  .action(deleteConnectorProfile);
 
 storeOptions(program.command('import').description('ingest a CSV, JSON Lines or JSON-array file as objects of one object type'))
   .argument('<file>', 'the file to import')

@@ -2,10 +2,14 @@
 import type { SourceConnectorType } from '../generated/shapes.js';
 import type { ConnectorFactory } from './connector.js';
 import { marketoConnector } from './marketo.js';
+import { s3Connector } from './s3.js';
+import { salesforceConnector } from './salesforce.js';
 import { serviceNowConnector } from './servicenow.js';
 import { zendeskConnector } from './zendesk.js';
 
 export const connectorFactories: Partial<Record<SourceConnectorType, ConnectorFactory>> = {
+  S3: s3Connector,
+  Salesforce: salesforceConnector,
   Zendesk: zendeskConnector,
   Servicenow: serviceNowConnector,
   Marketo: marketoConnector,

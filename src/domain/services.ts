@@ -10,6 +10,8 @@ import type { ProfileSearch } from './profiles/profile-search.js';
 import type { ProfileService } from './profiles/profile-service.js';
 import type { IdentityResolutionService } from './identity-resolution/identity-resolution-service.js';
 import type { RuleMatchingService } from './rule-matching/rule-matching-service.js';
+import type { WorkflowService } from './workflows/workflow-service.js';
+import type { ConnectorProfiles } from './workflows/connector-profiles.js';
 
 export interface Services {
   readonly domains: DomainService;
@@ -23,4 +25,6 @@ export interface Services {
   readonly profileObjects: ProfileObjectService;
   readonly identityResolution: IdentityResolutionService;
   readonly ruleMatching: RuleMatchingService;
+  readonly workflows: WorkflowService;
+  readonly connectorProfiles: ConnectorProfiles;
 }

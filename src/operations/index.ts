@@ -36,11 +36,17 @@ import { getMatches } from './get-matches.js';
 import { listIdentityResolutionJobs } from './list-identity-resolution-jobs.js';
 import { getSimilarProfiles } from './get-similar-profiles.js';
 import { listRuleBasedMatches } from './list-rule-based-matches.js';
+import { createIntegrationWorkflow } from './create-integration-workflow.js';
+import { deleteWorkflow } from './delete-workflow.js';
+import { getWorkflow } from './get-workflow.js';
+import { getWorkflowSteps } from './get-workflow-steps.js';
+import { listWorkflows } from './list-workflows.js';
 
 export const registry: Registry = {
   AddProfileKey: addProfileKey,
   BatchGetProfile: batchGetProfile,
   CreateDomain: createDomain,
+  CreateIntegrationWorkflow: createIntegrationWorkflow,
   CreateProfile: createProfile,
   DeleteDomain: deleteDomain,
   DeleteIntegration: deleteIntegration,
@@ -48,6 +54,7 @@ export const registry: Registry = {
   DeleteProfileKey: deleteProfileKey,
   DeleteProfileObject: deleteProfileObject,
   DeleteProfileObjectType: deleteProfileObjectType,
+  DeleteWorkflow: deleteWorkflow,
   GetDomain: getDomain,
   GetIdentityResolutionJob: getIdentityResolutionJob,
   GetIntegration: getIntegration,
@@ -55,6 +62,8 @@ export const registry: Registry = {
   GetProfileObjectType: getProfileObjectType,
   GetProfileObjectTypeTemplate: getProfileObjectTypeTemplate,
   GetSimilarProfiles: getSimilarProfiles,
+  GetWorkflow: getWorkflow,
+  GetWorkflowSteps: getWorkflowSteps,
   ListAccountIntegrations: listAccountIntegrations,
   ListDomains: listDomains,
   ListIdentityResolutionJobs: listIdentityResolutionJobs,
@@ -64,6 +73,7 @@ export const registry: Registry = {
   ListProfileObjects: listProfileObjects,
   ListRuleBasedMatches: listRuleBasedMatches,
   ListTagsForResource: listTagsForResource,
+  ListWorkflows: listWorkflows,
   MergeProfiles: mergeProfiles,
   PutIntegration: putIntegration,
   PutProfileObject: putProfileObject,

@@ -3,6 +3,7 @@
 // test/storage/ runs against both.
 import type { DeadLetterRepository, ProfileObjectRepository } from './object-ports.js';
 import type { RuleMatchingRepository } from './rule-matching-ports.js';
+import type { ConnectorProfileRepository, WorkflowRepository } from './workflow-ports.js';
 
 /** The tenancy boundary. No repository call can cross it. */
 export interface Scope {
@@ -409,6 +410,8 @@ export interface Repositories {
   readonly s3IntegrationObjects: S3IntegrationObjectRepository;
   readonly identityResolution: IdentityResolutionRepository;
   readonly ruleMatching: RuleMatchingRepository;
+  readonly workflows: WorkflowRepository;
+  readonly connectorProfiles: ConnectorProfileRepository;
 }
 
 export type Backend = 'sqlite' | 'postgres';

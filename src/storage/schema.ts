@@ -5,6 +5,7 @@
 // postgres/dialect.ts) and JSON columns are text that the repositories parse.
 import type { IamTables } from './iam-schema.js';
 import type { ObjectTables } from './object-schema.js';
+import type { WorkflowTables } from './workflow-schema.js';
 
 export interface AccountsTable {
   account_id: string;
@@ -210,7 +211,7 @@ export interface RuleMatchGroupsTable {
   updated_at: number;
 }
 
-export interface Database extends IamTables, ObjectTables {
+export interface Database extends IamTables, ObjectTables, WorkflowTables {
   accounts: AccountsTable;
   access_keys: AccessKeysTable;
   domains: DomainsTable;

@@ -107,6 +107,7 @@ export class DomainService {
       await repos.profiles.deleteAllInDomain(scope, name);
       await repos.objectTypes.deleteAllInDomain(scope, name);
       await repos.integrations.deleteAllInDomain(scope, name);
+      await repos.workflows.deleteAllInDomain(scope, name);
       await repos.identityResolution.deleteAllInDomain(scope, name);
       await repos.s3IntegrationObjects.deleteAllInDomain(scope, name);
       await repos.ruleMatching.deleteAllInDomain(scope, name);

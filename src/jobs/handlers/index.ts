@@ -4,17 +4,20 @@ import type { Store } from '../../storage/ports.js';
 import type { Clock } from '../../domain/clock.js';
 import type { S3SourceConfig } from '../../config.js';
 import type { IngestionService } from '../../domain/ingestion/ingestion-service.js';
+import type { ConnectorProfiles } from '../../domain/workflows/connector-profiles.js';
 import type { JobHandler } from '../runner.js';
 import { EXPIRE_DOMAIN, expireDomainHandler } from './expire-domain.js';
 import { SEND_DEAD_LETTER, sendDeadLetterHandler } from './send-dead-letter.js';
 import { IDENTITY_RESOLUTION, identityResolutionHandler } from './identity-resolution.js';
 import { POLL_S3_INTEGRATION, pollS3IntegrationHandler } from './poll-s3-integration.js';
 import { RULE_MATCHING, ruleMatchingHandler } from './rule-matching.js';
+import { INTEGRATION_WORKFLOW_JOB, integrationWorkflowHandler } from './integration-workflow.js';
 
-/** What handlers that ingest need beside the store and clock. */
+/** What the handlers that ingest from sources need beside the store and clock. */
 export interface IngestingJobDependencies {
   readonly ingestion: IngestionService;
   readonly s3: S3SourceConfig;
+  readonly connectorProfiles: ConnectorProfiles;
   readonly log?: Logger;
 }
 
@@ -24,6 +27,12 @@ export function jobHandlers(store: Store, clock: Clock, ingesting?: IngestingJob
     [SEND_DEAD_LETTER]: sendDeadLetterHandler(store),
     [IDENTITY_RESOLUTION]: identityResolutionHandler(store, clock),
     [RULE_MATCHING]: ruleMatchingHandler(store, clock),
-    ...(ingesting && { [POLL_S3_INTEGRATION]: pollS3IntegrationHandler({ store, clock, ...ingesting }) }),
+    ...(ingesting && {
+      [POLL_S3_INTEGRATION]: pollS3IntegrationHandler({ store, clock, ingestion: ingesting.ingestion, s3: ingesting.s3, ...(ingesting.log && { log: ingesting.log }) }),
+      [INTEGRATION_WORKFLOW_JOB]: integrationWorkflowHandler(
+        { store, clock, ingestion: ingesting.ingestion, connectorProfiles: ingesting.connectorProfiles },
+        ingesting.log ? { log: ingesting.log } : {},
+      ),
+    }),
   };
 }

@@ -19,6 +19,8 @@ import { KyselyProfileObjectRepository } from './profile-objects.js';
 import { KyselyTagRepository } from './tags.js';
 import { KyselyIdentityResolutionRepository } from './identity-resolution.js';
 import { KyselyRuleMatchingRepository } from './rule-matching.js';
+import { KyselyWorkflowRepository } from './workflows.js';
+import { KyselyConnectorProfileRepository } from './connector-profiles.js';
 
 export function createRepositories(db: Kysely<Database>): Repositories {
   return {
@@ -39,5 +41,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     s3IntegrationObjects: new KyselyS3IntegrationObjectRepository(db),
     identityResolution: new KyselyIdentityResolutionRepository(db),
     ruleMatching: new KyselyRuleMatchingRepository(db),
+    workflows: new KyselyWorkflowRepository(db),
+    connectorProfiles: new KyselyConnectorProfileRepository(db),
   };
 }

@@ -15,6 +15,7 @@ import * as m0011 from './0011-inferred-profile-claims.js';
 import * as m0012 from './0012-integrations.js';
 import * as m0013 from './0013-identity-resolution.js';
 import * as m0015 from './0015-rule-based-matching.js';
+import * as m0016 from './0016-workflows.js';
 import * as m0017 from './0017-s3-integration-objects.js';
 
 /** A forward-only migration: one function, written once for both dialects. */
@@ -36,6 +37,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: StorageMigrat
   ['0012-integrations', m0012],
   ['0013-identity-resolution', m0013],
   ['0015-rule-based-matching', m0015],
+  ['0016-workflows', m0016],
   ['0017-s3-integration-objects', m0017],
 ];
 

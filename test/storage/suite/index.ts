@@ -15,6 +15,7 @@ import { scopeCases } from './scope.js';
 import { tagCases } from './tags.js';
 import type { FreshDatabase, SuiteContext, Target } from './target.js';
 import { transactionCases } from './transactions.js';
+import { workflowCases } from './workflows.js';
 
 /** Call inside a `describe`: opens one store for the cases, closes and removes it afterwards. */
 export function storageSuite(target: Target): void {
@@ -43,6 +44,7 @@ export function storageSuite(target: Target): void {
   profileObjectCases(ctx);
   integrationCases(ctx);
   s3IntegrationObjectCases(ctx);
+  workflowCases(ctx);
   profileCases(ctx);
   jobCases(ctx);
   transactionCases(ctx);

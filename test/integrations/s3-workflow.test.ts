@@ -1,0 +1,98 @@
+// Integration workflows from S3 through the official SDK, on every backend, against a real S3-protocol
+// server (s3rver): CSV, JSON Lines and JSON-array objects under the prefix (and nothing outside it) become
+// profiles found by SearchProfiles; the flow's Validate task drops records without an e-mail; a missing
+// bucket fails the step with a message.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import {
+  CreateIntegrationWorkflowCommand,
+  GetWorkflowCommand,
+  SearchProfilesCommand,
+  type CustomerProfilesClient,
+  type FlowDefinition,
+} from '@aws-sdk/client-customer-profiles';
+import { backends } from '../support/backends.js';
+import type { RunningServer } from '../support/server.js';
+import { newDomain } from '../support/profiles.js';
+import { putType } from '../support/objects.js';
+import { startS3Server, type RunningS3 } from '../support/s3-server.js';
+import { allFinished, connectorsCli, CUSTOMER_TYPE, KMS_ARN, ROLE_ARN, waitForSteps, waitForWorkflow } from '../support/workflows.js';
+
+let flowCounter = 0;
+
+function s3Flow(bucket: string, prefix: string): FlowDefinition {
+  return {
+    FlowName: `s3-flow-${process.pid}-${++flowCounter}`,
+    KmsArn: KMS_ARN,
+    SourceFlowConfig: { ConnectorType: 'S3', ConnectorProfileName: 's3', SourceConnectorProperties: { S3: { BucketName: bucket, BucketPrefix: prefix } } },
+    Tasks: [
+      { TaskType: 'Filter', SourceFields: ['id', 'email', 'name'], ConnectorOperator: { S3: 'PROJECTION' } },
+      { TaskType: 'Validate', SourceFields: ['email'], ConnectorOperator: { S3: 'VALIDATE_NON_NULL' }, TaskProperties: { VALIDATION_ACTION: 'DropRecord' } },
+      { TaskType: 'Map', SourceFields: ['id'], DestinationField: 'id', ConnectorOperator: { S3: 'NO_OP' } },
+      { TaskType: 'Map', SourceFields: ['email'], DestinationField: 'email', ConnectorOperator: { S3: 'NO_OP' } },
+      { TaskType: 'Truncate', SourceFields: ['name'], DestinationField: 'first', ConnectorOperator: { S3: 'NO_OP' }, TaskProperties: { TRUNCATE_LENGTH: '5' } },
+    ],
+    TriggerConfig: { TriggerType: 'OnDemand' },
+  };
+}
+
+for (const backend of backends()) {
+  describe(`S3 workflows on ${backend.name}`, { skip: backend.skip }, () => {
+    let server: RunningServer;
+    let client: CustomerProfilesClient;
+    let s3: RunningS3;
+    const create = (domain: string, flow: FlowDefinition) =>
+      client.send(new CreateIntegrationWorkflowCommand({ DomainName: domain, WorkflowType: 'APPFLOW_INTEGRATION', ObjectTypeName: 'Customer', RoleArn: ROLE_ARN, IntegrationConfig: { AppflowIntegration: { FlowDefinition: flow } } }));
+    const upload = (bucket: string, key: string, body: string) => s3.client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
+    const profile = async (domain: string, email: string) =>
+      (await client.send(new SearchProfilesCommand({ DomainName: domain, KeyName: '_email', Values: [email] }))).Items ?? [];
+
+    before(async () => {
+      server = await backend.start();
+      client = server.client();
+      s3 = await startS3Server();
+      await connectorsCli(server, ['put-profile', '--name', 's3', '--type', 's3', '--instance-url', s3.endpoint, '--access-key-id', s3.credentials.accessKeyId, '--secret-access-key', s3.credentials.secretAccessKey]);
+    });
+    after(async () => {
+      client?.destroy();
+      await s3?.stop();
+      await server?.stop();
+    });
+
+    test('CSV, JSON Lines and JSON arrays under the prefix are ingested; records failing Validate are dropped', async () => {
+      const domain = await newDomain(client, 's3w');
+      await putType(client, domain, 'Customer', CUSTOMER_TYPE);
+      const bucket = `b-${domain.slice(-10)}`;
+      await s3.createBucket(bucket);
+      await upload(bucket, 'in/2024/a.csv', 'id,email,name\nc1,ann@example.com,Annabel\nc2,,Nobody\nc3,bob@example.com,Bob\n');
+      await upload(bucket, 'in/2024/b.jsonl', '{"id":"j1","email":"cy@example.com","name":"Cyrus"}\n\n{"id":"j2","email":"di@example.com","name":"Diana"}\n');
+      await upload(bucket, 'in/2025/c.json', JSON.stringify([{ id: 'a1', email: 'ed@example.com', name: 'Edward' }]));
+      await upload(bucket, 'out/d.csv', 'id,email,name\nx1,outside@example.com,Out\n');
+      const created = await create(domain, s3Flow(bucket, 'in/'));
+      const items = await waitForSteps(client, domain, created.WorkflowId!, allFinished);
+      assert.equal(items.length, 1);
+      assert.equal(items[0]!.Status, 'COMPLETE', items[0]!.ExecutionMessage);
+      assert.equal(items[0]!.RecordsProcessed, 5);
+      const workflow = await client.send(new GetWorkflowCommand({ DomainName: domain, WorkflowId: created.WorkflowId! }));
+      assert.equal(workflow.Metrics?.AppflowIntegration?.RecordsProcessed, 5);
+      assert.equal(workflow.Attributes?.AppflowIntegration?.SourceConnectorType, 'S3');
+      const ann = await profile(domain, 'ann@example.com');
+      assert.equal(ann.length, 1);
+      assert.equal(ann[0]!.FirstName, 'Annab', 'Truncate to 5 characters');
+      for (const email of ['bob@example.com', 'cy@example.com', 'di@example.com', 'ed@example.com']) assert.equal((await profile(domain, email)).length, 1, email);
+      assert.equal((await profile(domain, 'outside@example.com')).length, 0, 'objects outside the prefix are not read');
+    });
+
+    test('a bucket that does not exist fails the step with a message naming it', async () => {
+      const domain = await newDomain(client, 's3f');
+      await putType(client, domain, 'Customer', CUSTOMER_TYPE);
+      const created = await create(domain, s3Flow('no-such-bucket', 'in/'));
+      const items = await waitForSteps(client, domain, created.WorkflowId!, allFinished);
+      assert.equal(items[0]!.Status, 'FAILED');
+      assert.match(items[0]!.ExecutionMessage!, /no-such-bucket/);
+      assert.match(items[0]!.ExecutionMessage!, /NoSuchBucket/);
+      await waitForWorkflow(client, domain, created.WorkflowId!, 'FAILED');
+    });
+  });
+}
