@@ -1,5 +1,6 @@
 // The server's configuration, read once from command-line options and the environment.
 import { join, resolve } from 'node:path';
+import type { S3ExportConfig } from './domain/identity-resolution/export-matches.js';
 
 export type DatabaseConfig = { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string };
 
@@ -16,6 +17,8 @@ export interface Config {
   readonly masterKey?: string;
   readonly bodyLimitBytes: number;
   readonly logLevel: string;
+  /** Where identity-resolution jobs export match results (Matching.ExportingConfig.S3Exporting). */
+  readonly s3Export: S3ExportConfig;
 }
 
 export interface ServeOptions {
@@ -68,5 +71,25 @@ export function readConfig(options: ServeOptions, env: NodeJS.ProcessEnv = proce
     masterKey: env['OPENPROFILES_MASTER_KEY'] || undefined,
     bodyLimitBytes: DEFAULT_BODY_LIMIT_BYTES,
     logLevel: options.logLevel ?? env['OPENPROFILES_LOG_LEVEL'] ?? 'info',
+    s3Export: readS3ExportConfig(env, options.region ?? env['OPENPROFILES_REGION'] ?? DEFAULT_REGION),
+  };
+}
+
+/**
+ * OPENPROFILES_S3_ENDPOINT points exports at an S3-compatible store (path-style addressing);
+ * OPENPROFILES_S3_REGION (default: the server's region) and, optionally, OPENPROFILES_S3_ACCESS_KEY_ID with
+ * OPENPROFILES_S3_SECRET_ACCESS_KEY (default: the AWS SDK's credential chain).
+ */
+function readS3ExportConfig(env: NodeJS.ProcessEnv, region: string): S3ExportConfig {
+  const endpoint = env['OPENPROFILES_S3_ENDPOINT'] || undefined;
+  const accessKeyId = env['OPENPROFILES_S3_ACCESS_KEY_ID'];
+  const secretAccessKey = env['OPENPROFILES_S3_SECRET_ACCESS_KEY'];
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
+    throw new Error('set both OPENPROFILES_S3_ACCESS_KEY_ID and OPENPROFILES_S3_SECRET_ACCESS_KEY, or neither');
+  }
+  return {
+    ...(endpoint === undefined ? {} : { endpoint }),
+    region: env['OPENPROFILES_S3_REGION'] || region,
+    ...(accessKeyId && secretAccessKey ? { credentials: { accessKeyId, secretAccessKey } } : {}),
   };
 }

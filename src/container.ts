@@ -27,6 +27,7 @@ import type { IamServices } from './server/iam-api/actions/types.js';
 import { Router } from './server/router.js';
 import { JobRunner } from './jobs/runner.js';
 import { jobHandlers } from './jobs/handlers/index.js';
+import { s3ObjectWriter } from './domain/identity-resolution/export-matches.js';
 import { IdentityResolutionService } from './domain/identity-resolution/identity-resolution-service.js';
 import { operations } from './generated/operations.js';
 
@@ -63,7 +64,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
   const staticRoot = config.rootKey ? { accountId: config.accountId, ...config.rootKey } : undefined;
   const directory = new PrincipalDirectory(store, new PolicyCache());
   const policies = new PolicyAuthorizer(directory);
-  const jobs = new JobRunner(store, clock, jobHandlers(store, clock), { log });
+  const jobs = new JobRunner(store, clock, jobHandlers(store, clock, { openWriter: () => s3ObjectWriter(config.s3Export) }), { log });
   const handlebars = createHandlebars();
   return {
     config,

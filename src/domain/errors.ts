@@ -270,3 +270,11 @@ export function integrationUriInUse(uri: string, domainName: string): BadRequest
 export function identityResolutionJobNotFound(domainName: string, jobId: string): ResourceNotFoundException {
   return new ResourceNotFoundException(`Identity resolution job ${jobId} does not exist in domain ${domainName}`);
 }
+
+export function matchingNotEnabled(domainName: string): BadRequestException {
+  return new BadRequestException(`Identity resolution (Matching) is not enabled for domain ${domainName}.`);
+}
+
+export function sourceNameRequired(where: string): BadRequestException {
+  return new BadRequestException(`${where}.SourceName is required when ConflictResolvingModel is SOURCE.`);
+}

@@ -31,6 +31,7 @@ import { getIntegration } from './get-integration.js';
 import { listAccountIntegrations } from './list-account-integrations.js';
 import { listIntegrations } from './list-integrations.js';
 import { putIntegration } from './put-integration.js';
+import { getAutoMergingPreview } from './get-auto-merging-preview.js';
 import { getIdentityResolutionJob } from './get-identity-resolution-job.js';
 import { getMatches } from './get-matches.js';
 import { listIdentityResolutionJobs } from './list-identity-resolution-jobs.js';
@@ -46,6 +47,7 @@ export const registry: Registry = {
   DeleteProfileKey: deleteProfileKey,
   DeleteProfileObject: deleteProfileObject,
   DeleteProfileObjectType: deleteProfileObjectType,
+  GetAutoMergingPreview: getAutoMergingPreview,
   GetDomain: getDomain,
   GetIdentityResolutionJob: getIdentityResolutionJob,
   GetIntegration: getIntegration,
