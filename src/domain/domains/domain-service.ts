@@ -6,6 +6,7 @@ import { domainArn } from '../arn.js';
 import { domainAlreadyExists, domainNotFound, tooManyTags } from '../errors.js';
 import { decodeNextToken, encodeNextToken } from '../pagination.js';
 import { scheduleDomainExpiry } from '../../jobs/handlers/expire-domain.js';
+import { scheduleMatching } from '../../jobs/handlers/scheduled-matching.js';
 
 export const MAX_TAGS_PER_RESOURCE = 50;
 
@@ -55,6 +56,7 @@ export class DomainService {
       await this.store.transaction(async (repos) => {
         await repos.domains.create(scope, record);
         await scheduleDomainExpiry(repos.jobs, scope, input.name, now);
+        await scheduleMatching(repos.jobs, scope, input.name, input.matching, now);
         if (Object.keys(tags).length > 0) await repos.tags.put(scope, domainArn(scope, input.name), tags);
       });
     } catch (error) {
@@ -81,8 +83,10 @@ export class DomainService {
     const { tags, ...fields } = changes;
     const arn = domainArn(scope, name);
     return this.store.transaction(async (repos) => {
-      const updated = await repos.domains.update(scope, name, { ...fields, lastUpdatedAt: this.clock() });
+      const now = this.clock();
+      const updated = await repos.domains.update(scope, name, { ...fields, lastUpdatedAt: now });
       if (!updated) throw domainNotFound(name);
+      if (fields.matching !== undefined) await scheduleMatching(repos.jobs, scope, name, updated.matching, now);
       if (tags && Object.keys(tags).length > 0) {
         const merged = { ...(await repos.tags.get(scope, arn)), ...tags };
         if (Object.keys(merged).length > MAX_TAGS_PER_RESOURCE) throw tooManyTags(MAX_TAGS_PER_RESOURCE);

@@ -24,8 +24,7 @@ const PROFILE_PAGE = 1_000;
 const TERMINAL: ReadonlySet<IdentityResolutionJobStatus> = new Set(['COMPLETED', 'PARTIAL_SUCCESS', 'FAILED']);
 
 /** Records a PENDING job and enqueues its run, in one transaction; resolves with the 32-hex JobId. */
-export async function startIdentityResolutionJob(store: Store, scope: Scope, domainName: string, now: Date): Promise<string> {
-  const jobId = randomUUID().replaceAll('-', '');
+export async function startIdentityResolutionJob(store: Store, scope: Scope, domainName: string, now: Date, jobId = randomUUID().replaceAll('-', '')): Promise<string> {
   const payload: JsonValue = { domainName, jobId };
   await store.transaction(async (repos) => {
     await repos.identityResolution.putJob(scope, {

@@ -4,6 +4,7 @@ import type { Clock } from '../../domain/clock.js';
 import type { JobHandler } from '../runner.js';
 import { EXPIRE_DOMAIN, expireDomainHandler } from './expire-domain.js';
 import { SEND_DEAD_LETTER, sendDeadLetterHandler } from './send-dead-letter.js';
+import { SCHEDULED_MATCHING, scheduledMatchingHandler } from './scheduled-matching.js';
 import { IDENTITY_RESOLUTION, identityResolutionHandler, type IdentityResolutionOptions } from './identity-resolution.js';
 
 export function jobHandlers(store: Store, clock: Clock, options: IdentityResolutionOptions = {}): Record<string, JobHandler> {
@@ -11,5 +12,6 @@ export function jobHandlers(store: Store, clock: Clock, options: IdentityResolut
     [EXPIRE_DOMAIN]: expireDomainHandler(store, clock),
     [SEND_DEAD_LETTER]: sendDeadLetterHandler(store),
     [IDENTITY_RESOLUTION]: identityResolutionHandler(store, clock, options),
+    [SCHEDULED_MATCHING]: scheduledMatchingHandler(store, clock),
   };
 }
