@@ -23,6 +23,8 @@ export interface ServerOptions {
   /** Leave the root key unset in the environment, so the server generates and stores one. */
   readonly generatedRootKey?: boolean;
   readonly extraArgs?: readonly string[];
+  /** Extra environment for the server process (e.g. OPENPROFILES_S3_ENDPOINT). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export interface RunningServer {
@@ -65,7 +67,7 @@ function waitForEndpoint(child: ChildProcess, output: () => string): Promise<str
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'op-server-'));
   const root = randomRootKey();
-  const env: NodeJS.ProcessEnv = { ...process.env, OPENPROFILES_LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, OPENPROFILES_LOG_LEVEL: 'warn', ...options.env };
   delete env['OPENPROFILES_DATABASE_URL'];
   if (!options.generatedRootKey) {
     env['OPENPROFILES_ROOT_ACCESS_KEY_ID'] = root.accessKeyId;
