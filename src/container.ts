@@ -25,6 +25,8 @@ import { ProfileAuthorizer, type Authorizer } from './auth/profile-authorizer.js
 import { createIamServices } from './domain/iam/iam-services.js';
 import type { IamServices } from './server/iam-api/actions/types.js';
 import { Router } from './server/router.js';
+import { ExtensionRouter } from './server/extensions/extension-router.js';
+import { extensionRoutes } from './server/extensions/index.js';
 import { JobRunner } from './jobs/runner.js';
 import { jobHandlers } from './jobs/handlers/index.js';
 import { s3ObjectWriter } from './domain/identity-resolution/export-matches.js';
@@ -48,6 +50,8 @@ export interface Container {
   readonly policies: PolicyAuthorizer;
   readonly iam: IamServices;
   readonly router: Router;
+  /** Our own signed routes under /_openprofiles/. */
+  readonly extensions: ExtensionRouter;
   close(): Promise<void>;
 }
 
@@ -90,6 +94,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     policies,
     iam: createIamServices(store, secrets, directory, policies),
     router: new Router(Object.values(operations)),
+    extensions: new ExtensionRouter(extensionRoutes),
     jobs,
     close: async () => {
       await jobs.stop();

@@ -15,6 +15,8 @@ import { serializeError } from './codec/errors.js';
 import { serializeOutput, type WireResponse } from './codec/to-wire.js';
 import { handleQueryRequest, isQueryRequest } from './iam-api/handle-query.js';
 import { originOf } from './request-origin.js';
+import { EXTENSION_PREFIX } from './extensions/extension-router.js';
+import { handleExtension } from './extensions/handle-extension.js';
 
 export interface RawRequest {
   readonly id: string;
@@ -52,6 +54,14 @@ export async function handleRequest(container: Container, request: RawRequest, l
       container.credentials.lookup,
       { services: ['profile'], now: container.clock() },
     );
+    if (rawPath.startsWith(EXTENSION_PREFIX)) {
+      checkContentType(request);
+      const principal = verified.key.principal;
+      const scope = { accountId: principal.accountId, region: verified.region };
+      const origin = originOf(request, verified.region, container.clock());
+      const call = { method: request.method, rawPath, rawQuery, body: request.body, requestId: request.id, principal, scope, origin };
+      return await handleExtension(container, container.extensions, call, log);
+    }
     const route = container.router.match(request.method, rawPath);
     if (!route) throw unknownOperation(request.method, rawPath);
     operation = route.operation.name;

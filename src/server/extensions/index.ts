@@ -1,0 +1,5 @@
+// Every extension route the server answers.
+import type { ExtensionRoute } from './extension-route.js';
+import { startIdentityResolutionJobRoute } from './start-identity-resolution-job.js';
+
+export const extensionRoutes: readonly ExtensionRoute[] = [startIdentityResolutionJobRoute];
