@@ -1,7 +1,8 @@
 // Auto-merge and its preview through the SDK against a real server on both backends, jobs run by
 // `openprofiles matching run`, exports written to a real S3-protocol server: GetAutoMergingPreview predicts
 // exactly what the next job merges, RECENCY and SOURCE pick the surviving profile, the job reports its
-// AutoMerging settings and ExportingLocation, and the exported JSON Lines hold its match groups.
+// AutoMerging settings and ExportingLocation, the exported JSON Lines hold its match groups, and a job started
+// by the signed route runs on the server's worker.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -29,6 +30,7 @@ import { CLI_ENTRY, type RunningServer } from '../support/server.js';
 import { startS3Server, type RunningS3 } from '../support/s3-server.js';
 import { getProfile } from '../support/profiles.js';
 import { putObject, putType } from '../support/objects.js';
+import { signedFetch } from '../support/signed-fetch.js';
 import { DISTINCT, DUPLICATES } from './people.js';
 
 const run = promisify(execFile);
@@ -78,6 +80,15 @@ for (const backend of backends()) {
           Matching: { Enabled: true, AutoMerging: autoMerging, ExportingConfig: { S3Exporting: { S3BucketName: BUCKET, S3KeyName: 'exports/automerge/' } } },
         }),
       );
+    /** The job once the server's worker has ended it (the worker polls the queue every second). */
+    const finished = async (domain: string, jobId: string) => {
+      let job = await client.send(new GetIdentityResolutionJobCommand({ DomainName: domain, JobId: jobId }));
+      for (let poll = 0; poll < 300 && !['COMPLETED', 'PARTIAL_SUCCESS', 'FAILED'].includes(String(job.Status)); poll++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        job = await client.send(new GetIdentityResolutionJobCommand({ DomainName: domain, JobId: jobId }));
+      }
+      return job;
+    };
     const exists = async (profileId: string) => (await getProfile(client, DOMAIN, profileId)) !== undefined;
 
     before(async () => {
@@ -207,6 +218,52 @@ for (const backend of backends()) {
       const input = { Consolidation: { MatchingAttributesList: [['EmailAddress']] }, ConflictResolution: { ConflictResolvingModel: 'RECENCY' as const } };
       await assert.rejects(client.send(new GetAutoMergingPreviewCommand({ DomainName: 'nomatching', ...input })), BadRequestException);
       await assert.rejects(client.send(new GetAutoMergingPreviewCommand({ DomainName: 'nosuchdomain', ...input })), ResourceNotFoundException);
+      await assert.rejects(
+        client.send(
+          new UpdateDomainCommand({
+            DomainName: 'nomatching',
+            Matching: { Enabled: true, AutoMerging: { Enabled: true, ConflictResolution: { ConflictResolvingModel: 'SOURCE' } } },
+          }),
+        ),
+        (error: unknown) => error instanceof BadRequestException && /SourceName/.test(error.message),
+      );
+    });
+
+    test("a job started by the signed route runs on the server's own worker, merging and exporting", async () => {
+      const domain = 'viaroute';
+      await client.send(
+        new CreateDomainCommand({
+          DomainName: domain,
+          DefaultExpirationDays: 30,
+          Matching: {
+            Enabled: true,
+            AutoMerging: { Enabled: true, Consolidation: { MatchingAttributesList: [['PhoneNumber']] }, ConflictResolution: { ConflictResolvingModel: 'RECENCY' } },
+            ExportingConfig: { S3Exporting: { S3BucketName: BUCKET } },
+          },
+        }),
+      );
+      for (const fields of [...DISTINCT, ...DUPLICATES]) await client.send(new CreateProfileCommand({ DomainName: domain, ...wire(fields) }));
+      const started = await signedFetch(server.endpoint, server.root, { method: 'POST', path: `/_openprofiles/domains/${domain}/identity-resolution-jobs` });
+      assert.equal(started.status, 200, started.text);
+      const jobId = String(started.json?.['JobId']);
+      const job = await finished(domain, jobId);
+      assert.equal(job.Status, 'COMPLETED', job.Message);
+      assert.equal(job.JobStats?.NumberOfMergesDone, 3);
+      assert.deepEqual(job.ExportingLocation, { S3Exporting: { S3BucketName: BUCKET, S3KeyName: `${jobId}.jsonl` } });
+      const object = await s3.client.send(new GetObjectCommand({ Bucket: BUCKET, Key: `${jobId}.jsonl` }));
+      assert.equal((await object.Body!.transformToString()).trim().split('\n').length, 3);
+    });
+
+    test('an export that cannot be written ends the job PARTIAL_SUCCESS with a Message and no ExportingLocation', async () => {
+      await client.send(
+        new UpdateDomainCommand({ DomainName: 'viaroute', Matching: { Enabled: true, ExportingConfig: { S3Exporting: { S3BucketName: 'op-no-such-bucket', S3KeyName: 'x' } } } }),
+      );
+      const started = await signedFetch(server.endpoint, server.root, { method: 'POST', path: '/_openprofiles/domains/viaroute/identity-resolution-jobs' });
+      const job = await finished('viaroute', String(started.json?.['JobId']));
+      assert.equal(job.Status, 'PARTIAL_SUCCESS');
+      assert.match(String(job.Message), /s3:\/\/op-no-such-bucket/);
+      assert.equal(job.ExportingLocation, undefined);
+      assert.equal(job.JobStats?.NumberOfMergesDone, 0);
     });
   });
 }

@@ -3,6 +3,7 @@
 import type { AutoMerging, ConflictResolution, Consolidation, JobScheduleDayOfTheWeek, MatchingResponse } from '../../generated/shapes.js';
 import type { JsonValue } from '../../storage/ports.js';
 import { fromJson } from '../../shapes/json.js';
+import { sourceNameRequired } from '../errors.js';
 
 export interface AutoMergeSettings {
   /** Consolidation.MatchingAttributesList: criteria in priority order, each a list of attribute names. */
@@ -59,4 +60,10 @@ export function scheduleOf(matching: MatchingResponse | undefined): WeeklySchedu
 export function exportDestinationOf(matching: MatchingResponse | undefined): S3Destination | undefined {
   const s3 = matching?.Enabled === true ? matching.ExportingConfig?.S3Exporting : undefined;
   return s3 ? { bucket: s3.S3BucketName, ...(s3.S3KeyName === undefined ? {} : { keyPrefix: s3.S3KeyName }) } : undefined;
+}
+
+/** Create/UpdateDomain: the SOURCE model needs the object type whose values win. */
+export function checkMatchingRequest(matching: { readonly AutoMerging?: AutoMerging } | undefined): void {
+  const conflict = matching?.AutoMerging?.ConflictResolution;
+  if (conflict?.ConflictResolvingModel === 'SOURCE' && !conflict.SourceName) throw sourceNameRequired('Matching.AutoMerging.ConflictResolution');
 }
