@@ -61,28 +61,30 @@ export function identityResolutionHandler(store: Store, clock: Clock, options: I
       current = { ...current, ...changes, status, lastUpdatedAt: clock() };
       await store.identityResolution.putJob(scope, current);
     };
-    try {
-      const domain = await store.domains.get(scope, job.domainName);
-      if (!domain) throw new Error(`Domain ${job.domainName} does not exist`);
-      const matching = matchingOf(domain.matching);
-      if (!(await resumableGroups(store, scope, job))) {
-        await move('PREPROCESSING', { jobStartTime: clock() });
-        const records = await readRecords(store, scope, job.domainName, context);
-        await move('FIND_MATCHING', { profilesReviewed: records.length });
-        const groups = records.length < 2 ? [] : matchGroups(records.map((record) => record.id), findMatches(records));
-        await move('MERGING', { matchesFound: groups.length, mergesDone: 0, autoMerging: reportedAutoMerging(matching) as JsonValue | undefined });
-        const generatedAt = clock();
-        await store.identityResolution.replaceMatches(
-          scope,
-          job.domainName,
-          groups.map((group) => ({ ...group, matchId: randomUUID().replaceAll('-', ''), jobId: job.jobId, generatedAt })),
-        );
-      }
+    const finish = async (matching: ReturnType<typeof matchingOf>) => {
       const outcome = await mergeAndExport(merging, scope, matching, current, async () => {
         if (!(await context.renew())) throw new LeaseLost();
       });
       current = { ...current, ...outcome.job };
       await move(outcome.status, { jobEndTime: clock(), ...(outcome.message === undefined ? {} : { message: outcome.message }) });
+    };
+    try {
+      const domain = await store.domains.get(scope, job.domainName);
+      if (!domain) throw new Error(`Domain ${job.domainName} does not exist`);
+      const matching = matchingOf(domain.matching);
+      if (await resumableGroups(store, scope, job)) return await finish(matching);
+      await move('PREPROCESSING', { jobStartTime: clock() });
+      const records = await readRecords(store, scope, job.domainName, context);
+      await move('FIND_MATCHING', { profilesReviewed: records.length });
+      const groups = records.length < 2 ? [] : matchGroups(records.map((record) => record.id), findMatches(records));
+      await move('MERGING', { matchesFound: groups.length, mergesDone: 0, autoMerging: reportedAutoMerging(matching) as JsonValue | undefined });
+      const generatedAt = clock();
+      await store.identityResolution.replaceMatches(
+        scope,
+        job.domainName,
+        groups.map((group) => ({ ...group, matchId: randomUUID().replaceAll('-', ''), jobId: job.jobId, generatedAt })),
+      );
+      await finish(matching);
     } catch (error) {
       if (error instanceof LeaseLost) return; // another worker owns the job now
       // Merges commit one by one: once any did, the job has only partly succeeded.
