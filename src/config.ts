@@ -1,8 +1,18 @@
 // The server's configuration, read once from command-line options and the environment.
 import { join, resolve } from 'node:path';
-import type { S3ExportConfig } from './domain/identity-resolution/export-matches.js';
 
 export type DatabaseConfig = { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string };
+
+/** Where s3:// integrations read from: one S3 (or S3-compatible) service for every account of this server. */
+export interface S3SourceConfig {
+  /** An S3-compatible endpoint (path-style addressing); AWS S3 when absent. */
+  readonly endpoint?: string;
+  readonly region: string;
+  /** Static keys; the AWS default credential chain when absent. */
+  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  /** How often each s3:// integration lists its prefix for new objects. */
+  readonly pollIntervalMs: number;
+}
 
 export interface Config {
   readonly host: string;
@@ -17,8 +27,7 @@ export interface Config {
   readonly masterKey?: string;
   readonly bodyLimitBytes: number;
   readonly logLevel: string;
-  /** Where identity-resolution jobs export match results (Matching.ExportingConfig.S3Exporting). */
-  readonly s3Export: S3ExportConfig;
+  readonly s3: S3SourceConfig;
 }
 
 export interface ServeOptions {
@@ -29,6 +38,8 @@ export interface ServeOptions {
   accountId?: string;
   region?: string;
   logLevel?: string;
+  s3Endpoint?: string;
+  s3PollSeconds?: string | number;
 }
 
 export const DEFAULT_PORT = 4747;
@@ -37,6 +48,23 @@ export const DEFAULT_ACCOUNT_ID = '000000000000';
 export const DEFAULT_REGION = 'us-east-1';
 /** Room for the largest model input (a 256,000-character object, or ten of them in a batch), JSON-escaped. */
 export const DEFAULT_BODY_LIMIT_BYTES = 6 * 1024 * 1024;
+export const DEFAULT_S3_POLL_SECONDS = 60;
+
+function readS3Config(options: ServeOptions, env: NodeJS.ProcessEnv, region: string): S3SourceConfig {
+  const endpoint = options.s3Endpoint ?? (env['OPENPROFILES_S3_ENDPOINT'] || undefined);
+  if (endpoint !== undefined && !/^https?:\/\//.test(endpoint)) throw new Error(`invalid S3 endpoint (http(s)://… expected): ${endpoint}`);
+  const keyId = env['OPENPROFILES_S3_ACCESS_KEY_ID'];
+  const secret = env['OPENPROFILES_S3_SECRET_ACCESS_KEY'];
+  if (Boolean(keyId) !== Boolean(secret)) throw new Error('set both OPENPROFILES_S3_ACCESS_KEY_ID and OPENPROFILES_S3_SECRET_ACCESS_KEY, or neither');
+  const seconds = Number(options.s3PollSeconds ?? env['OPENPROFILES_S3_POLL_SECONDS'] ?? DEFAULT_S3_POLL_SECONDS);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new Error(`invalid S3 poll interval (seconds > 0 expected): ${options.s3PollSeconds ?? env['OPENPROFILES_S3_POLL_SECONDS']}`);
+  return {
+    endpoint,
+    region: env['OPENPROFILES_S3_REGION'] || region,
+    credentials: keyId && secret ? { accessKeyId: keyId, secretAccessKey: secret } : undefined,
+    pollIntervalMs: Math.round(seconds * 1000),
+  };
+}
 
 function parsePort(value: string | number | undefined): number {
   if (value === undefined) return DEFAULT_PORT;
@@ -60,36 +88,18 @@ export function readConfig(options: ServeOptions, env: NodeJS.ProcessEnv = proce
   else if (/^postgres(ql)?:\/\//.test(databaseUrl)) database = { kind: 'postgres', url: databaseUrl };
   else if (databaseUrl.startsWith('sqlite:')) database = { kind: 'sqlite', file: resolve(databaseUrl.slice('sqlite:'.length)) };
   else throw new Error(`unsupported database URL (postgres://… or sqlite:<file>): ${databaseUrl}`);
+  const region = options.region ?? env['OPENPROFILES_REGION'] ?? DEFAULT_REGION;
   return {
     host: options.host ?? env['OPENPROFILES_HOST'] ?? '127.0.0.1',
     port: parsePort(options.port ?? env['OPENPROFILES_PORT']),
     dataDir,
     database,
     accountId,
-    region: options.region ?? env['OPENPROFILES_REGION'] ?? DEFAULT_REGION,
+    region,
     rootKey: rootId && rootSecret ? { accessKeyId: rootId, secretAccessKey: rootSecret } : undefined,
     masterKey: env['OPENPROFILES_MASTER_KEY'] || undefined,
     bodyLimitBytes: DEFAULT_BODY_LIMIT_BYTES,
     logLevel: options.logLevel ?? env['OPENPROFILES_LOG_LEVEL'] ?? 'info',
-    s3Export: readS3ExportConfig(env, options.region ?? env['OPENPROFILES_REGION'] ?? DEFAULT_REGION),
-  };
-}
-
-/**
- * OPENPROFILES_S3_ENDPOINT points exports at an S3-compatible store (path-style addressing);
- * OPENPROFILES_S3_REGION (default: the server's region) and, optionally, OPENPROFILES_S3_ACCESS_KEY_ID with
- * OPENPROFILES_S3_SECRET_ACCESS_KEY (default: the AWS SDK's credential chain).
- */
-function readS3ExportConfig(env: NodeJS.ProcessEnv, region: string): S3ExportConfig {
-  const endpoint = env['OPENPROFILES_S3_ENDPOINT'] || undefined;
-  const accessKeyId = env['OPENPROFILES_S3_ACCESS_KEY_ID'];
-  const secretAccessKey = env['OPENPROFILES_S3_SECRET_ACCESS_KEY'];
-  if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
-    throw new Error('set both OPENPROFILES_S3_ACCESS_KEY_ID and OPENPROFILES_S3_SECRET_ACCESS_KEY, or neither');
-  }
-  return {
-    ...(endpoint === undefined ? {} : { endpoint }),
-    region: env['OPENPROFILES_S3_REGION'] || region,
-    ...(accessKeyId && secretAccessKey ? { credentials: { accessKeyId, secretAccessKey } } : {}),
+    s3: readS3Config(options, env, region),
   };
 }

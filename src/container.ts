@@ -29,7 +29,6 @@ import { ExtensionRouter } from './server/extensions/extension-router.js';
 import { extensionRoutes } from './server/extensions/index.js';
 import { JobRunner } from './jobs/runner.js';
 import { jobHandlers } from './jobs/handlers/index.js';
-import { s3ObjectWriter } from './domain/identity-resolution/export-matches.js';
 import { IdentityResolutionService } from './domain/identity-resolution/identity-resolution-service.js';
 import { operations } from './generated/operations.js';
 
@@ -68,8 +67,9 @@ export async function createContainer(config: Config, options: ContainerOptions 
   const staticRoot = config.rootKey ? { accountId: config.accountId, ...config.rootKey } : undefined;
   const directory = new PrincipalDirectory(store, new PolicyCache());
   const policies = new PolicyAuthorizer(directory);
-  const jobs = new JobRunner(store, clock, jobHandlers(store, clock, { openWriter: () => s3ObjectWriter(config.s3Export) }), { log });
   const handlebars = createHandlebars();
+  const ingestion = new IngestionService(store, clock, handlebars);
+  const jobs = new JobRunner(store, clock, jobHandlers(store, clock, { ingestion, s3: config.s3, log }), { log });
   return {
     config,
     clock,
@@ -85,7 +85,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
       profileMerge: new ProfileMerge(store, clock),
       objectTypes: new ObjectTypeService(store, clock, handlebars),
       integrations: new IntegrationService(store, clock),
-      ingestion: new IngestionService(store, clock, handlebars),
+      ingestion,
       profileObjects: new ProfileObjectService(store),
       identityResolution: new IdentityResolutionService(store),
     },

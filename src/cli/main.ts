@@ -6,7 +6,7 @@ import { createAccount, listAccounts } from './accounts.js';
 import { importFile } from './import/import-command.js';
 import { listDeadLetters } from './dead-letters.js';
 import { runMatching } from './matching.js';
-import { DEFAULT_DATA_DIR, DEFAULT_PORT, DEFAULT_REGION } from '../config.js';
+import { DEFAULT_DATA_DIR, DEFAULT_PORT, DEFAULT_REGION, DEFAULT_S3_POLL_SECONDS } from '../config.js';
 
 const program = new Command('openprofiles').description('A self-hostable server for the Amazon Connect Customer Profiles API');
 
@@ -20,6 +20,8 @@ program
   .option('--account-id <id>', 'the default account (default 000000000000)')
   .option('--region <region>', `region for the printed instructions (default ${DEFAULT_REGION})`)
   .option('--log-level <level>', 'pino log level (default info)')
+  .option('--s3-endpoint <url>', 'S3-compatible endpoint that s3:// integrations read from (or OPENPROFILES_S3_ENDPOINT; AWS S3 by default)')
+  .option('--s3-poll-seconds <n>', `how often s3:// integrations look for new objects (or OPENPROFILES_S3_POLL_SECONDS; default ${DEFAULT_S3_POLL_SECONDS})`)
   .action(serve);
 
 const accounts = program.command('accounts').description('manage accounts (each with its own root key)');

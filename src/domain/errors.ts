@@ -265,6 +265,10 @@ export function integrationUriInUse(uri: string, domainName: string): BadRequest
   return new BadRequestException(`Integration ${uri} already belongs to domain ${domainName}; a Uri can belong to one domain only.`);
 }
 
+export function integrationUriUnknown(uri: string): ResourceNotFoundException {
+  return new ResourceNotFoundException(`No integration has the Uri ${uri} in this account and region`);
+}
+
 // ---- identity resolution -------------------------------------------------------------------
 
 export function identityResolutionJobNotFound(domainName: string, jobId: string): ResourceNotFoundException {

@@ -369,6 +369,31 @@ export interface IdentityResolutionRepository {
   deleteAllInDomain(scope: Scope, domainName: string): Promise<void>;
 }
 
+/** Where an s3:// integration stands with one S3 object (one version of it, by ETag). */
+export interface S3IntegrationObject {
+  readonly domainName: string;
+  readonly uri: string;
+  readonly objectKey: string;
+  readonly etag: string;
+  /** Records of the object already through ingestion (ingested or rejected): a resumed run starts after them. */
+  readonly recordsDone: number;
+  readonly ingested: number;
+  readonly rejected: number;
+  /** Every record is through, or the object could not be read as records (lastError says why). */
+  readonly completed: boolean;
+  readonly lastError?: string;
+  readonly updatedAt: Date;
+}
+
+export interface S3IntegrationObjectRepository {
+  /** The rows of these object keys of one integration. */
+  getMany(scope: Scope, domainName: string, uri: string, objectKeys: readonly string[]): Promise<Map<string, S3IntegrationObject>>;
+  put(scope: Scope, record: S3IntegrationObject): Promise<void>;
+  /** Forgets an integration's objects (the integration is gone). */
+  deleteIntegration(scope: Scope, domainName: string, uri: string): Promise<void>;
+  deleteAllInDomain(scope: Scope, domainName: string): Promise<void>;
+}
+
 export interface Repositories {
   readonly accounts: AccountRepository;
   readonly iam: IamRepositories;
@@ -384,6 +409,7 @@ export interface Repositories {
   readonly jobs: JobRepository;
   readonly expiry: ExpiryRepository;
   readonly importCheckpoints: ImportCheckpointRepository;
+  readonly s3IntegrationObjects: S3IntegrationObjectRepository;
   readonly identityResolution: IdentityResolutionRepository;
 }
 

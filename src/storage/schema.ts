@@ -96,6 +96,22 @@ export interface IntegrationsTable {
   last_updated_at: number;
 }
 
+export interface S3IntegrationObjectsTable {
+  account_id: string;
+  region: string;
+  domain_name: string;
+  uri: string;
+  object_key: string;
+  etag: string;
+  records_done: number;
+  ingested: number;
+  rejected: number;
+  /** 0 or 1. */
+  completed: number;
+  last_error: string | null;
+  updated_at: number;
+}
+
 export interface ImportCheckpointsTable {
   account_id: string;
   region: string;
@@ -166,6 +182,7 @@ export interface Database extends IamTables, ObjectTables {
   integrations: IntegrationsTable;
   jobs: JobsTable;
   import_checkpoints: ImportCheckpointsTable;
+  s3_integration_objects: S3IntegrationObjectsTable;
   identity_resolution_jobs: IdentityResolutionJobsTable;
   match_groups: MatchGroupsTable;
 }

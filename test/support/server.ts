@@ -23,7 +23,7 @@ export interface ServerOptions {
   /** Leave the root key unset in the environment, so the server generates and stores one. */
   readonly generatedRootKey?: boolean;
   readonly extraArgs?: readonly string[];
-  /** Extra environment for the server process (e.g. OPENPROFILES_S3_ENDPOINT). */
+  /** Extra environment of the server process. */
   readonly env?: Readonly<Record<string, string>>;
 }
 

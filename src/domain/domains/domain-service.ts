@@ -103,6 +103,7 @@ export class DomainService {
       await repos.objectTypes.deleteAllInDomain(scope, name);
       await repos.integrations.deleteAllInDomain(scope, name);
       await repos.identityResolution.deleteAllInDomain(scope, name);
+      await repos.s3IntegrationObjects.deleteAllInDomain(scope, name);
       if (!(await repos.domains.delete(scope, name))) throw domainNotFound(name);
       await repos.tags.removeUnder(scope, domainArn(scope, name));
     });

@@ -4,12 +4,12 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { MatchGroupRecord } from '../../storage/ports.js';
 import type { S3Destination } from './matching-settings.js';
 
-/** Where the server's exports go: AWS S3 by default, or any S3-compatible endpoint (path-style addressing). */
+/** Where the server's exports go (its S3 settings, config.ts): AWS S3 by default, or any S3-compatible endpoint (path-style addressing). */
 export interface S3ExportConfig {
-  readonly endpoint?: string;
+  readonly endpoint?: string | undefined;
   readonly region: string;
   /** Explicit credentials; without them the AWS SDK's default chain (environment, profile files…) applies. */
-  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string } | undefined;
 }
 
 export interface ObjectWriter {

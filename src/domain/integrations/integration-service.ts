@@ -11,6 +11,7 @@ import {
 import { decodeNextToken, encodeNextToken } from '../pagination.js';
 import { MAX_TAGS_PER_RESOURCE } from '../domains/domain-service.js';
 import { TEMPLATES } from '../templates/index.js';
+import { scheduleS3IntegrationPoll } from '../../jobs/handlers/poll-s3-integration.js';
 import {
   UNSTRUCTURED_OBJECT_TYPE, definitionFromJson, definitionToJson,
   type IntegrationDefinition, type IntegrationScope, type IntegrationView,
@@ -114,6 +115,7 @@ export class IntegrationService {
       };
       await repos.integrations.put(scope, record);
       if (Object.keys(tags).length > 0) await repos.tags.put(scope, arn, tags);
+      await scheduleS3IntegrationPoll(repos.jobs, scope, domainName, uri, now);
       return toView(record, mergedTags);
     });
   }

@@ -1,17 +1,31 @@
 // Every job kind the runner knows, with its handler.
+import type { Logger } from 'pino';
 import type { Store } from '../../storage/ports.js';
 import type { Clock } from '../../domain/clock.js';
+import type { S3SourceConfig } from '../../config.js';
+import type { IngestionService } from '../../domain/ingestion/ingestion-service.js';
 import type { JobHandler } from '../runner.js';
 import { EXPIRE_DOMAIN, expireDomainHandler } from './expire-domain.js';
 import { SEND_DEAD_LETTER, sendDeadLetterHandler } from './send-dead-letter.js';
+import { IDENTITY_RESOLUTION, identityResolutionHandler } from './identity-resolution.js';
 import { SCHEDULED_MATCHING, scheduledMatchingHandler } from './scheduled-matching.js';
-import { IDENTITY_RESOLUTION, identityResolutionHandler, type IdentityResolutionOptions } from './identity-resolution.js';
+import { s3ObjectWriter } from '../../domain/identity-resolution/export-matches.js';
+import { POLL_S3_INTEGRATION, pollS3IntegrationHandler } from './poll-s3-integration.js';
 
-export function jobHandlers(store: Store, clock: Clock, options: IdentityResolutionOptions = {}): Record<string, JobHandler> {
+/** What handlers that ingest need beside the store and clock. */
+export interface IngestingJobDependencies {
+  readonly ingestion: IngestionService;
+  /** The S3 service s3:// integrations read from and identity-resolution jobs export match results to. */
+  readonly s3: S3SourceConfig;
+  readonly log?: Logger;
+}
+
+export function jobHandlers(store: Store, clock: Clock, ingesting?: IngestingJobDependencies): Record<string, JobHandler> {
   return {
     [EXPIRE_DOMAIN]: expireDomainHandler(store, clock),
     [SEND_DEAD_LETTER]: sendDeadLetterHandler(store),
-    [IDENTITY_RESOLUTION]: identityResolutionHandler(store, clock, options),
+    [IDENTITY_RESOLUTION]: identityResolutionHandler(store, clock, ingesting ? { openWriter: () => s3ObjectWriter(ingesting.s3) } : {}),
     [SCHEDULED_MATCHING]: scheduledMatchingHandler(store, clock),
+    ...(ingesting && { [POLL_S3_INTEGRATION]: pollS3IntegrationHandler({ store, clock, ...ingesting }) }),
   };
 }

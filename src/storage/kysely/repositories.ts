@@ -10,6 +10,7 @@ import { KyselyProfileKeyRepository } from './profile-keys.js';
 import { KyselyProfileRepository } from './profiles.js';
 import { KyselyExpiryRepository } from './expiry.js';
 import { KyselyImportCheckpointRepository } from './import-checkpoints.js';
+import { KyselyS3IntegrationObjectRepository } from './s3-integration-objects.js';
 import { KyselyJobRepository } from './jobs.js';
 import { KyselyObjectTypeRepository } from './object-types.js';
 import { KyselyIntegrationRepository } from './integrations.js';
@@ -34,6 +35,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     jobs: new KyselyJobRepository(db),
     expiry: new KyselyExpiryRepository(db),
     importCheckpoints: new KyselyImportCheckpointRepository(db),
+    s3IntegrationObjects: new KyselyS3IntegrationObjectRepository(db),
     identityResolution: new KyselyIdentityResolutionRepository(db),
   };
 }

@@ -14,6 +14,7 @@ import * as m0010 from './0010-iam.js';
 import * as m0011 from './0011-inferred-profile-claims.js';
 import * as m0012 from './0012-integrations.js';
 import * as m0013 from './0013-identity-resolution.js';
+import * as m0017 from './0017-s3-integration-objects.js';
 import * as m0018 from './0018-identity-resolution-merges.js';
 
 /** A forward-only migration: one function, written once for both dialects. */
@@ -34,6 +35,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: StorageMigrat
   ['0011-inferred-profile-claims', m0011],
   ['0012-integrations', m0012],
   ['0013-identity-resolution', m0013],
+  ['0017-s3-integration-objects', m0017],
   ['0018-identity-resolution-merges', m0018],
 ];
 

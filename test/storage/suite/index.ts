@@ -10,6 +10,7 @@ import { jobCases } from './jobs.js';
 import { lifecycleCases } from './lifecycle.js';
 import { profileCases } from './profiles.js';
 import { profileObjectCases } from './profile-objects.js';
+import { s3IntegrationObjectCases } from './s3-integration-objects.js';
 import { scopeCases } from './scope.js';
 import { tagCases } from './tags.js';
 import type { FreshDatabase, SuiteContext, Target } from './target.js';
@@ -41,6 +42,7 @@ export function storageSuite(target: Target): void {
   tagCases(ctx);
   profileObjectCases(ctx);
   integrationCases(ctx);
+  s3IntegrationObjectCases(ctx);
   profileCases(ctx);
   jobCases(ctx);
   transactionCases(ctx);
