@@ -289,3 +289,11 @@ export function similarProfileNotFound(searchKey: string, searchValue: string): 
 export function similarMatchNotFound(matchType: string, searchKey: string, searchValue: string): ResourceNotFoundException {
   return new ResourceNotFoundException(`No ${matchType} match group holds the profile with ${searchKey} ${searchValue}`);
 }
+
+export function matchingNotEnabled(domainName: string): BadRequestException {
+  return new BadRequestException(`Identity resolution (Matching) is not enabled for domain ${domainName}.`);
+}
+
+export function sourceNameRequired(where: string): BadRequestException {
+  return new BadRequestException(`${where}.SourceName is required when ConflictResolvingModel is SOURCE.`);
+}

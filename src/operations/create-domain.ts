@@ -1,8 +1,10 @@
 // CreateDomain (spec §2 CreateDomain, §3.1).
 import type { OperationHandler } from './types.js';
+import { checkMatchingRequest } from '../domain/identity-resolution/matching-settings.js';
 import { domainOutput, ruleBasedMatchingToStore, settingToStore } from './mappers/domain-output.js';
 
 export const createDomain: OperationHandler<'CreateDomain'> = async (ctx, input) => {
+  checkMatchingRequest(input.Matching);
   const domain = await ctx.services.domains.create(ctx.scope, {
     name: input.DomainName,
     defaultExpirationDays: input.DefaultExpirationDays,

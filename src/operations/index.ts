@@ -31,6 +31,7 @@ import { getIntegration } from './get-integration.js';
 import { listAccountIntegrations } from './list-account-integrations.js';
 import { listIntegrations } from './list-integrations.js';
 import { putIntegration } from './put-integration.js';
+import { getAutoMergingPreview } from './get-auto-merging-preview.js';
 import { getIdentityResolutionJob } from './get-identity-resolution-job.js';
 import { getMatches } from './get-matches.js';
 import { listIdentityResolutionJobs } from './list-identity-resolution-jobs.js';
@@ -55,6 +56,7 @@ export const registry: Registry = {
   DeleteProfileObject: deleteProfileObject,
   DeleteProfileObjectType: deleteProfileObjectType,
   DeleteWorkflow: deleteWorkflow,
+  GetAutoMergingPreview: getAutoMergingPreview,
   GetDomain: getDomain,
   GetIdentityResolutionJob: getIdentityResolutionJob,
   GetIntegration: getIntegration,

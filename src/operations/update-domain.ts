@@ -1,5 +1,6 @@
 // UpdateDomain: absent keeps, "" clears DefaultEncryptionKey and DeadLetterQueueUrl (spec §0.5).
 import type { OperationHandler } from './types.js';
+import { checkMatchingRequest } from '../domain/identity-resolution/matching-settings.js';
 import { domainOutput, ruleBasedMatchingToStore, settingToStore } from './mappers/domain-output.js';
 
 function clearable(value: string | undefined): string | null | undefined {
@@ -7,6 +8,7 @@ function clearable(value: string | undefined): string | null | undefined {
 }
 
 export const updateDomain: OperationHandler<'UpdateDomain'> = async (ctx, input) => {
+  checkMatchingRequest(input.Matching);
   const domain = await ctx.services.domains.update(ctx.scope, input.DomainName, {
     defaultExpirationDays: input.DefaultExpirationDays,
     defaultEncryptionKey: clearable(input.DefaultEncryptionKey),

@@ -336,6 +336,10 @@ export interface IdentityResolutionJobRecord {
   readonly matchesFound: number;
   readonly mergesDone: number;
   readonly createdAt: Date;
+  /** The domain's AutoMerging settings (wire JSON) the job applied; absent when auto-merge was off. */
+  readonly autoMerging?: JsonValue;
+  /** Where the job wrote its match groups (ExportingLocation), once written. */
+  readonly exportingLocation?: { readonly bucket: string; readonly key: string };
 }
 
 export interface MatchGroupRecord {

@@ -156,6 +156,9 @@ export interface IdentityResolutionJobsTable {
   matches_found: number;
   merges_done: number;
   created_at: number;
+  auto_merging_json: string | null;
+  export_bucket: string | null;
+  export_key: string | null;
 }
 
 export interface MatchGroupsTable {

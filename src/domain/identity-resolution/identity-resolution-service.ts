@@ -1,7 +1,9 @@
 // Reads of identity resolution (spec §3.9): one job, the domain's jobs newest first, and the match groups
 // of the latest job, leaving out profiles deleted or merged away since the job ran.
 import type { IdentityResolutionJobRecord, MatchGroupRecord, Scope, Store } from '../../storage/ports.js';
-import { domainNotFound, identityResolutionJobNotFound } from '../errors.js';
+import { domainNotFound, identityResolutionJobNotFound, matchingNotEnabled, sourceNameRequired } from '../errors.js';
+import { planMerges } from './auto-merge.js';
+import { matchingOf, type AutoMergeSettings } from './matching-settings.js';
 import { decodeNextToken, encodeNextToken } from '../pagination.js';
 
 export interface JobPage {
@@ -16,6 +18,16 @@ export interface MatchPage {
   readonly potentialMatches: number;
   readonly nextToken?: string;
 }
+
+/** GetAutoMergingPreview's counts over its sample of the latest match groups. */
+export interface MergePreview {
+  readonly matchesInSample: number;
+  readonly profilesInSample: number;
+  readonly profilesWillBeMerged: number;
+}
+
+/** Groups in a preview's sample: the first ones by MatchId, which is random, so a random sample. */
+export const PREVIEW_SAMPLE_GROUPS = 10_000;
 
 export class IdentityResolutionService {
   constructor(private readonly store: Store) {}
@@ -53,6 +65,17 @@ export class IdentityResolutionService {
       potentialMatches: job?.matchesFound ?? 0,
       ...optionalToken(encodeNextToken(list, scope, page.nextAfter)),
     };
+  }
+
+  /** GetAutoMergingPreview: the auto-merge decision over a sample of the latest groups, writing nothing. */
+  async previewAutoMerge(scope: Scope, domainName: string, settings: AutoMergeSettings): Promise<MergePreview> {
+    const domain = await this.store.domains.get(scope, domainName);
+    if (!domain) throw domainNotFound(domainName);
+    if (matchingOf(domain.matching)?.Enabled !== true) throw matchingNotEnabled(domainName);
+    if (settings.conflict.model === 'SOURCE' && !settings.conflict.sourceName) throw sourceNameRequired('ConflictResolution');
+    const sample = await this.store.identityResolution.listMatches(scope, domainName, { limit: PREVIEW_SAMPLE_GROUPS });
+    const plan = await planMerges(this.store, scope, domainName, sample.items, settings);
+    return { matchesInSample: plan.groups, profilesInSample: plan.profiles, profilesWillBeMerged: plan.profilesMerged };
   }
 
   private async requireDomain(scope: Scope, domainName: string): Promise<void> {

@@ -16,7 +16,12 @@ export class ProfileMerge {
   ) {}
 
   /** Returns how many profiles were merged into the main one. */
-  async merge(scope: Scope, domainName: string, mainId: string, toMerge: readonly string[], choices: FieldChoices): Promise<number> {
+  merge(scope: Scope, domainName: string, mainId: string, toMerge: readonly string[], choices: FieldChoices): Promise<number> {
+    return this.store.transaction((repos) => this.mergeWithin(repos, scope, domainName, mainId, toMerge, choices));
+  }
+
+  /** The same merge inside the caller's transaction (auto-merge records its progress in that transaction too). */
+  async mergeWithin(repos: Repositories, scope: Scope, domainName: string, mainId: string, toMerge: readonly string[], choices: FieldChoices): Promise<number> {
     const others = [...new Set(toMerge)];
     if (others.includes(mainId)) throw mainProfileInMergeList(mainId);
     const involved = new Set([mainId, ...others]);
@@ -26,25 +31,23 @@ export class ProfileMerge {
       ...Object.entries(choices.attributes).map(([name, id]) => [`Attributes.${name}`, id] as const),
     ];
     for (const [member, id] of named) if (id !== undefined && !involved.has(id)) throw fieldSourceNotInMerge(member, id);
-    await this.store.transaction(async (repos) => {
-      await requireDomain(repos, scope, domainName);
-      const records = await lockAll(repos, scope, domainName, [mainId, ...others]);
-      const side = (id: string): MergeSide => {
-        const record = records.get(id)!;
-        return { profileId: id, fields: fromDocument(record.fields), sources: record.sources };
-      };
-      const merged = mergeFields(side(mainId), others.map(side), choices);
-      const carried = await carriedKeys(repos, scope, domainName, mainId, others);
-      // Objects follow their profiles to the main one before the absorbed rows (and their cascade) go.
-      await repos.profileObjects.reassign(scope, domainName, others, mainId);
-      for (const id of others) await repos.profiles.delete(scope, domainName, id);
-      await repos.profiles.update(scope, domainName, { ...records.get(mainId)!, fields: toDocument(merged.fields), sources: merged.sources, lastUpdatedAt: this.clock() });
-      const derived = await syncStandardKeys(repos, scope, domainName, mainId, merged.fields, normalizeOptions(scope));
-      // A carried-over value that the main profile now derives itself stays only as the derived key,
-      // so clearing that field later removes it from the index like any other.
-      const derivedIds = new Set(derived.map((key) => `${key.keyName}\u0000${key.value}`));
-      await repos.profileKeys.add(scope, domainName, carried.filter((key) => key.origin !== 'merged' || !derivedIds.has(`${key.keyName}\u0000${key.value}`)));
-    });
+    await requireDomain(repos, scope, domainName);
+    const records = await lockAll(repos, scope, domainName, [mainId, ...others]);
+    const side = (id: string): MergeSide => {
+      const record = records.get(id)!;
+      return { profileId: id, fields: fromDocument(record.fields), sources: record.sources };
+    };
+    const merged = mergeFields(side(mainId), others.map(side), choices);
+    const carried = await carriedKeys(repos, scope, domainName, mainId, others);
+    // Objects follow their profiles to the main one before the absorbed rows (and their cascade) go.
+    await repos.profileObjects.reassign(scope, domainName, others, mainId);
+    for (const id of others) await repos.profiles.delete(scope, domainName, id);
+    await repos.profiles.update(scope, domainName, { ...records.get(mainId)!, fields: toDocument(merged.fields), sources: merged.sources, lastUpdatedAt: this.clock() });
+    const derived = await syncStandardKeys(repos, scope, domainName, mainId, merged.fields, normalizeOptions(scope));
+    // A carried-over value that the main profile now derives itself stays only as the derived key,
+    // so clearing that field later removes it from the index like any other.
+    const derivedIds = new Set(derived.map((key) => `${key.keyName}\u0000${key.value}`));
+    await repos.profileKeys.add(scope, domainName, carried.filter((key) => key.origin !== 'merged' || !derivedIds.has(`${key.keyName}\u0000${key.value}`)));
     return others.length;
   }
 }

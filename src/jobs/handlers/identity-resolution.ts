@@ -1,7 +1,8 @@
 // The identity-resolution job of one domain (spec §3.9): PREPROCESSING reads the profiles, FIND_MATCHING
-// runs the matcher, MERGING (auto-merge, not built yet: no merges) writes the match groups, then COMPLETED.
-// Any error ends the job FAILED with its Message; a worker that dies mid-run leaves the lease to expire
-// and the next worker runs the job again from the start.
+// runs the matcher, MERGING writes the match groups, auto-merges and exports them (merging-phase.ts), then
+// COMPLETED (PARTIAL_SUCCESS when only the export failed). Any other error ends the job FAILED with its
+// Message; a worker that dies mid-run leaves the lease to expire and the next worker runs the job again,
+// from the start — or, once every match group was written, from the MERGING phase.
 import { randomUUID } from 'node:crypto';
 import type { IdentityResolutionJobRecord, IdentityResolutionJobStatus, JsonValue, Scope, Store } from '../../storage/ports.js';
 import type { Clock } from '../../domain/clock.js';
@@ -9,6 +10,10 @@ import type { MatchRecord } from '../../matching/index.js';
 import { findMatches } from '../../matching/index.js';
 import { toMatchRecord } from '../../domain/identity-resolution/match-record.js';
 import { matchGroups } from '../../domain/identity-resolution/match-groups.js';
+import { ProfileMerge } from '../../domain/profiles/profile-merge.js';
+import { s3ObjectWriter, type ObjectWriter } from '../../domain/identity-resolution/export-matches.js';
+import { matchingOf, reportedAutoMerging } from '../../domain/identity-resolution/matching-settings.js';
+import { mergeAndExport, resumableGroups } from '../../domain/identity-resolution/merging-phase.js';
 import type { JobContext, JobHandler } from '../runner.js';
 import { enqueueJob } from '../runner.js';
 
@@ -19,8 +24,7 @@ const PROFILE_PAGE = 1_000;
 const TERMINAL: ReadonlySet<IdentityResolutionJobStatus> = new Set(['COMPLETED', 'PARTIAL_SUCCESS', 'FAILED']);
 
 /** Records a PENDING job and enqueues its run, in one transaction; resolves with the 32-hex JobId. */
-export async function startIdentityResolutionJob(store: Store, scope: Scope, domainName: string, now: Date): Promise<string> {
-  const jobId = randomUUID().replaceAll('-', '');
+export async function startIdentityResolutionJob(store: Store, scope: Scope, domainName: string, now: Date, jobId = randomUUID().replaceAll('-', '')): Promise<string> {
   const payload: JsonValue = { domainName, jobId };
   await store.transaction(async (repos) => {
     await repos.identityResolution.putJob(scope, {
@@ -39,7 +43,13 @@ export async function startIdentityResolutionJob(store: Store, scope: Scope, dom
   return jobId;
 }
 
-export function identityResolutionHandler(store: Store, clock: Clock): JobHandler {
+export interface IdentityResolutionOptions {
+  /** Opens the writer of ExportingConfig.S3Exporting objects (default: AWS S3 through the SDK's defaults). */
+  readonly openWriter?: () => ObjectWriter;
+}
+
+export function identityResolutionHandler(store: Store, clock: Clock, options: IdentityResolutionOptions = {}): JobHandler {
+  const merging = { store, clock, profileMerge: new ProfileMerge(store, clock), openWriter: options.openWriter ?? (() => s3ObjectWriter({ region: 'us-east-1' })) };
   return async (context) => {
     const { domainName, jobId } = context.job.payload as { domainName?: unknown; jobId?: unknown };
     const scope = context.scope;
@@ -51,25 +61,38 @@ export function identityResolutionHandler(store: Store, clock: Clock): JobHandle
       current = { ...current, ...changes, status, lastUpdatedAt: clock() };
       await store.identityResolution.putJob(scope, current);
     };
+    const finish = async (matching: ReturnType<typeof matchingOf>) => {
+      const outcome = await mergeAndExport(merging, scope, matching, current, async () => {
+        if (!(await context.renew())) throw new LeaseLost();
+      });
+      current = { ...current, ...outcome.job };
+      await move(outcome.status, { jobEndTime: clock(), ...(outcome.message === undefined ? {} : { message: outcome.message }) });
+    };
     try {
-      if (!(await store.domains.get(scope, job.domainName))) throw new Error(`Domain ${job.domainName} does not exist`);
+      const domain = await store.domains.get(scope, job.domainName);
+      if (!domain) throw new Error(`Domain ${job.domainName} does not exist`);
+      const matching = matchingOf(domain.matching);
+      if (await resumableGroups(store, scope, job)) return await finish(matching);
       await move('PREPROCESSING', { jobStartTime: clock() });
       const records = await readRecords(store, scope, job.domainName, context);
       await move('FIND_MATCHING', { profilesReviewed: records.length });
       const groups = records.length < 2 ? [] : matchGroups(records.map((record) => record.id), findMatches(records));
-      await move('MERGING', { matchesFound: groups.length });
+      await move('MERGING', { matchesFound: groups.length, mergesDone: 0, autoMerging: reportedAutoMerging(matching) as JsonValue | undefined });
       const generatedAt = clock();
       await store.identityResolution.replaceMatches(
         scope,
         job.domainName,
         groups.map((group) => ({ ...group, matchId: randomUUID().replaceAll('-', ''), jobId: job.jobId, generatedAt })),
       );
-      await move('COMPLETED', { mergesDone: 0, jobEndTime: clock() });
+      await finish(matching);
     } catch (error) {
       if (error instanceof LeaseLost) return; // another worker owns the job now
+      // Merges commit one by one: once any did, the job has only partly succeeded.
+      const merged = (await store.identityResolution.getJob(scope, job.domainName, job.jobId))?.mergesDone ?? 0;
       await store.identityResolution.putJob(scope, {
         ...current,
-        status: 'FAILED',
+        mergesDone: merged,
+        status: merged > 0 ? 'PARTIAL_SUCCESS' : 'FAILED',
         message: error instanceof Error ? error.message : String(error),
         jobEndTime: clock(),
         lastUpdatedAt: clock(),

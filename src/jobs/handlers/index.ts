@@ -9,6 +9,8 @@ import type { JobHandler } from '../runner.js';
 import { EXPIRE_DOMAIN, expireDomainHandler } from './expire-domain.js';
 import { SEND_DEAD_LETTER, sendDeadLetterHandler } from './send-dead-letter.js';
 import { IDENTITY_RESOLUTION, identityResolutionHandler } from './identity-resolution.js';
+import { SCHEDULED_MATCHING, scheduledMatchingHandler } from './scheduled-matching.js';
+import { s3ObjectWriter } from '../../domain/identity-resolution/export-matches.js';
 import { POLL_S3_INTEGRATION, pollS3IntegrationHandler } from './poll-s3-integration.js';
 import { RULE_MATCHING, ruleMatchingHandler } from './rule-matching.js';
 import { INTEGRATION_WORKFLOW_JOB, integrationWorkflowHandler } from './integration-workflow.js';
@@ -16,6 +18,7 @@ import { INTEGRATION_WORKFLOW_JOB, integrationWorkflowHandler } from './integrat
 /** What the handlers that ingest from sources need beside the store and clock. */
 export interface IngestingJobDependencies {
   readonly ingestion: IngestionService;
+  /** The S3 service s3:// integrations read from and identity-resolution jobs export match results to. */
   readonly s3: S3SourceConfig;
   readonly connectorProfiles: ConnectorProfiles;
   readonly log?: Logger;
@@ -25,7 +28,8 @@ export function jobHandlers(store: Store, clock: Clock, ingesting?: IngestingJob
   return {
     [EXPIRE_DOMAIN]: expireDomainHandler(store, clock),
     [SEND_DEAD_LETTER]: sendDeadLetterHandler(store),
-    [IDENTITY_RESOLUTION]: identityResolutionHandler(store, clock),
+    [IDENTITY_RESOLUTION]: identityResolutionHandler(store, clock, ingesting ? { openWriter: () => s3ObjectWriter(ingesting.s3) } : {}),
+    [SCHEDULED_MATCHING]: scheduledMatchingHandler(store, clock),
     [RULE_MATCHING]: ruleMatchingHandler(store, clock),
     ...(ingesting && {
       [POLL_S3_INTEGRATION]: pollS3IntegrationHandler({ store, clock, ingestion: ingesting.ingestion, s3: ingesting.s3, ...(ingesting.log && { log: ingesting.log }) }),

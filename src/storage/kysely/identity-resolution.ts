@@ -5,6 +5,7 @@ import type {
   IdentityResolutionJobStatus,
   IdentityResolutionRepository,
   JsonObject,
+  JsonValue,
   MatchGroupRecord,
   Page,
   PageRequest,
@@ -139,6 +140,9 @@ function toJobRow(scope: Scope, record: IdentityResolutionJobRecord): IdentityRe
     matches_found: record.matchesFound,
     merges_done: record.mergesDone,
     created_at: toMillis(record.createdAt),
+    auto_merging_json: record.autoMerging === undefined ? null : JSON.stringify(record.autoMerging),
+    export_bucket: record.exportingLocation?.bucket ?? null,
+    export_key: record.exportingLocation?.key ?? null,
   };
 }
 
@@ -157,6 +161,8 @@ function toJobRecord(row: Selectable<IdentityResolutionJobsTable>): IdentityReso
     matchesFound: Number(row.matches_found),
     mergesDone: Number(row.merges_done),
     createdAt: new Date(Number(row.created_at)),
+    ...present('autoMerging', row.auto_merging_json === null ? null : (JSON.parse(row.auto_merging_json) as JsonValue)),
+    ...(row.export_bucket !== null && row.export_key !== null ? { exportingLocation: { bucket: row.export_bucket, key: row.export_key } } : {}),
   };
 }
 

@@ -1,0 +1,64 @@
+// Writes match groups as JSON Lines (one group per line) to S3 or an S3-compatible store, for the
+// domain's Matching.ExportingConfig.S3Exporting. The object key is `<S3KeyName>/<JobId>.jsonl`.
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { MatchGroupRecord } from '../../storage/ports.js';
+import type { S3Destination } from './matching-settings.js';
+
+/** Where the server's exports go (its S3 settings, config.ts): AWS S3 by default, or any S3-compatible endpoint (path-style addressing). */
+export interface S3ExportConfig {
+  readonly endpoint?: string | undefined;
+  readonly region: string;
+  /** Explicit credentials; without them the AWS SDK's default chain (environment, profile files…) applies. */
+  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string } | undefined;
+}
+
+export interface ObjectWriter {
+  put(bucket: string, key: string, body: string, contentType: string): Promise<void>;
+  close(): void;
+}
+
+export interface ExportedObject {
+  readonly bucket: string;
+  readonly key: string;
+}
+
+export function exportKey(destination: S3Destination, jobId: string): string {
+  const prefix = destination.keyPrefix?.replace(/\/+$/, '');
+  return prefix ? `${prefix}/${jobId}.jsonl` : `${jobId}.jsonl`;
+}
+
+/** One line per match group: MatchId, ProfileIds, ConfidenceScore, MatchGenerationDate (ISO 8601), JobId. */
+export function matchLines(groups: readonly MatchGroupRecord[]): string {
+  return groups
+    .map((group) =>
+      JSON.stringify({
+        MatchId: group.matchId,
+        ProfileIds: group.profileIds,
+        ConfidenceScore: group.confidenceScore,
+        MatchGenerationDate: group.generatedAt.toISOString(),
+        JobId: group.jobId,
+      }),
+    )
+    .map((line) => `${line}\n`)
+    .join('');
+}
+
+export async function exportMatches(writer: ObjectWriter, destination: S3Destination, jobId: string, groups: readonly MatchGroupRecord[]): Promise<ExportedObject> {
+  const key = exportKey(destination, jobId);
+  await writer.put(destination.bucket, key, matchLines(groups), 'application/x-ndjson');
+  return { bucket: destination.bucket, key };
+}
+
+export function s3ObjectWriter(config: S3ExportConfig): ObjectWriter {
+  const client = new S3Client({
+    region: config.region,
+    ...(config.endpoint === undefined ? {} : { endpoint: config.endpoint, forcePathStyle: true }),
+    ...(config.credentials === undefined ? {} : { credentials: config.credentials }),
+  });
+  return {
+    put: async (bucket, key, body, contentType) => {
+      await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }));
+    },
+    close: () => client.destroy(),
+  };
+}
