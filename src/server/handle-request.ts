@@ -15,6 +15,7 @@ import { serializeError } from './codec/errors.js';
 import { serializeOutput, type WireResponse } from './codec/to-wire.js';
 import { handleQueryRequest, isQueryRequest } from './iam-api/handle-query.js';
 import { originOf } from './request-origin.js';
+import { deferredChild } from './deferred-logger.js';
 
 export interface RawRequest {
   readonly id: string;
@@ -64,7 +65,7 @@ export async function handleRequest(container: Container, request: RawRequest, l
     });
     const principal = verified.key.principal;
     const scope = { accountId: principal.accountId, region: verified.region };
-    const opLog = log.child({ operation, accountId: scope.accountId, region: scope.region });
+    const opLog = deferredChild(log, { operation, accountId: scope.accountId, region: scope.region });
     const origin = originOf(request, verified.region, container.clock());
     const context = { scope, principal, requestId: request.id, services: container.services, log: opLog, origin };
     const output = await invoke(operation, context, input as never, container.authorizer);
