@@ -1,5 +1,10 @@
 // Finds the secret and principal behind an access key id, for SigV4 verification: the configured
 // root key of the default account (from the environment, never stored), then the stored keys.
+//
+// Stored keys are kept for a few seconds, like a principal's policies (principal-facts.ts): reading
+// and decoding the key on every request was a tenth of a search's CPU. An IAM or STS write in this
+// process forgets the account's keys at once (UpdateAccessKey to Inactive, DeleteAccessKey); other
+// servers on the same database see it within the TTL, like IAM's own eventual consistency.
 import type { Store } from '../storage/ports.js';
 import type { SecretBox } from '../domain/secrets/secret-box.js';
 import type { KnownKey } from './sigv4/verify.js';
@@ -9,6 +14,14 @@ export interface ResolvedKey extends KnownKey {
   readonly principal: Principal;
 }
 
+const DEFAULT_TTL_MS = 5_000;
+const MAX_CACHED = 10_000;
+
+interface CachedKey {
+  readonly key: ResolvedKey;
+  readonly until: number;
+}
+
 export interface StaticRootKey {
   readonly accountId: string;
   readonly accessKeyId: string;
@@ -16,16 +29,39 @@ export interface StaticRootKey {
 }
 
 export class CredentialResolver {
+  readonly #fixed: ResolvedKey | undefined;
+  readonly #keys = new Map<string, CachedKey>();
+  /** Moves on every invalidation, so a read that started before one is never cached after it. */
+  #generation = 0;
+
   constructor(
     private readonly store: Store,
     private readonly secrets: SecretBox,
-    private readonly staticRootKey?: StaticRootKey,
-  ) {}
+    staticRootKey?: StaticRootKey,
+    private readonly ttlMs = DEFAULT_TTL_MS,
+  ) {
+    this.#fixed = staticRootKey && {
+      secretAccessKey: staticRootKey.secretAccessKey,
+      active: true,
+      principal: {
+        accountId: staticRootKey.accountId,
+        kind: 'root',
+        name: '',
+        arn: principalArn(staticRootKey.accountId, 'root', ''),
+        accessKeyId: staticRootKey.accessKeyId,
+      },
+    };
+  }
+
+  /** Forgets the account's stored keys: call after any IAM or STS write in it. */
+  invalidate(accountId: string): void {
+    this.#generation += 1;
+    for (const [id, cached] of this.#keys) if (cached.key.principal.accountId === accountId) this.#keys.delete(id);
+  }
 
   /**
-   * Sealed text -> secret. Opening (AES-GCM) runs on every signed request; a sealed text always
-   * opens to the same secret, so remembering it changes nothing but the cost. The key's status is
-   * still read from the store on every request, so deactivation takes effect at once.
+   * Sealed text -> secret. A sealed text always opens (AES-GCM) to the same secret, so remembering
+   * it changes nothing but the cost.
    */
   readonly #opened = new Map<string, string>();
 
@@ -40,14 +76,22 @@ export class CredentialResolver {
   }
 
   readonly lookup = async (accessKeyId: string): Promise<ResolvedKey | undefined> => {
-    const fixed = this.staticRootKey;
-    if (fixed && fixed.accessKeyId === accessKeyId) {
-      return {
-        secretAccessKey: fixed.secretAccessKey,
-        active: true,
-        principal: { accountId: fixed.accountId, kind: 'root', name: '', arn: principalArn(fixed.accountId, 'root', ''), accessKeyId },
-      };
+    const fixed = this.#fixed;
+    if (fixed && fixed.principal.accessKeyId === accessKeyId) return fixed;
+    const now = Date.now();
+    const cached = this.#keys.get(accessKeyId);
+    if (cached && cached.until > now) return cached.key;
+    const generation = this.#generation;
+    const key = await this.read(accessKeyId);
+    // Unknown keys are not kept: a key created by another process works at once.
+    if (key && this.ttlMs > 0 && generation === this.#generation) {
+      if (this.#keys.size >= MAX_CACHED) this.#keys.clear();
+      this.#keys.set(accessKeyId, { key, until: now + this.ttlMs });
     }
+    return key;
+  };
+
+  private async read(accessKeyId: string): Promise<ResolvedKey | undefined> {
     const record = await this.store.accessKeys.findById(accessKeyId);
     if (!record) return undefined;
     return {
@@ -66,5 +110,5 @@ export class CredentialResolver {
         ...(record.sessionPolicy ? { sessionPolicy: record.sessionPolicy } : {}),
       },
     };
-  };
+  }
 }

@@ -43,6 +43,8 @@ function cacheKey(principal: Principal): string {
 
 export class PrincipalDirectory {
   readonly #facts = new Map<string, CachedFacts>();
+  /** Moves on every invalidation, so facts read before one are never cached after it. */
+  #generation = 0;
 
   constructor(
     private readonly store: Store,
@@ -52,6 +54,7 @@ export class PrincipalDirectory {
 
   /** Forgets what is cached for the account: call after any IAM write in it. */
   invalidate(accountId: string): void {
+    this.#generation += 1;
     const prefix = `${accountId}\u0000`;
     for (const key of this.#facts.keys()) if (key.startsWith(prefix)) this.#facts.delete(key);
   }
@@ -62,7 +65,9 @@ export class PrincipalDirectory {
     const now = Date.now();
     const cached = this.#facts.get(key);
     if (cached && cached.until > now) return cached.facts;
+    const generation = this.#generation;
     const facts = await this.read(principal);
+    if (generation !== this.#generation) return facts;
     if (this.#facts.size >= MAX_CACHED) this.#facts.clear();
     this.#facts.set(key, { facts, until: now + this.ttlMs });
     return facts;

@@ -22,13 +22,26 @@ export interface Authorizer {
   authorize(request: OperationAuthorizationRequest): Promise<void>;
 }
 
+type Input = Readonly<Record<string, unknown>>;
+
+/** A resource part such as `domains/{DomainName}/profiles`: literal text and member names, alternating. */
+const templates = new Map<string, readonly string[]>();
+
+function fillTemplate(part: string, input: Input): string {
+  let pieces = templates.get(part);
+  if (pieces === undefined) templates.set(part, (pieces = part.split(/\{(\w+)\}/)));
+  let text = pieces[0]!;
+  for (let i = 1; i < pieces.length; i += 2) text += String(input[pieces[i]!] ?? '*') + pieces[i + 1]!;
+  return text;
+}
+
 /** The ARNs an operation acts on, in the order the rule lists them. */
-export function resourceArnsOf(operation: OperationName, scope: Scope, input: Readonly<Record<string, unknown>>): string[] {
+export function resourceArnsOf(operation: OperationName, scope: Scope, input: Input): string[] {
   const rule = authorizationRules[operation];
   if (rule.resources === '*') return ['*'];
   if (rule.resources === 'resourceArn') return [String(input['resourceArn'])];
   const prefix = `arn:aws:profile:${scope.region}:${scope.accountId}:`;
-  return rule.resources.map((part) => prefix + part.replace(/\{(\w+)\}/g, (_, member: string) => String(input[member] ?? '*')));
+  return rule.resources.map((part) => prefix + fillTemplate(part, input));
 }
 
 // The input is not validated yet (authorization comes first), so read tags defensively.

@@ -17,6 +17,7 @@ import { handleQueryRequest, isQueryRequest } from './iam-api/handle-query.js';
 import { originOf } from './request-origin.js';
 import { EXTENSION_PREFIX } from './extensions/extension-router.js';
 import { handleExtension } from './extensions/handle-extension.js';
+import { deferredChild } from './deferred-logger.js';
 
 export interface RawRequest {
   readonly id: string;
@@ -74,7 +75,7 @@ export async function handleRequest(container: Container, request: RawRequest, l
     });
     const principal = verified.key.principal;
     const scope = { accountId: principal.accountId, region: verified.region };
-    const opLog = log.child({ operation, accountId: scope.accountId, region: scope.region });
+    const opLog = deferredChild(log, { operation, accountId: scope.accountId, region: scope.region });
     const origin = originOf(request, verified.region, container.clock());
     const context = { scope, principal, requestId: request.id, services: container.services, log: opLog, origin };
     const output = await invoke(operation, context, input as never, container.authorizer);

@@ -1,7 +1,6 @@
 // Recomputing the signature the client must have produced, with @smithy/signature-v4 (spec step 7 and its traps).
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { parseAuthorization } from './parse-authorization.js';
 import { NodeSha256 } from './sha256.js';
 import type { SignatureForm } from './signed-parts.js';
 import type { HeaderLines, QueryPair } from './wire.js';
@@ -33,9 +32,15 @@ export interface Recomputed {
 }
 
 const PAYLOAD_HASH_HEADER = 'x-amz-content-sha256';
+const SIGNED_HEADERS = ' SignedHeaders=';
+const SIGNATURE = ', Signature=';
+
+/** What trimAll changes: a line break or tab, two blanks in a row, a blank at either end. */
+const UNTRIMMED = /[\r\n\t]| {2}|^ | $/;
 
 /** Trimmed, inner runs of blanks collapsed to one space (obs-fold line breaks count as blanks). */
 function trimAll(value: string): string {
+  if (!UNTRIMMED.test(value)) return value;
   return value.replace(/[\r\n]/g, ' ').replace(/[ \t]+/g, ' ').replace(/^ | $/g, '');
 }
 
@@ -63,6 +68,20 @@ function signerQuery(pairs: readonly QueryPair[]): Record<string, string | strin
     else seen.push(value);
   }
   return query;
+}
+
+/**
+ * SignedHeaders and Signature from the Authorization header the signer wrote, which always reads
+ * `AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…` (the lenient parser is for clients).
+ */
+function signerAuthorization(authorization: string): Recomputed | undefined {
+  const headersAt = authorization.indexOf(SIGNED_HEADERS);
+  const signatureAt = authorization.indexOf(SIGNATURE, headersAt);
+  if (headersAt < 0 || signatureAt < 0) return undefined;
+  return {
+    signedHeaders: authorization.slice(headersAt + SIGNED_HEADERS.length, signatureAt),
+    signature: authorization.slice(signatureAt + SIGNATURE.length),
+  };
 }
 
 /** Undefined when the request cannot be canonicalised (a path that is not well-formed UTF-16). */
@@ -94,9 +113,7 @@ export async function recomputeSignature(input: RecomputeInput): Promise<Recompu
     if (input.form === 'header') {
       const signed = await signer.sign(request, { signingDate: input.signingDate, signableHeaders, unsignableHeaders });
       const authorization = signed.headers['authorization'];
-      if (authorization === undefined) return undefined;
-      const { signedHeaders, signature } = parseAuthorization(authorization);
-      return { signedHeaders, signature };
+      return authorization === undefined ? undefined : signerAuthorization(authorization);
     }
     const presigned = await signer.presign(request, {
       signingDate: input.signingDate,

@@ -37,7 +37,7 @@ test('X-Amz-Date: yyyymmddThhmmssZ exactly, real dates only, round-trips', () =>
   const date = parseAmzDate('20150830T123600Z');
   assert.equal(date?.toISOString(), '2015-08-30T12:36:00.000Z');
   assert.equal(formatAmzDate(new Date('2015-08-30T12:36:00.999Z')), '20150830T123600Z');
-  for (const bad of ['2015-08-30T12:36:00Z', '20150830T123600', '20150830t123600z', '20151330T123600Z', '20150230T123600Z', '20150830T246000Z', ' 20150830T123600Z']) {
+  for (const bad of ['2015-08-30T12:36:00Z', '20150830T123600', '20150830t123600z', '20151330T123600Z', '20150230T123600Z', '20150830T246000Z', '20150830T123660Z', '00500101T000000Z', ' 20150830T123600Z']) {
     assert.equal(parseAmzDate(bad), undefined, bad);
   }
 });

@@ -46,15 +46,17 @@ export class ProfileSearch {
     const contentTypes = await keyContentTypes(this.store.objectTypes, scope, domainName, request.keys.map((key) => key.keyName));
     const prepared = request.keys.map((key) => prepare(scope, key, contentTypes.get(key.keyName) ?? 'STRING'));
     const criteria = prepared.map((key) => key.criterion);
-    // The token names this exact query, so a token from another search (or domain) is a 400.
-    const list = `profiles:${domainName}:${request.mode}:${digest(criteria)}`;
-    const after = decodeNextToken(list, scope, request.nextToken);
+    // The token names this exact query, so a token from another search (or domain) is a 400. Only
+    // needed when a token comes in or goes out (most searches find one page).
+    let list: string | undefined;
+    const listName = () => (list ??= `profiles:${domainName}:${request.mode}:${digest(criteria)}`);
+    const after = request.nextToken === undefined ? undefined : decodeNextToken(listName(), scope, request.nextToken);
     const page = await this.store.profiles.search(scope, domainName, criteria, request.mode, { after, limit: request.maxResults });
     // A profile found proves its domain exists (profiles reference their domain), so only an empty
     // page needs the extra read that tells "no match" from "no such domain".
     if (page.items.length === 0 && !(await this.store.domains.get(scope, domainName))) throw domainNotFound(domainName);
     const items = page.items.map(({ profile, matched }) => ({ ...toProfile(profile), foundBy: foundBy(prepared, matched) }));
-    return { items, nextToken: encodeNextToken(list, scope, page.nextAfter) };
+    return { items, nextToken: page.nextAfter === undefined ? undefined : encodeNextToken(listName(), scope, page.nextAfter) };
   }
 
   async batchGet(scope: Scope, domainName: string, profileIds: readonly string[]): Promise<BatchResult> {

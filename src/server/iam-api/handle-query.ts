@@ -71,8 +71,12 @@ export async function handleQueryRequest(container: Container, request: RawReque
     try {
       output = (await handler.run(ctx, input)) as Record<string, unknown>;
     } finally {
-      // Whatever an IAM action changed (even one that failed half-way) must show in the next decision.
-      if (verified.service === 'iam' && !READ_ONLY.test(operation.iamAction)) container.policies.invalidate(principal.accountId);
+      // Whatever an IAM action changed (even one that failed half-way) must show in the next decision,
+      // and a key deactivated, deleted or expired and removed (AssumeRole) must stop working at once.
+      if (!READ_ONLY.test(operation.iamAction)) {
+        container.credentials.invalidate(principal.accountId);
+        if (verified.service === 'iam') container.policies.invalidate(principal.accountId);
+      }
     }
     const body = writeQueryResponse(service.schema, {
       action,

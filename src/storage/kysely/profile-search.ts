@@ -1,13 +1,23 @@
 // SearchProfiles in one statement: the page of matching profile ids (a CTE over the key index), joined
 // to the profiles and to the key rows that matched them, so a search is a single round trip; compiled
 // once per query shape (compiled-cache.ts).
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type RawBuilder } from 'kysely';
 import type { FoundProfileRecord, KeyCriterion, Page, PageRequest, Scope } from '../ports.js';
 import type { Database } from '../schema.js';
 import type { CompiledQueryCache } from './compiled-cache.js';
 import { pageFetchSize, toPage } from './rows.js';
 import { matchesCriterion as matches } from './profile-keys.js';
 import { toProfileRecord } from './profiles.js';
+
+/**
+ * The page size as an expression, not a bare parameter. SQLite (3.53, in better-sqlite3 12) reads a
+ * bare `LIMIT ?`'s bound value while planning and marks the statement to be planned again whenever
+ * that parameter is bound again — which is every call: parsing and planning then cost three times
+ * what running the search does. An expression is planned once, with the same plan.
+ */
+function unplannedLimit(limit: unknown): RawBuilder<number> {
+  return sql<number>`cast(${limit} as integer)`;
+}
 
 export async function searchProfiles(
   db: Kysely<Database>,
@@ -41,7 +51,7 @@ export async function searchProfiles(
           .where((eb) => eb.or(slotCriteria.map((criterion) => matches(eb, criterion))))
           .groupBy('profile_id')
           .orderBy('profile_id')
-          .limit(slot(3));
+          .limit(unplannedLimit(slot(3)));
         if (page.after !== undefined) ids = ids.where('profile_id', '>', slot(4));
         if (mode === 'AND' && slotCriteria.length > 1) {
           // Every criterion must be met by some key row of the profile (two criteria may share a key name).
