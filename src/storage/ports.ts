@@ -1,7 +1,7 @@
 // The storage contract: narrow repositories, every call scoped by account and region.
 // Both backends (sqlite/, postgres/) implement exactly this; the conformance suite in
 // test/storage/ runs against both.
-import type { DeadLetterRepository, ProfileObjectRepository } from './object-ports.js';
+import type { DeadLetterRepository, IngestionBatchRepository, ProfileObjectRepository } from './object-ports.js';
 
 /** The tenancy boundary. No repository call can cross it. */
 export interface Scope {
@@ -375,6 +375,7 @@ export interface Repositories {
   readonly profileKeys: ProfileKeyRepository;
   readonly profileObjects: ProfileObjectRepository;
   readonly deadLetters: DeadLetterRepository;
+  readonly ingestionBatch: IngestionBatchRepository;
   readonly objectTypes: ObjectTypeRepository;
   readonly integrations: IntegrationRepository;
   readonly jobs: JobRepository;
