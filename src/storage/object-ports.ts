@@ -100,6 +100,8 @@ export interface IngestionBatchRepository {
   objectOwners(scope: Scope, domainName: string, objectTypeName: string, objectKeys: readonly string[]): Promise<ObjectOwner[]>;
   /** Creates the new profiles and overwrites fields, sources, version and lastUpdatedAt of existing ones. */
   writeProfiles(scope: Scope, domainName: string, profiles: readonly ProfileRecord[]): Promise<void>;
+  /** Adds key rows; a row already there stays as it is. */
+  addKeys(scope: Scope, domainName: string, keys: readonly KeyRow[]): Promise<void>;
   /** Creates or replaces wholesale these objects of one type, with their key rows. */
   writeObjects(scope: Scope, domainName: string, objects: readonly ProfileObjectRecord[]): Promise<void>;
   addDeadLetters(scope: Scope, domainName: string, letters: readonly DeadLetterRecord[]): Promise<void>;

@@ -68,7 +68,7 @@ export class IngestionService {
     const type = domain && (await resolveType(repos, scope, domainName, objectTypeName).catch(() => undefined));
     if (!domain || !type || !batchable(type)) return undefined;
     const compiled = this.compiled.get(scope, domainName, type);
-    return ingestBatch({ repos, scope, domain, domainName, type, compiled, clock: this.clock, newId: this.newId }, objectTexts);
+    return ingestBatch({ repos, scope, domain, domainName, type, compiled, clock: this.clock, newId: this.newId, concurrentWriters: this.store.backend === 'postgres' }, objectTexts);
   }
 
   private async ingestEach(repos: Repositories, scope: Scope, domainName: string, objectTypeName: string, objectTexts: readonly string[]): Promise<BatchOutcome[]> {

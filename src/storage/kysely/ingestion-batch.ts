@@ -4,15 +4,17 @@ import type { Kysely } from 'kysely';
 import type { ProfileRecord, Scope } from '../ports.js';
 import type { DeadLetterRecord, IngestionBatchRepository, KeyRow, ObjectOwner, ProfileObjectRecord } from '../object-ports.js';
 import type { Database } from '../schema.js';
-import { toProfileRecord, toProfileRow } from './profiles.js';
+import { insertRows } from './multi-row-insert.js';
+import { toProfileRecord } from './profiles.js';
 import { chunks, IN_LIST_CHUNK, inScope, toMillis } from './rows.js';
 
-/** Bound parameters per multi-row statement: under SQLite's 32,766 and PostgreSQL's 65,535. */
-const PARAMETERS_PER_STATEMENT = 30_000;
-
-function rowChunks<T>(rows: readonly T[], columns: number): T[][] {
-  return chunks(rows, Math.max(1, Math.floor(PARAMETERS_PER_STATEMENT / columns)));
-}
+const PROFILE_COLUMNS = ['account_id', 'region', 'domain_name', 'profile_id', 'fields_json', 'sources_json', 'version', 'created_at', 'last_updated_at'] as const;
+const KEY_COLUMNS = ['account_id', 'region', 'domain_name', 'key_name', 'key_value', 'profile_id', 'origin'] as const;
+const OBJECT_COLUMNS = [
+  'account_id', 'region', 'domain_name', 'object_type_name', 'object_key', 'profile_id', 'object_json', 'size_bytes', 'created_at', 'last_updated_at', 'expires_at',
+] as const;
+const OBJECT_KEY_COLUMNS = ['account_id', 'region', 'domain_name', 'object_type_name', 'object_key', 'key_name', 'key_value'] as const;
+const LETTER_COLUMNS = ['account_id', 'region', 'domain_name', 'dead_letter_id', 'object_type_name', 'object_json', 'reason', 'created_at'] as const;
 
 function byName<T extends { readonly keyName: string }>(keys: readonly T[]): Map<string, T[]> {
   const grouped = new Map<string, T[]>();
@@ -106,53 +108,48 @@ export class KyselyIngestionBatchRepository implements IngestionBatchRepository 
   }
 
   async writeProfiles(scope: Scope, domainName: string, profiles: readonly ProfileRecord[]): Promise<void> {
-    for (const chunk of rowChunks(profiles, 9)) {
-      await this.#db
-        .insertInto('profiles')
-        .values(chunk.map((profile) => toProfileRow(scope, domainName, profile)))
-        .onConflict((oc) =>
-          oc.columns(['account_id', 'region', 'domain_name', 'profile_id']).doUpdateSet((eb) => ({
-            fields_json: eb.ref('excluded.fields_json'),
-            sources_json: eb.ref('excluded.sources_json'),
-            version: eb.ref('excluded.version'),
-            last_updated_at: eb.ref('excluded.last_updated_at'),
-          })),
-        )
-        .execute();
+    const values: unknown[] = [];
+    for (const profile of profiles) {
+      values.push(scope.accountId, scope.region, domainName, profile.profileId, JSON.stringify(profile.fields), JSON.stringify(profile.sources));
+      values.push(profile.version, toMillis(profile.createdAt), toMillis(profile.lastUpdatedAt));
     }
+    await insertRows(this.#db, 'profiles', PROFILE_COLUMNS, values, 'upsert', (oc) =>
+      oc.columns(['account_id', 'region', 'domain_name', 'profile_id']).doUpdateSet((eb) => ({
+        fields_json: eb.ref('excluded.fields_json'),
+        sources_json: eb.ref('excluded.sources_json'),
+        version: eb.ref('excluded.version'),
+        last_updated_at: eb.ref('excluded.last_updated_at'),
+      })),
+    );
+  }
+
+  async addKeys(scope: Scope, domainName: string, keys: readonly KeyRow[]): Promise<void> {
+    const values: unknown[] = [];
+    for (const key of keys) values.push(scope.accountId, scope.region, domainName, key.keyName, key.value, key.profileId, key.origin);
+    await insertRows(this.#db, 'profile_keys', KEY_COLUMNS, values, 'keep', (oc) => oc.doNothing());
   }
 
   async writeObjects(scope: Scope, domainName: string, objects: readonly ProfileObjectRecord[]): Promise<void> {
-    for (const chunk of rowChunks(objects, 11)) {
-      await this.#db
-        .insertInto('profile_objects')
-        .values(
-          chunk.map((object) => ({
-            ...inScope(scope),
-            domain_name: domainName,
-            object_type_name: object.objectTypeName,
-            object_key: object.objectKey,
-            profile_id: object.profileId,
-            object_json: object.object,
-            size_bytes: object.sizeBytes,
-            created_at: toMillis(object.createdAt),
-            last_updated_at: toMillis(object.lastUpdatedAt),
-            expires_at: toMillis(object.expiresAt),
-          })),
-        )
-        .onConflict((oc) =>
-          oc.columns(['account_id', 'region', 'domain_name', 'object_type_name', 'object_key']).doUpdateSet((eb) => ({
-            profile_id: eb.ref('excluded.profile_id'),
-            object_json: eb.ref('excluded.object_json'),
-            size_bytes: eb.ref('excluded.size_bytes'),
-            last_updated_at: eb.ref('excluded.last_updated_at'),
-            expires_at: eb.ref('excluded.expires_at'),
-          })),
-        )
-        .execute();
+    const values: unknown[] = [];
+    for (const object of objects) {
+      values.push(scope.accountId, scope.region, domainName, object.objectTypeName, object.objectKey, object.profileId, object.object, object.sizeBytes);
+      values.push(toMillis(object.createdAt), toMillis(object.lastUpdatedAt), toMillis(object.expiresAt));
     }
+    await insertRows(this.#db, 'profile_objects', OBJECT_COLUMNS, values, 'upsert', (oc) =>
+      oc.columns(['account_id', 'region', 'domain_name', 'object_type_name', 'object_key']).doUpdateSet((eb) => ({
+        profile_id: eb.ref('excluded.profile_id'),
+        object_json: eb.ref('excluded.object_json'),
+        size_bytes: eb.ref('excluded.size_bytes'),
+        last_updated_at: eb.ref('excluded.last_updated_at'),
+        expires_at: eb.ref('excluded.expires_at'),
+      })),
+    );
     const keysByType = new Map<string, string[]>();
-    for (const object of objects) keysByType.set(object.objectTypeName, [...(keysByType.get(object.objectTypeName) ?? []), object.objectKey]);
+    for (const object of objects) {
+      const list = keysByType.get(object.objectTypeName);
+      if (list) list.push(object.objectKey);
+      else keysByType.set(object.objectTypeName, [object.objectKey]);
+    }
     for (const [objectTypeName, objectKeys] of keysByType) {
       for (const chunk of chunks(objectKeys, IN_LIST_CHUNK)) {
         await this.#db
@@ -162,37 +159,25 @@ export class KyselyIngestionBatchRepository implements IngestionBatchRepository 
           .execute();
       }
     }
-    const keyRows = objects.flatMap((object) => {
-      const unique = new Map(object.keys.map((key) => [`${key.keyName}\u0000${key.value}`, key]));
-      return [...unique.values()].map((key) => ({
-        ...inScope(scope),
-        domain_name: domainName,
-        object_type_name: object.objectTypeName,
-        object_key: object.objectKey,
-        key_name: key.keyName,
-        key_value: key.value,
-      }));
-    });
-    for (const chunk of rowChunks(keyRows, 7)) await this.#db.insertInto('profile_object_keys').values(chunk).execute();
+    const keyValues: unknown[] = [];
+    for (const object of objects) {
+      const seen = new Set<string>();
+      for (const key of object.keys) {
+        const id = `${key.keyName}\u0000${key.value}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        keyValues.push(scope.accountId, scope.region, domainName, object.objectTypeName, object.objectKey, key.keyName, key.value);
+      }
+    }
+    await insertRows(this.#db, 'profile_object_keys', OBJECT_KEY_COLUMNS, keyValues, 'plain');
   }
 
   async addDeadLetters(scope: Scope, domainName: string, letters: readonly DeadLetterRecord[]): Promise<void> {
-    for (const chunk of rowChunks(letters, 8)) {
-      await this.#db
-        .insertInto('dead_letters')
-        .values(
-          chunk.map((letter) => ({
-            ...inScope(scope),
-            domain_name: domainName,
-            dead_letter_id: letter.id,
-            object_type_name: letter.objectTypeName,
-            object_json: letter.object,
-            reason: letter.reason,
-            created_at: toMillis(letter.createdAt),
-          })),
-        )
-        .execute();
+    const values: unknown[] = [];
+    for (const letter of letters) {
+      values.push(scope.accountId, scope.region, domainName, letter.id, letter.objectTypeName, letter.object, letter.reason, toMillis(letter.createdAt));
     }
+    await insertRows(this.#db, 'dead_letters', LETTER_COLUMNS, values, 'plain');
   }
 
   async releaseClaims(scope: Scope, domainName: string, keys: readonly { readonly keyName: string; readonly value: string }[]): Promise<void> {
