@@ -399,6 +399,13 @@ export interface Store extends Repositories {
    * has one connection, would wait for it forever).
    */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  /**
+   * Like `transaction`, for many small independent writes (PutProfileObject): on SQLite, writes that
+   * arrive while another commits share the next transaction and its one commit, each in its own
+   * savepoint (a failing write is undone alone); the promise settles after that commit. On PostgreSQL,
+   * whose server already groups concurrent commits, it is `transaction`.
+   */
+  groupedTransaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

@@ -39,7 +39,7 @@ export class IngestionService {
   /** Returns the ProfileObjectUniqueKey, also when the object went to the dead-letter store. */
   async putObject(scope: Scope, domainName: string, objectTypeName: string, objectText: string): Promise<string> {
     const document = parseObject(objectText);
-    return this.store.transaction((repos) => this.ingest(repos, scope, domainName, objectTypeName, objectText, document));
+    return this.store.groupedTransaction((repos) => this.ingest(repos, scope, domainName, objectTypeName, objectText, document));
   }
 
   /**
