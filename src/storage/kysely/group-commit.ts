@@ -3,7 +3,7 @@
 // its own SAVEPOINT, so a write that fails is undone alone and the others still commit; every caller is
 // answered only after the shared commit has returned, i.e. once its write is durable.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { sql, type Kysely } from 'kysely';
+import { sql, type ControlledTransaction, type Kysely } from 'kysely';
 import { ConflictError } from '../errors.js';
 import type { Repositories } from '../ports.js';
 import type { Database } from '../schema.js';
@@ -41,21 +41,34 @@ export class GroupCommit {
   async #drain(): Promise<void> {
     this.#draining = true;
     try {
-      // The first write goes at once; those arriving during its commit make up the next group.
-      while (this.#queue.length > 0) await this.#commitGroup(this.#queue.splice(0, MAX_GROUP));
+      while (this.#queue.length > 0) {
+        // better-sqlite3 runs statements synchronously, so a whole transaction runs without giving the
+        // event loop a turn: wait for one, so that the requests received meanwhile queue their writes
+        // and join this group. It is taken once the transaction holds the connection, after writes whose
+        // requests were waiting for the connection (their reads before the write) have queued.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        const trx = await this.#begin().catch(() => undefined);
+        await this.#commitGroup(trx, this.#queue.splice(0, MAX_GROUP));
+      }
     } finally {
       this.#draining = false;
     }
   }
 
-  /** Runs the group, rerunning all of it after a conflict (its transaction was rolled back), and answers every member. */
-  async #commitGroup(group: readonly Member[]): Promise<void> {
+  #begin(): Promise<ControlledTransaction<Database>> {
+    return this.#db.startTransaction().execute();
+  }
+
+  /** Runs the group (beginning again when `first` failed to begin), rerunning all of it after a conflict (its transaction was rolled back), and answers every member. */
+  async #commitGroup(first: ControlledTransaction<Database> | undefined, group: readonly Member[]): Promise<void> {
+    let trx: ControlledTransaction<Database> | undefined = first;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const results = await this.#runOnce(group);
+        const results = await this.#runOnce(trx ?? (await this.#begin()), group);
         results.forEach((result, i) => (result.ok ? group[i]!.resolve(result.value) : group[i]!.reject(result.error)));
         return;
       } catch (error) {
+        trx = undefined;
         if (!(error instanceof ConflictError) || attempt >= MAX_ATTEMPTS) {
           for (const member of group) member.reject(error);
           return;
@@ -65,8 +78,7 @@ export class GroupCommit {
     }
   }
 
-  async #runOnce(group: readonly Member[]): Promise<Result[]> {
-    const trx = await this.#db.startTransaction().execute();
+  async #runOnce(trx: ControlledTransaction<Database>, group: readonly Member[]): Promise<Result[]> {
     try {
       const repos = createRepositories(trx);
       const results: Result[] = [];
