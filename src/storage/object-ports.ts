@@ -15,6 +15,8 @@ export interface ProfileObjectRecord {
   readonly createdAt: Date;
   readonly lastUpdatedAt: Date;
   readonly expiresAt: Date;
+  /** Standard-object records only: which source wrote each member path (spec §3.4 step 7). */
+  readonly sources?: Readonly<Record<string, string>>;
 }
 
 export interface ObjectStats {

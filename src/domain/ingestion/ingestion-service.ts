@@ -132,7 +132,7 @@ export class IngestionService {
 
     const days = type.expirationDays ?? domain.defaultExpirationDays ?? FALLBACK_EXPIRATION_DAYS;
     const expiresAt = new Date(now.getTime() + days * DAY_MS);
-    await writeStandardRecords(repos, scope, domainName, type, values, keys, profile.profileId, now, expiresAt);
+    await writeStandardRecords(repos, scope, domainName, type, values, keys, profile.profileId, now, expiresAt, source);
     await repos.profileObjects.put(scope, domainName, {
       objectTypeName: type.name,
       objectKey,

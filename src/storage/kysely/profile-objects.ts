@@ -48,7 +48,8 @@ export class KyselyProfileObjectRepository implements ProfileObjectRepository {
   async put(scope: Scope, domainName: string, object: ProfileObjectRecord): Promise<void> {
     const identity = [scope.accountId, scope.region, domainName, object.objectTypeName, object.objectKey];
     const changing = [object.profileId, object.object, object.sizeBytes, toMillis(object.lastUpdatedAt), toMillis(object.expiresAt)];
-    await runCompiled(this.#db, 'profileObjects.put', [...identity, ...changing, toMillis(object.createdAt)], (slot) =>
+    const sources = object.sources === undefined ? null : JSON.stringify(object.sources);
+    await runCompiled(this.#db, 'profileObjects.put', [...identity, ...changing, toMillis(object.createdAt), sources], (slot) =>
       this.#db
         .insertInto('profile_objects')
         .values({
@@ -59,6 +60,7 @@ export class KyselyProfileObjectRepository implements ProfileObjectRepository {
           last_updated_at: slot(8),
           expires_at: slot(9),
           created_at: slot(10),
+          sources_json: slot(11),
         })
         .onConflict((oc) =>
           oc.columns(['account_id', 'region', 'domain_name', 'object_type_name', 'object_key']).doUpdateSet((eb) => ({
@@ -67,6 +69,7 @@ export class KyselyProfileObjectRepository implements ProfileObjectRepository {
             size_bytes: eb.ref('excluded.size_bytes'),
             last_updated_at: eb.ref('excluded.last_updated_at'),
             expires_at: eb.ref('excluded.expires_at'),
+            sources_json: eb.ref('excluded.sources_json'),
           })),
         ),
     );
@@ -221,5 +224,6 @@ function toRecord(row: Selectable<ProfileObjectsTable>, keys: readonly { key_nam
     createdAt: new Date(Number(row.created_at)),
     lastUpdatedAt: new Date(Number(row.last_updated_at)),
     expiresAt: new Date(Number(row.expires_at)),
+    ...(row.sources_json === null ? {} : { sources: JSON.parse(row.sources_json) as Record<string, string> }),
   };
 }
