@@ -79,7 +79,7 @@ storeOptions(program.command('import').description('ingest a CSV, JSON Lines or 
   .option('--rejects <file>', 'append rejected records (JSON Lines: record index and reason) here instead of stderr')
   .option('--account-id <id>', 'the account (default 000000000000)')
   .option('--region <region>', 'the region (default us-east-1)')
-  .option('--batch-size <n>', 'records per transaction and checkpoint (default 500)')
+  .option('--batch-size <n>', 'records per transaction and checkpoint (default 2000)')
   .option('--limit <n>', 'stop after this many records in this run (a rerun goes on from there)')
   .action(importFile);
 

@@ -1,5 +1,5 @@
 // Storage contract for ingested profile objects and dead letters (issue 4); part of Repositories in ports.ts.
-import type { KeyCriterion, Page, PageRequest, Scope } from './ports.js';
+import type { KeyCriterion, Page, PageRequest, ProfileRecord, Scope } from './ports.js';
 
 /** One ingested object (spec §3.4 step 6): identity (object type, object key), owner, the document as received. */
 export interface ProfileObjectRecord {
@@ -15,6 +15,8 @@ export interface ProfileObjectRecord {
   readonly createdAt: Date;
   readonly lastUpdatedAt: Date;
   readonly expiresAt: Date;
+  /** Standard-object records only: which source wrote each member path (spec §3.4 step 7). */
+  readonly sources?: Readonly<Record<string, string>>;
 }
 
 export interface ObjectStats {
@@ -66,4 +68,45 @@ export interface DeadLetterRepository {
   get(scope: Scope, domainName: string, id: string): Promise<DeadLetterRecord | undefined>;
   /** Ordered by id (arrival). */
   list(scope: Scope, domainName: string, page: PageRequest): Promise<Page<DeadLetterRecord>>;
+}
+
+/** A key row as the set-based ingestion path reads it. */
+export interface KeyRow {
+  readonly keyName: string;
+  readonly value: string;
+  readonly profileId: string;
+  readonly origin: string;
+}
+
+/** Where an object stored earlier lives, as the set-based ingestion path needs it. */
+export interface ObjectOwner {
+  readonly objectKey: string;
+  readonly profileId: string;
+  readonly createdAt: Date;
+}
+
+/**
+ * Set-based reads and multi-row writes for ingesting a batch of objects in one transaction (bulk import):
+ * each call is one statement per chunk of its list, however many records the batch holds.
+ */
+export interface IngestionBatchRepository {
+  /** Every key row holding one of `values` under `keyName`. */
+  keyRows(scope: Scope, domainName: string, keyName: string, values: readonly string[]): Promise<KeyRow[]>;
+  /** Reads the profiles that exist among `profileIds`, holding their row locks until the transaction ends. */
+  lockProfiles(scope: Scope, domainName: string, profileIds: readonly string[]): Promise<ProfileRecord[]>;
+  /** Every key row of these profiles. */
+  keysOfProfiles(scope: Scope, domainName: string, profileIds: readonly string[]): Promise<KeyRow[]>;
+  /** How many objects of each type these profiles hold (profiles and types holding none left out). */
+  objectCounts(scope: Scope, domainName: string, profileIds: readonly string[]): Promise<Array<{ profileId: string; objectTypeName: string; count: number }>>;
+  /** The stored objects among `objectKeys` of one type. */
+  objectOwners(scope: Scope, domainName: string, objectTypeName: string, objectKeys: readonly string[]): Promise<ObjectOwner[]>;
+  /** Creates the new profiles and overwrites fields, sources, version and lastUpdatedAt of existing ones. */
+  writeProfiles(scope: Scope, domainName: string, profiles: readonly ProfileRecord[]): Promise<void>;
+  /** Adds key rows; a row already there stays as it is. */
+  addKeys(scope: Scope, domainName: string, keys: readonly KeyRow[]): Promise<void>;
+  /** Creates or replaces wholesale these objects of one type, with their key rows. */
+  writeObjects(scope: Scope, domainName: string, objects: readonly ProfileObjectRecord[]): Promise<void>;
+  addDeadLetters(scope: Scope, domainName: string, letters: readonly DeadLetterRecord[]): Promise<void>;
+  /** Drops this transaction's claims of these values (ProfileObjectRepository.claimKeys). */
+  releaseClaims(scope: Scope, domainName: string, keys: readonly { readonly keyName: string; readonly value: string }[]): Promise<void>;
 }

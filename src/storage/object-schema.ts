@@ -16,6 +16,8 @@ export interface ProfileObjectsTable {
   created_at: number;
   last_updated_at: number;
   expires_at: number;
+  /** Standard-object records only: JSON map of member path → the source that wrote it (field-precedence.ts). */
+  sources_json: string | null;
 }
 
 /** The normalized key values of one object, for ListProfileObjects' ObjectFilter. */

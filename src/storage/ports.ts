@@ -1,7 +1,7 @@
 // The storage contract: narrow repositories, every call scoped by account and region.
 // Both backends (sqlite/, postgres/) implement exactly this; the conformance suite in
 // test/storage/ runs against both.
-import type { DeadLetterRepository, ProfileObjectRepository } from './object-ports.js';
+import type { DeadLetterRepository, IngestionBatchRepository, ProfileObjectRepository } from './object-ports.js';
 import type { RuleMatchingRepository } from './rule-matching-ports.js';
 import type { ConnectorProfileRepository, WorkflowRepository } from './workflow-ports.js';
 
@@ -406,6 +406,7 @@ export interface Repositories {
   readonly profileKeys: ProfileKeyRepository;
   readonly profileObjects: ProfileObjectRepository;
   readonly deadLetters: DeadLetterRepository;
+  readonly ingestionBatch: IngestionBatchRepository;
   readonly objectTypes: ObjectTypeRepository;
   readonly integrations: IntegrationRepository;
   readonly jobs: JobRepository;
@@ -433,6 +434,13 @@ export interface Store extends Repositories {
    * has one connection, would wait for it forever).
    */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  /**
+   * Like `transaction`, for many small independent writes (PutProfileObject): on SQLite, writes that
+   * arrive while another commits share the next transaction and its one commit, each in its own
+   * savepoint (a failing write is undone alone); the promise settles after that commit. On PostgreSQL,
+   * whose server already groups concurrent commits, it is `transaction`.
+   */
+  groupedTransaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

@@ -214,6 +214,44 @@ for (const backend of backends()) {
       await rejectsWith(listObjects(client, domain, ann, '_profile'), 'BadRequestException', 400);
     });
 
+    test('standard objects: SourcePriority decides per member between object types writing the same record', async () => {
+      const domain = await newDomain(client);
+      const assetWriter = (unique: string, priority?: number) => ({
+        Description: `writes assets with priority ${priority ?? 'none'}`,
+        AllowProfileCreation: true,
+        SourcePriority: priority,
+        Fields: {
+          id: { Source: '_source.id' },
+          email: { Source: '_source.email', ContentType: 'EMAIL_ADDRESS' as const },
+          serial: { Source: '_source.serial', Target: '_asset.SerialNumber' },
+          model: { Source: '_source.model', Target: '_asset.ModelName' },
+          name: { Source: '_source.name', Target: '_asset.AssetName' },
+        },
+        Keys: {
+          [unique]: [{ StandardIdentifiers: ['UNIQUE' as const], FieldNames: ['id'] }],
+          _email: [{ StandardIdentifiers: ['PROFILE' as const], FieldNames: ['email'] }],
+          serialKey: [{ StandardIdentifiers: ['ASSET' as const], FieldNames: ['serial'] }],
+        },
+      });
+      await putType(client, domain, 'Erp', assetWriter('erpId', 1));
+      await putType(client, domain, 'Shop', assetWriter('shopId', 5));
+      await putType(client, domain, 'Web', assetWriter('webId'));
+      const ann = await createProfile(client, domain, { EmailAddress: 'ann@example.com' });
+      const asset = async () => {
+        const records = await listObjects(client, domain, ann, '_asset');
+        assert.equal(records.length, 1, 'every write went into the one asset found by its serial number');
+        return { model: records[0]!.object['ModelName'], name: records[0]!.object['AssetName'] };
+      };
+      await putObject(client, domain, 'Erp', { id: 'e1', email: 'ann@example.com', serial: 'S1', model: 'ERP-X' });
+      await putObject(client, domain, 'Shop', { id: 's1', email: 'ann@example.com', serial: 'S1', model: 'SHOP-Y', name: 'Shop name' });
+      assert.deepEqual(await asset(), { model: 'ERP-X', name: 'Shop name' }, 'priority 1 keeps its model against 5; a member nobody holds is written');
+      await putObject(client, domain, 'Web', { id: 'w1', email: 'ann@example.com', serial: 'S1', model: 'WEB', name: 'Web name' });
+      assert.deepEqual(await asset(), { model: 'ERP-X', name: 'Shop name' }, 'a type without SourcePriority loses to any type with one');
+      await putObject(client, domain, 'Shop', { id: 's2', email: 'ann@example.com', serial: 'S1', name: 'Shop name 2' });
+      await putObject(client, domain, 'Erp', { id: 'e2', email: 'ann@example.com', serial: 'S1', model: 'ERP-Z' });
+      assert.deepEqual(await asset(), { model: 'ERP-Z', name: 'Shop name 2' }, 'equal priority: the latest write wins');
+    });
+
     test('bad input is a 400 that writes nothing; unknown and standard type names are refused', async () => {
       const domain = await newDomain(client);
       await putType(client, domain, 'Crm', CRM);

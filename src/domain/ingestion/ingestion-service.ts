@@ -1,13 +1,10 @@
 // PutProfileObject (spec §3.4 steps 1-11): resolve the type, read the object's fields and keys, find or
 // create its profile (or dead-letter it), store it, and update the profile's fields and keys, all in one
 // transaction that holds the profile's row lock.
-import { randomBytes } from 'node:crypto';
-import type { ProfileKey, ProfileRecord, Repositories, Scope, Store } from '../../storage/ports.js';
+import type { ProfileRecord, Repositories, Scope, Store } from '../../storage/ports.js';
 import type { Clock } from '../clock.js';
 import { BadRequestException } from '../../generated/errors.js';
-import {
-  domainNotFound, missingProfileKey, missingUniqueKey, objectNotAnObject, objectNotJson, profileObjectBudgetReached, profileObjectLimitReached,
-} from '../errors.js';
+import { domainNotFound, missingProfileKey, missingUniqueKey, profileObjectBudgetReached, profileObjectLimitReached } from '../errors.js';
 import { OBJECTS_PER_PROFILE } from '../object-types/definition.js';
 import type { HandlebarsRuntime } from '../object-types/field-source.js';
 import { applyChanges } from '../profiles/apply-changes.js';
@@ -16,44 +13,16 @@ import { newProfileId, normalizeOptions } from '../profiles/profile-service.js';
 import { syncStandardKeys } from '../profiles/sync-keys.js';
 import { encodeSource, type ObjectSource } from './field-precedence.js';
 import { findProfile, has } from './find-profile.js';
-import { CompiledTypes, requireType, type IngestionType } from './ingestion-type.js';
+import { CompiledTypes, requireType, resolveType, type IngestionType } from './ingestion-type.js';
 import { objectKeys, type ObjectKey } from './key-values.js';
 import { profileObjectKey } from './object-key.js';
 import { profileChanges, sourceTimestampField } from './profile-updates.js';
 import { writeStandardRecords } from './standard-records.js';
+import { batchable, ingestBatch, type BatchOutcome } from './batch-ingestion.js';
+import { DAY_MS, deadLetterId, FALLBACK_EXPIRATION_DAYS, NO_PROFILE_MATCH, parseObject, storedKeys, uniqueKeyName } from './object-steps.js';
 import { isSqsQueueUrl, scheduleDeadLetterSend } from '../../jobs/handlers/send-dead-letter.js';
 
-const DAY_MS = 86_400_000;
-/** Spec §3.4 step 10: type's ExpirationDays, else the domain's default, else this. */
-const FALLBACK_EXPIRATION_DAYS = 365;
-
-/** Why an object went to the dead-letter store. */
-export const NO_PROFILE_MATCH = 'NO_PROFILE_MATCH';
-
-function parseObject(text: string): Record<string, unknown> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw objectNotJson();
-  }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw objectNotAnObject();
-  return parsed as Record<string, unknown>;
-}
-
-/** Dead-letter ids sort in arrival order: zero-padded epoch ms, then randomness. */
-function deadLetterId(at: Date): string {
-  return `${String(at.getTime()).padStart(15, '0')}-${randomBytes(6).toString('hex')}`;
-}
-
-/** Keys stored on the profile (step 8): never LOOKUP_ONLY, NEW_ONLY only on a profile this ingestion created. */
-function storedKeys(keys: readonly ObjectKey[], profileId: string, created: boolean): ProfileKey[] {
-  return keys
-    .filter((key) => !has(key, 'LOOKUP_ONLY') && (created || !has(key, 'NEW_ONLY')))
-    .map((key) => ({ keyName: key.name, value: key.value, profileId, origin: 'object' as const }));
-}
-
-export type BatchOutcome = { readonly ok: true; readonly key: string } | { readonly ok: false; readonly error: BadRequestException };
+export type { BatchOutcome } from './batch-ingestion.js';
 
 export class IngestionService {
   private readonly compiled: CompiledTypes;
@@ -70,7 +39,7 @@ export class IngestionService {
   /** Returns the ProfileObjectUniqueKey, also when the object went to the dead-letter store. */
   async putObject(scope: Scope, domainName: string, objectTypeName: string, objectText: string): Promise<string> {
     const document = parseObject(objectText);
-    return this.store.transaction((repos) => this.ingest(repos, scope, domainName, objectTypeName, objectText, document));
+    return this.store.groupedTransaction((repos) => this.ingest(repos, scope, domainName, objectTypeName, objectText, document));
   }
 
   /**
@@ -86,19 +55,34 @@ export class IngestionService {
     inTransaction?: (repos: Repositories, outcomes: readonly BatchOutcome[]) => Promise<void>,
   ): Promise<BatchOutcome[]> {
     return this.store.transaction(async (repos) => {
-      const outcomes: BatchOutcome[] = [];
-      for (const objectText of objectTexts) {
-        try {
-          const key = await this.ingest(repos, scope, domainName, objectTypeName, objectText, parseObject(objectText));
-          outcomes.push({ ok: true, key });
-        } catch (error) {
-          if (!(error instanceof BadRequestException)) throw error;
-          outcomes.push({ ok: false, error });
-        }
-      }
+      const outcomes = (await this.ingestSetBased(repos, scope, domainName, objectTypeName, objectTexts)) ?? (await this.ingestEach(repos, scope, domainName, objectTypeName, objectTexts));
       await inTransaction?.(repos, outcomes);
       return outcomes;
     });
+  }
+
+  /** The set-based path (batch-ingestion.ts); undefined when the type or domain needs the one-object path. */
+  private async ingestSetBased(repos: Repositories, scope: Scope, domainName: string, objectTypeName: string, objectTexts: readonly string[]): Promise<BatchOutcome[] | undefined> {
+    // Whatever goes wrong resolving them, the one-object path reports it for each record as PutProfileObject would.
+    const domain = await repos.domains.get(scope, domainName);
+    const type = domain && (await resolveType(repos, scope, domainName, objectTypeName).catch(() => undefined));
+    if (!domain || !type || !batchable(type)) return undefined;
+    const compiled = this.compiled.get(scope, domainName, type);
+    return ingestBatch({ repos, scope, domain, domainName, type, compiled, clock: this.clock, newId: this.newId, concurrentWriters: this.store.backend === 'postgres' }, objectTexts);
+  }
+
+  private async ingestEach(repos: Repositories, scope: Scope, domainName: string, objectTypeName: string, objectTexts: readonly string[]): Promise<BatchOutcome[]> {
+    const outcomes: BatchOutcome[] = [];
+    for (const objectText of objectTexts) {
+      try {
+        const key = await this.ingest(repos, scope, domainName, objectTypeName, objectText, parseObject(objectText));
+        outcomes.push({ ok: true, key });
+      } catch (error) {
+        if (!(error instanceof BadRequestException)) throw error;
+        outcomes.push({ ok: false, error });
+      }
+    }
+    return outcomes;
   }
 
   private async ingest(repos: Repositories, scope: Scope, domainName: string, objectTypeName: string, objectText: string, document: Record<string, unknown>): Promise<string> {
@@ -108,9 +92,8 @@ export class IngestionService {
     const { extractor, timestampFormat } = this.compiled.get(scope, domainName, type);
     const values = extractor.extract(document);
     const keys = objectKeys(type, values, normalizeOptions(scope));
-    const uniqueName = Object.entries(type.keys).find(([, defs]) => defs.some((def) => def.standardIdentifiers.includes('UNIQUE')))?.[0] ?? '';
     const unique = keys.find((key) => has(key, 'UNIQUE'));
-    if (!unique) throw missingUniqueKey(type.name, uniqueName);
+    if (!unique) throw missingUniqueKey(type.name, uniqueKeyName(type));
     if (!keys.some((key) => has(key, 'PROFILE'))) throw missingProfileKey(type.name);
     const objectKey = profileObjectKey(type.name, unique.value);
     const now = this.clock();
@@ -149,7 +132,7 @@ export class IngestionService {
 
     const days = type.expirationDays ?? domain.defaultExpirationDays ?? FALLBACK_EXPIRATION_DAYS;
     const expiresAt = new Date(now.getTime() + days * DAY_MS);
-    await writeStandardRecords(repos, scope, domainName, type, values, keys, profile.profileId, now, expiresAt);
+    await writeStandardRecords(repos, scope, domainName, type, values, keys, profile.profileId, now, expiresAt, source);
     await repos.profileObjects.put(scope, domainName, {
       objectTypeName: type.name,
       objectKey,

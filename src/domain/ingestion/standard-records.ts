@@ -9,6 +9,7 @@ import type { Mapping } from '../object-types/definition.js';
 import { STANDARD_OBJECTS } from '../object-types/standard-objects.js';
 import { newProfileId } from '../profiles/profile-service.js';
 import type { FieldValues } from './field-values.js';
+import { encodeSource, mayOverwrite, type ObjectSource } from './field-precedence.js';
 import { has } from './find-profile.js';
 import type { ObjectKey } from './key-values.js';
 
@@ -52,6 +53,7 @@ export async function writeStandardRecords(
   profileId: string,
   now: Date,
   expiresAt: Date,
+  source: ObjectSource,
 ): Promise<void> {
   for (const [objectName, writes] of targetedWrites(mapping, values)) {
     const object = STANDARD_OBJECTS.get(objectName);
@@ -66,7 +68,14 @@ export async function writeStandardRecords(
     const recordId = existing?.objectKey ?? newProfileId();
     const document = existing ? (JSON.parse(existing.object) as Json) : {};
     document[object.idMember] = recordId;
-    for (const [path, value] of writes) setPath(document, path, value);
+    // Per member, as on the profile: a value held by a stronger source stays (field-precedence.ts).
+    const sources: Record<string, string> = { ...existing?.sources };
+    for (const [path, value] of writes) {
+      const member = path.join('.');
+      if (!mayOverwrite(source, sources[member])) continue;
+      setPath(document, path, value);
+      sources[member] = encodeSource(source);
+    }
 
     const recordKeys = new Map<string, { keyName: string; value: string }>();
     const add = (keyName: string, value: unknown) => {
@@ -87,6 +96,7 @@ export async function writeStandardRecords(
       createdAt: existing?.createdAt ?? now,
       lastUpdatedAt: now,
       expiresAt,
+      sources,
     });
   }
 }

@@ -48,3 +48,13 @@ function compileTemplate(compiled: CompiledQuery): Template {
   });
   return { sql: compiled.sql, slots };
 }
+
+const shared = new CompiledQueryCache();
+
+/**
+ * Runs `build`'s query through one process-wide cache, per dialect: repositories are made anew for
+ * every transaction, so a cache of their own would start empty each time.
+ */
+export function runCompiled<R>(db: Kysely<Database>, shape: string, values: readonly unknown[], build: (slot: SlotOf) => Compilable<R>): Promise<QueryResult<R>> {
+  return shared.execute(db, `${db.getExecutor().adapter.constructor.name}:${shape}`, values, build);
+}

@@ -3,6 +3,7 @@ import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { DomainPatch, DomainRecord, DomainRepository, Page, PageRequest, Scope } from '../ports.js';
 import type { Database, DomainsTable } from '../schema.js';
 import { fromJsonText, inScope, pageFetchSize, present, toJsonText, toMillis, toPage } from './rows.js';
+import { runCompiled } from './compiled-cache.js';
 
 export class KyselyDomainRepository implements DomainRepository {
   readonly #db: Kysely<Database>;
@@ -30,12 +31,10 @@ export class KyselyDomainRepository implements DomainRepository {
   }
 
   async get(scope: Scope, name: string): Promise<DomainRecord | undefined> {
-    const row = await this.#db
-      .selectFrom('domains')
-      .selectAll()
-      .where((eb) => eb.and(inScope(scope)))
-      .where('name', '=', name)
-      .executeTakeFirst();
+    const { rows } = await runCompiled(this.#db, 'domains.get', [scope.accountId, scope.region, name], (slot) =>
+      this.#db.selectFrom('domains').selectAll().where((eb) => eb.and({ account_id: slot(0), region: slot(1) })).where('name', '=', slot(2)),
+    );
+    const row = rows[0];
     return row && toRecord(row);
   }
 

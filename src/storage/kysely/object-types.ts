@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { JsonValue, ObjectTypeRecord, ObjectTypeRepository, Page, PageRequest, Scope } from '../ports.js';
 import type { Database, ObjectTypesTable } from '../schema.js';
 import { inScope, pageFetchSize, toMillis, toPage } from './rows.js';
+import { runCompiled } from './compiled-cache.js';
 
 export class KyselyObjectTypeRepository implements ObjectTypeRepository {
   readonly #db: Kysely<Database>;
@@ -31,11 +32,10 @@ export class KyselyObjectTypeRepository implements ObjectTypeRepository {
   }
 
   async get(scope: Scope, domainName: string, name: string): Promise<ObjectTypeRecord | undefined> {
-    const row = await this.#db
-      .selectFrom('object_types')
-      .selectAll()
-      .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName, name }))
-      .executeTakeFirst();
+    const { rows } = await runCompiled(this.#db, 'objectTypes.get', [scope.accountId, scope.region, domainName, name], (slot) =>
+      this.#db.selectFrom('object_types').selectAll().where((eb) => eb.and({ account_id: slot(0), region: slot(1), domain_name: slot(2), name: slot(3) })),
+    );
+    const row = rows[0];
     return row && toRecord(row);
   }
 

@@ -2,10 +2,11 @@
 import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { KeyCriterion, KeyOrigin, Page, PageRequest, ProfileKey, ProfileKeyRepository, Scope } from '../ports.js';
 import type { Database, ProfileKeysTable } from '../schema.js';
+import { runCompiled } from './compiled-cache.js';
+import { insertRows } from './multi-row-insert.js';
 import { chunks, IN_LIST_CHUNK, inScope, pageFetchSize, toPage } from './rows.js';
 
-/** Rows per multi-row INSERT: 7 parameters each, well under both backends' limits. */
-const INSERT_CHUNK = 200;
+const KEY_COLUMNS = ['account_id', 'region', 'domain_name', 'key_name', 'key_value', 'profile_id', 'origin'] as const;
 
 export class KyselyProfileKeyRepository implements ProfileKeyRepository {
   readonly #db: Kysely<Database>;
@@ -15,13 +16,9 @@ export class KyselyProfileKeyRepository implements ProfileKeyRepository {
   }
 
   async add(scope: Scope, domainName: string, keys: readonly ProfileKey[]): Promise<void> {
-    for (const chunk of chunks(keys, INSERT_CHUNK)) {
-      await this.#db
-        .insertInto('profile_keys')
-        .values(chunk.map((key) => toKeyRow(scope, domainName, key)))
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    }
+    const values: unknown[] = [];
+    for (const key of keys) values.push(scope.accountId, scope.region, domainName, key.keyName, key.value, key.profileId, key.origin);
+    await insertRows(this.#db, 'profile_keys', KEY_COLUMNS, values, 'keep', (oc) => oc.doNothing());
   }
 
   async remove(scope: Scope, domainName: string, keys: readonly ProfileKey[]): Promise<void> {
@@ -42,20 +39,36 @@ export class KyselyProfileKeyRepository implements ProfileKeyRepository {
   }
 
   async listForProfile(scope: Scope, domainName: string, profileId: string): Promise<ProfileKey[]> {
-    const rows = await this.#db
-      .selectFrom('profile_keys')
-      .selectAll()
-      .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName, profile_id: profileId }))
-      .orderBy('key_name')
-      .orderBy('key_value')
-      .orderBy('origin')
-      .execute();
+    const { rows } = await runCompiled(this.#db, 'profileKeys.listForProfile', [scope.accountId, scope.region, domainName, profileId], (slot) =>
+      this.#db
+        .selectFrom('profile_keys')
+        .selectAll()
+        .where((eb) => eb.and({ account_id: slot(0), region: slot(1), domain_name: slot(2), profile_id: slot(3) }))
+        .orderBy('key_name')
+        .orderBy('key_value')
+        .orderBy('origin'),
+    );
     return rows.map(toKey);
   }
 
   async search(scope: Scope, domainName: string, all: readonly KeyCriterion[], mode: 'AND' | 'OR', page: PageRequest): Promise<Page<string>> {
     const criteria = all.filter((criterion) => criterion.values.length > 0);
     if (criteria.length === 0 || (mode === 'AND' && criteria.length < all.length)) return { items: [] };
+    const only = criteria.length === 1 && criteria[0]!.values.length === 1 && page.after === undefined ? criteria[0]! : undefined;
+    if (only !== undefined) {
+      // One value of one key (ingestion's profile lookup): the hot case, compiled once.
+      const values = [scope.accountId, scope.region, domainName, only.keyName, only.values[0], pageFetchSize(page)];
+      const { rows } = await runCompiled(this.#db, 'profileKeys.searchOne', values, (slot) =>
+        this.#db
+          .selectFrom('profile_keys')
+          .select('profile_id')
+          .where((eb) => eb.and({ account_id: slot(0), region: slot(1), domain_name: slot(2), key_name: slot(3), key_value: slot(4) }))
+          .groupBy('profile_id')
+          .orderBy('profile_id')
+          .limit(slot(5)),
+      );
+      return toPage(rows, page, (row) => row.profile_id, (id) => id);
+    }
     let query = this.#db
       .selectFrom('profile_keys')
       .select('profile_id')

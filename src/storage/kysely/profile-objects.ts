@@ -4,6 +4,8 @@ import type { KeyCriterion, Page, PageRequest, Scope } from '../ports.js';
 import type { ObjectStats, ProfileObjectRecord, ProfileObjectRepository } from '../object-ports.js';
 import type { Database } from '../schema.js';
 import type { ProfileObjectsTable } from '../object-schema.js';
+import { runCompiled, type SlotOf } from './compiled-cache.js';
+import { insertRows } from './multi-row-insert.js';
 import { chunks, IN_LIST_CHUNK, inScope, pageFetchSize, toMillis, toPage } from './rows.js';
 
 /** A page cursor: the last item's lastUpdatedAt (zero-padded) and object key. */
@@ -16,6 +18,13 @@ function parseCursor(cursor: string): { at: number; key: string } {
   return { at: Number(cursor.slice(0, colon)), key: cursor.slice(colon + 1) };
 }
 
+const OBJECT_KEY_COLUMNS = ['account_id', 'region', 'domain_name', 'object_type_name', 'object_key', 'key_name', 'key_value'] as const;
+
+/** The identity columns of an object, as slots 0–4 of a compiled query. */
+function identityOf(slot: SlotOf) {
+  return { account_id: slot(0), region: slot(1), domain_name: slot(2), object_type_name: slot(3), object_key: slot(4) };
+}
+
 export class KyselyProfileObjectRepository implements ProfileObjectRepository {
   readonly #db: Kysely<Database>;
 
@@ -24,35 +33,51 @@ export class KyselyProfileObjectRepository implements ProfileObjectRepository {
   }
 
   async get(scope: Scope, domainName: string, objectTypeName: string, objectKey: string): Promise<ProfileObjectRecord | undefined> {
-    const where = { ...inScope(scope), domain_name: domainName, object_type_name: objectTypeName, object_key: objectKey };
-    const row = await this.#db.selectFrom('profile_objects').selectAll().where((eb) => eb.and(where)).executeTakeFirst();
+    const identity = [scope.accountId, scope.region, domainName, objectTypeName, objectKey];
+    const { rows } = await runCompiled(this.#db, 'profileObjects.get', identity, (slot) =>
+      this.#db.selectFrom('profile_objects').selectAll().where((eb) => eb.and(identityOf(slot))),
+    );
+    const row = rows[0];
     if (!row) return undefined;
-    const keys = await this.#db.selectFrom('profile_object_keys').select(['key_name', 'key_value']).where((eb) => eb.and(where)).orderBy('key_name').orderBy('key_value').execute();
-    return toRecord(row, keys);
+    const keys = await runCompiled(this.#db, 'profileObjects.getKeys', identity, (slot) =>
+      this.#db.selectFrom('profile_object_keys').select(['key_name', 'key_value']).where((eb) => eb.and(identityOf(slot))).orderBy('key_name').orderBy('key_value'),
+    );
+    return toRecord(row, keys.rows);
   }
 
   async put(scope: Scope, domainName: string, object: ProfileObjectRecord): Promise<void> {
-    const identity = { ...inScope(scope), domain_name: domainName, object_type_name: object.objectTypeName, object_key: object.objectKey };
-    const changing = {
-      profile_id: object.profileId,
-      object_json: object.object,
-      size_bytes: object.sizeBytes,
-      last_updated_at: toMillis(object.lastUpdatedAt),
-      expires_at: toMillis(object.expiresAt),
-    };
-    await this.#db
-      .insertInto('profile_objects')
-      .values({ ...identity, ...changing, created_at: toMillis(object.createdAt) })
-      .onConflict((oc) => oc.columns(['account_id', 'region', 'domain_name', 'object_type_name', 'object_key']).doUpdateSet(changing))
-      .execute();
-    await this.#db.deleteFrom('profile_object_keys').where((eb) => eb.and(identity)).execute();
+    const identity = [scope.accountId, scope.region, domainName, object.objectTypeName, object.objectKey];
+    const changing = [object.profileId, object.object, object.sizeBytes, toMillis(object.lastUpdatedAt), toMillis(object.expiresAt)];
+    const sources = object.sources === undefined ? null : JSON.stringify(object.sources);
+    await runCompiled(this.#db, 'profileObjects.put', [...identity, ...changing, toMillis(object.createdAt), sources], (slot) =>
+      this.#db
+        .insertInto('profile_objects')
+        .values({
+          ...identityOf(slot),
+          profile_id: slot(5),
+          object_json: slot(6),
+          size_bytes: slot(7),
+          last_updated_at: slot(8),
+          expires_at: slot(9),
+          created_at: slot(10),
+          sources_json: slot(11),
+        })
+        .onConflict((oc) =>
+          oc.columns(['account_id', 'region', 'domain_name', 'object_type_name', 'object_key']).doUpdateSet((eb) => ({
+            profile_id: eb.ref('excluded.profile_id'),
+            object_json: eb.ref('excluded.object_json'),
+            size_bytes: eb.ref('excluded.size_bytes'),
+            last_updated_at: eb.ref('excluded.last_updated_at'),
+            expires_at: eb.ref('excluded.expires_at'),
+            sources_json: eb.ref('excluded.sources_json'),
+          })),
+        ),
+    );
+    await runCompiled(this.#db, 'profileObjects.deleteKeys', identity, (slot) => this.#db.deleteFrom('profile_object_keys').where((eb) => eb.and(identityOf(slot))));
     const unique = new Map(object.keys.map((key) => [`${key.keyName}\u0000${key.value}`, key]));
-    if (unique.size > 0) {
-      await this.#db
-        .insertInto('profile_object_keys')
-        .values([...unique.values()].map((key) => ({ ...identity, key_name: key.keyName, key_value: key.value })))
-        .execute();
-    }
+    const values: unknown[] = [];
+    for (const key of unique.values()) values.push(...identity, key.keyName, key.value);
+    await insertRows(this.#db, 'profile_object_keys', OBJECT_KEY_COLUMNS, values, 'plain');
   }
 
   async delete(scope: Scope, domainName: string, objectTypeName: string, objectKey: string): Promise<boolean> {
@@ -199,5 +224,6 @@ function toRecord(row: Selectable<ProfileObjectsTable>, keys: readonly { key_nam
     createdAt: new Date(Number(row.created_at)),
     lastUpdatedAt: new Date(Number(row.last_updated_at)),
     expiresAt: new Date(Number(row.expires_at)),
+    ...(row.sources_json === null ? {} : { sources: JSON.parse(row.sources_json) as Record<string, string> }),
   };
 }

@@ -2,9 +2,12 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { FoundProfileRecord, JsonObject, KeyCriterion, Page, PageRequest, ProfileRecord, ProfileRepository, Scope } from '../ports.js';
 import type { Database, ProfilesTable } from '../schema.js';
-import { CompiledQueryCache } from './compiled-cache.js';
+import { CompiledQueryCache, runCompiled } from './compiled-cache.js';
+import { insertRows } from './multi-row-insert.js';
 import { searchProfiles } from './profile-search.js';
 import { chunks, IN_LIST_CHUNK, inScope, toMillis } from './rows.js';
+
+const PROFILE_COLUMNS = ['account_id', 'region', 'domain_name', 'profile_id', 'fields_json', 'sources_json', 'version', 'created_at', 'last_updated_at'] as const;
 
 export class KyselyProfileRepository implements ProfileRepository {
   readonly #db: Kysely<Database>;
@@ -15,7 +18,8 @@ export class KyselyProfileRepository implements ProfileRepository {
   }
 
   async create(scope: Scope, domainName: string, profile: ProfileRecord): Promise<void> {
-    await this.#db.insertInto('profiles').values(toProfileRow(scope, domainName, profile)).execute();
+    const row = toProfileRow(scope, domainName, profile);
+    await insertRows(this.#db, 'profiles', PROFILE_COLUMNS, PROFILE_COLUMNS.map((column) => row[column]), 'plain');
   }
 
   async get(scope: Scope, domainName: string, profileId: string): Promise<ProfileRecord | undefined> {
@@ -45,22 +49,26 @@ export class KyselyProfileRepository implements ProfileRepository {
     // An UPDATE takes the row lock on both backends (FOR UPDATE does not exist in SQLite, whose
     // BEGIN IMMEDIATE already serialises writers); on PostgreSQL a second locker waits here and
     // then reads the row as the first one committed it.
-    const row = await this.#db
-      .updateTable('profiles')
-      .set((eb) => ({ version: eb('version', '+', 1) }))
-      .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName, profile_id: profileId }))
-      .returningAll()
-      .executeTakeFirst();
+    const { rows } = await runCompiled(this.#db, 'profiles.lock', [scope.accountId, scope.region, domainName, profileId], (slot) =>
+      this.#db
+        .updateTable('profiles')
+        .set((eb) => ({ version: eb('version', '+', 1) }))
+        .where((eb) => eb.and({ account_id: slot(0), region: slot(1), domain_name: slot(2), profile_id: slot(3) }))
+        .returningAll(),
+    );
+    const row = rows[0];
     return row && toProfileRecord(row);
   }
 
   async update(scope: Scope, domainName: string, profile: ProfileRecord): Promise<void> {
     const { fields_json, sources_json, version, last_updated_at } = toProfileRow(scope, domainName, profile);
-    await this.#db
-      .updateTable('profiles')
-      .set({ fields_json, sources_json, version, last_updated_at })
-      .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName, profile_id: profile.profileId }))
-      .execute();
+    const values = [fields_json, sources_json, version, last_updated_at, scope.accountId, scope.region, domainName, profile.profileId];
+    await runCompiled(this.#db, 'profiles.update', values, (slot) =>
+      this.#db
+        .updateTable('profiles')
+        .set({ fields_json: slot(0), sources_json: slot(1), version: slot(2), last_updated_at: slot(3) })
+        .where((eb) => eb.and({ account_id: slot(4), region: slot(5), domain_name: slot(6), profile_id: slot(7) })),
+    );
   }
 
   async delete(scope: Scope, domainName: string, profileId: string): Promise<boolean> {

@@ -15,6 +15,7 @@ import { KyselyJobRepository } from './jobs.js';
 import { KyselyObjectTypeRepository } from './object-types.js';
 import { KyselyIntegrationRepository } from './integrations.js';
 import { KyselyDeadLetterRepository } from './dead-letters.js';
+import { KyselyIngestionBatchRepository } from './ingestion-batch.js';
 import { KyselyProfileObjectRepository } from './profile-objects.js';
 import { KyselyTagRepository } from './tags.js';
 import { KyselyIdentityResolutionRepository } from './identity-resolution.js';
@@ -33,6 +34,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     profileKeys: new KyselyProfileKeyRepository(db),
     profileObjects: new KyselyProfileObjectRepository(db),
     deadLetters: new KyselyDeadLetterRepository(db),
+    ingestionBatch: new KyselyIngestionBatchRepository(db),
     objectTypes: new KyselyObjectTypeRepository(db),
     integrations: new KyselyIntegrationRepository(db),
     jobs: new KyselyJobRepository(db),

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { ConflictError } from '../errors.js';
 import type { Backend, Repositories, Store } from '../ports.js';
 import type { Database } from '../schema.js';
+import { GroupCommit } from './group-commit.js';
 import { createRepositories } from './repositories.js';
 
 /** The first try plus three retries. */
@@ -12,10 +13,12 @@ const MAX_ATTEMPTS = 4;
 const BACKOFF_BASE_MS = 5;
 
 export function createStore(db: Kysely<Database>, backend: Backend): Store {
+  const group = backend === 'sqlite' ? new GroupCommit(db) : undefined;
   return {
     backend,
     ...createRepositories(db),
     transaction: (work) => runTransaction(db, work),
+    groupedTransaction: (work) => (group ? group.run(work) : runTransaction(db, work)),
     close: () => db.destroy(),
   };
 }

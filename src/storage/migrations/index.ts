@@ -14,6 +14,7 @@ import * as m0010 from './0010-iam.js';
 import * as m0011 from './0011-inferred-profile-claims.js';
 import * as m0012 from './0012-integrations.js';
 import * as m0013 from './0013-identity-resolution.js';
+import * as m0014 from './0014-standard-record-sources.js';
 import * as m0015 from './0015-rule-based-matching.js';
 import * as m0016 from './0016-workflows.js';
 import * as m0017 from './0017-s3-integration-objects.js';
@@ -37,6 +38,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: StorageMigrat
   ['0011-inferred-profile-claims', m0011],
   ['0012-integrations', m0012],
   ['0013-identity-resolution', m0013],
+  ['0014-standard-record-sources', m0014],
   ['0015-rule-based-matching', m0015],
   ['0016-workflows', m0016],
   ['0017-s3-integration-objects', m0017],

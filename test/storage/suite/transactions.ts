@@ -101,6 +101,54 @@ export function transactionCases(ctx: SuiteContext): void {
       assert.equal(attempts, 3);
     });
   });
+
+  describe('grouped transactions', () => {
+    it('concurrent writes all commit, a failing one is undone alone, and each answers its own result', async () => {
+      const store = ctx.store();
+      const scope = newScope();
+      await store.accounts.create(scope.accountId, new Date());
+      const failure = new Error('write 3 failed');
+      const writes = Array.from({ length: 8 }, (_, n) =>
+        store.groupedTransaction(async (repos) => {
+          await repos.domains.create(scope, domainRecord(`g${n}`));
+          await repos.tags.put(scope, domainArn(scope, `g${n}`), { n: String(n) });
+          if (n === 3) throw failure;
+          return n;
+        }),
+      );
+      const settled = await Promise.allSettled(writes);
+      assert.deepEqual(
+        settled.map((result) => (result.status === 'fulfilled' ? result.value : result.reason === failure ? 'failed' : result.reason)),
+        [0, 1, 2, 'failed', 4, 5, 6, 7],
+      );
+      assert.equal(await store.domains.get(scope, 'g3'), undefined, 'the failed write left nothing');
+      assert.deepEqual(await store.tags.get(scope, domainArn(scope, 'g3')), {});
+      assert.equal(await store.domains.count(scope), 7);
+      assert.deepEqual(await store.tags.get(scope, domainArn(scope, 'g7')), { n: '7' });
+    });
+
+    it('reruns the writes after a ConflictError, with the failed attempt rolled back', async () => {
+      const store = ctx.store();
+      const scope = newScope();
+      let attempts = 0;
+      const [first, second] = await Promise.all([
+        store.groupedTransaction(async (repos) => {
+          attempts += 1;
+          await repos.domains.create(scope, domainRecord('seen'));
+          if (attempts < 2) throw new ConflictError('simulated serialization failure');
+          return 'created';
+        }),
+        store.groupedTransaction(async (repos) => {
+          await repos.domains.create(scope, domainRecord('beside'));
+          return 'also created';
+        }),
+      ]);
+      assert.equal(first, 'created');
+      assert.equal(second, 'also created');
+      assert.equal(attempts, 2);
+      assert.equal(await store.domains.count(scope), 2, 'a leaked write of the failed attempt would be a unique violation');
+    });
+  });
 }
 
 /** Resolves once `parties` callers have arrived; later callers pass straight through. */
