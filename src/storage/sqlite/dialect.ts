@@ -8,6 +8,7 @@ import type { Database } from '../schema.js';
 import { withErrorMapping } from '../kysely/error-mapping.js';
 import { classifySqliteError } from './errors.js';
 import { withStatementCache } from './statement-cache.js';
+import { PlannedLimitPlugin } from './planned-limit-plugin.js';
 
 /** How long a writer waits for another process's lock before SQLITE_BUSY (then ConflictError, then retry). */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -19,7 +20,7 @@ const BUSY_TIMEOUT_MS = 5_000;
  */
 export function createSqliteDb(file: string): Kysely<Database> {
   const dialect = new ImmediateSqliteDialect({ database: async () => withStatementCache(await openFile(file)) });
-  return new Kysely<Database>({ dialect: withErrorMapping(dialect, classifySqliteError) });
+  return new Kysely<Database>({ dialect: withErrorMapping(dialect, classifySqliteError), plugins: [new PlannedLimitPlugin()] });
 }
 
 async function openFile(file: string): Promise<BetterSqlite3.Database> {
