@@ -42,8 +42,8 @@ export class RuleMatchingEngine {
     private readonly profileMerge: ProfileMerge,
   ) {}
 
-  /** Evaluates every profile of the domain from scratch and makes the rules ACTIVE. */
-  async build(scope: Scope, state: RuleMatchingState, renew: () => Promise<boolean>): Promise<void> {
+  /** Evaluates every profile of the domain from scratch and makes the rules ACTIVE; resolves true (the groups were rewritten). */
+  async build(scope: Scope, state: RuleMatchingState, renew: () => Promise<boolean>): Promise<boolean> {
     const run = this.run(scope, state, renew);
     const started = this.clock();
     await this.setState(run, { status: 'IN_PROGRESS' });
@@ -72,10 +72,14 @@ export class RuleMatchingEngine {
     const groups = await findComponents(index.profileIds(), index, run.config.maxMatchingLevel);
     await this.writeGroups(run, { all: true, removed: [], profileIds: [], added: groups.map((group) => this.toGroup(run, group)) });
     await this.setState(run, { status: 'ACTIVE', watermark: new Date(started.getTime() - WATERMARK_OVERLAP_MS) });
+    return true;
   }
 
-  /** Evaluates the profiles written since the watermark; moves the watermark once none is left. */
-  async refresh(scope: Scope, state: RuleMatchingState, renew: () => Promise<boolean>): Promise<void> {
+  /**
+   * Evaluates the profiles written since the watermark; moves the watermark once none is left. Resolves
+   * whether any group was rewritten.
+   */
+  async refresh(scope: Scope, state: RuleMatchingState, renew: () => Promise<boolean>): Promise<boolean> {
     const run = this.run(scope, state, renew);
     const started = this.clock();
     const since = state.watermark ?? new Date(0);
@@ -90,9 +94,10 @@ export class RuleMatchingEngine {
         await this.keepGoing(run);
       }
       if (rows.length < CHANGED_BATCH) break;
-      if (processed >= MAX_CHANGED_PER_RUN) return; // the rest next run, from the same watermark
+      if (processed >= MAX_CHANGED_PER_RUN) return true; // the rest next run, from the same watermark
     }
     await this.setState(run, { watermark: new Date(started.getTime() - WATERMARK_OVERLAP_MS) });
+    return processed > 0;
   }
 
   /** Merges and regroups around profiles whose keys were just stored. */

@@ -30,7 +30,7 @@ export function jobHandlers(store: Store, clock: Clock, ingesting?: IngestingJob
     [SEND_DEAD_LETTER]: sendDeadLetterHandler(store),
     [IDENTITY_RESOLUTION]: identityResolutionHandler(store, clock, ingesting ? { openWriter: () => s3ObjectWriter(ingesting.s3) } : {}),
     [SCHEDULED_MATCHING]: scheduledMatchingHandler(store, clock),
-    [RULE_MATCHING]: ruleMatchingHandler(store, clock),
+    [RULE_MATCHING]: ruleMatchingHandler(store, clock, ingesting ? { openWriter: () => s3ObjectWriter(ingesting.s3), ...(ingesting.log && { log: ingesting.log }) } : {}),
     ...(ingesting && {
       [POLL_S3_INTEGRATION]: pollS3IntegrationHandler({ store, clock, ingestion: ingesting.ingestion, s3: ingesting.s3, ...(ingesting.log && { log: ingesting.log }) }),
       [INTEGRATION_WORKFLOW_JOB]: integrationWorkflowHandler(

@@ -5,6 +5,9 @@ import type { JsonValue, Scope, Store } from '../../storage/ports.js';
 import type { Clock } from '../../domain/clock.js';
 import { ProfileMerge } from '../../domain/profiles/profile-merge.js';
 import { RuleMatchingEngine, RuleRunSuperseded } from '../../domain/rule-matching/rule-matching-engine.js';
+import type { Logger } from 'pino';
+import type { ObjectWriter } from '../../domain/identity-resolution/export-matches.js';
+import { exportRuleMatches, ruleExportDestinationOf } from '../../domain/rule-matching/export-rule-matches.js';
 import type { JobHandler } from '../runner.js';
 import { enqueueJob } from '../runner.js';
 
@@ -18,18 +21,37 @@ export function scheduleRuleMatching(jobs: Store['jobs'], scope: Scope, domainNa
   return enqueueJob(jobs, scope, { kind: RULE_MATCHING, payload, runAt: now, dedupeKey: `${domainName}/${generation}`, now });
 }
 
-export function ruleMatchingHandler(store: Store, clock: Clock): JobHandler {
+export interface RuleExportOptions {
+  /** Opens the S3 writer for RuleBasedMatching.ExportingConfig; without it nothing is exported. */
+  readonly openWriter?: () => ObjectWriter;
+  readonly log?: Logger;
+}
+
+export function ruleMatchingHandler(store: Store, clock: Clock, exporting: RuleExportOptions = {}): JobHandler {
   const engine = new RuleMatchingEngine(store, clock, new ProfileMerge(store, clock));
   return async ({ job, scope, renew }) => {
     const { domainName, generation } = job.payload as { domainName?: unknown; generation?: unknown };
     const state = await store.ruleMatching.getState(scope, String(domainName));
     if (!state || state.generation !== generation) return; // replaced or disabled: this job is over
+    let changed: boolean;
     try {
-      if (state.status === 'ACTIVE') await engine.refresh(scope, state, renew);
-      else await engine.build(scope, state, renew);
+      changed = state.status === 'ACTIVE' ? await engine.refresh(scope, state, renew) : await engine.build(scope, state, renew);
     } catch (error) {
       if (error instanceof RuleRunSuperseded) return;
       throw error;
+    }
+    // The domain's current settings: an UpdateDomain that changes only ExportingConfig keeps the generation.
+    const destination = changed && exporting.openWriter ? ruleExportDestinationOf((await store.domains.get(scope, state.domainName))?.ruleBasedMatching) : undefined;
+    if (destination && exporting.openWriter) {
+      // The object is rewritten whole after the next change, so a failed export is only late, never partial.
+      const writer = exporting.openWriter();
+      try {
+        await exportRuleMatches(store, writer, scope, state.domainName, destination);
+      } catch (error) {
+        exporting.log?.warn({ err: error, domainName: state.domainName, bucket: destination.bucket }, 'rule-based match export failed');
+      } finally {
+        writer.close();
+      }
     }
     return { rerunAt: new Date(clock().getTime() + RULE_MATCHING_INTERVAL_MS) };
   };
