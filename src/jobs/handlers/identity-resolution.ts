@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { IdentityResolutionJobRecord, IdentityResolutionJobStatus, JsonValue, Scope, Store } from '../../storage/ports.js';
 import type { Clock } from '../../domain/clock.js';
 import type { MatchRecord } from '../../matching/index.js';
-import { findMatches } from '../../matching/index.js';
+import { runMatcher } from '../../matching/worker/run-matcher.js';
 import { toMatchRecord } from '../../domain/identity-resolution/match-record.js';
 import { matchGroups } from '../../domain/identity-resolution/match-groups.js';
 import type { JobContext, JobHandler } from '../runner.js';
@@ -56,7 +56,7 @@ export function identityResolutionHandler(store: Store, clock: Clock): JobHandle
       await move('PREPROCESSING', { jobStartTime: clock() });
       const records = await readRecords(store, scope, job.domainName, context);
       await move('FIND_MATCHING', { profilesReviewed: records.length });
-      const groups = records.length < 2 ? [] : matchGroups(records.map((record) => record.id), findMatches(records));
+      const groups = records.length < 2 ? [] : matchGroups(records.map((record) => record.id), await runMatcher(records, { keepAlive: context.renew }));
       await move('MERGING', { matchesFound: groups.length });
       const generatedAt = clock();
       await store.identityResolution.replaceMatches(
