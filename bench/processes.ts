@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 
 export interface Child {
   readonly endpoint: string;
+  readonly pid: number;
   output(): string;
   stop(): Promise<void>;
 }
@@ -26,6 +27,7 @@ export async function startListening(args: readonly string[], env: NodeJS.Proces
   });
   return {
     endpoint,
+    pid: child.pid ?? 0,
     output: () => text,
     stop: async () => {
       child.kill('SIGTERM');
