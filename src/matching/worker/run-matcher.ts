@@ -88,7 +88,7 @@ export async function runMatcher(records: readonly MatchRecord[], options: RunMa
         release();
       }
     }
-    if (matchingStatsChannel.hasSubscribers) matchingStatsChannel.publish({ ...outcome.stats, milliseconds: performance.now() - started });
+    if (matchingStatsChannel.hasSubscribers) matchingStatsChannel.publish({ ...outcome.stats, totalMilliseconds: Math.round(performance.now() - started) });
     return outcome;
   } finally {
     if (timer) clearInterval(timer);
