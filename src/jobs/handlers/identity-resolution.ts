@@ -3,6 +3,7 @@
 // Any error ends the job FAILED with its Message; a worker that dies mid-run leaves the lease to expire
 // and the next worker runs the job again from the start.
 import { randomUUID } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { IdentityResolutionJobRecord, IdentityResolutionJobStatus, JsonValue, Scope, Store } from '../../storage/ports.js';
 import type { Clock } from '../../domain/clock.js';
 import type { MatchRecord } from '../../matching/index.js';
@@ -87,6 +88,7 @@ async function readRecords(store: Store, scope: Scope, domainName: string, conte
     const page = await store.identityResolution.profileDocuments(scope, domainName, { after, limit: PROFILE_PAGE });
     for (const row of page.items) records.push(toMatchRecord(row.profileId, row.fields));
     after = page.nextAfter;
+    await nextTurn(); // SQLite answers synchronously: without a turn of the event loop no request is served until the last page
     if (after !== undefined && !(await context.renew())) throw new LeaseLost();
   } while (after !== undefined);
   return records;
