@@ -1,5 +1,6 @@
 // MatchRecords as a few long strings, one per field: a compact form to hand to a worker thread
 // (structured clone copies a string in one piece, where an array of a million objects is walked field by field).
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { MatchRecord } from '../record.js';
 
 export const RECORD_FIELDS = [
@@ -22,6 +23,20 @@ export function toColumns(records: readonly MatchRecord[]): RecordColumns {
   const columns = {} as Record<Field, string>;
   for (const field of RECORD_FIELDS) {
     columns[field] = records.map((record) => (record[field] ?? '').replaceAll(SEPARATOR, ' ')).join(SEPARATOR);
+  }
+  return { count: records.length, columns };
+}
+
+/** As toColumns, a slice at a time with a turn of the event loop between slices (the caller's thread serves requests). */
+export async function toColumnsInTurns(records: readonly MatchRecord[], slice = 50_000): Promise<RecordColumns> {
+  const columns = {} as Record<Field, string>;
+  for (const field of RECORD_FIELDS) {
+    const parts: string[] = [];
+    for (let from = 0; from < records.length; from += slice) {
+      parts.push(toColumns(records.slice(from, from + slice)).columns[field]);
+      await nextTurn();
+    }
+    columns[field] = parts.join(SEPARATOR);
   }
   return { count: records.length, columns };
 }

@@ -1,4 +1,5 @@
 // Messages between the job and its matcher thread: records in as columns, matches and clusters out as typed arrays.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { MatchResult, MatchStats, ScoredPair } from '../index.js';
 import type { RecordColumns } from './columns.js';
 
@@ -38,12 +39,17 @@ export function toCompact(result: MatchOutcome): CompactMatches {
   return { offsets, members, ...compact, stats: result.stats };
 }
 
-export function fromCompact(compact: CompactMatches): MatchOutcome {
+/** Back to arrays and objects, with a turn of the event loop every `slice` items (the job's thread serves requests). */
+export async function fromCompact(compact: CompactMatches, slice = 50_000): Promise<MatchOutcome> {
   const clusters: number[][] = [];
-  for (let k = 0; k + 1 < compact.offsets.length; k++) clusters.push([...compact.members.subarray(compact.offsets[k], compact.offsets[k + 1])]);
+  for (let k = 0; k + 1 < compact.offsets.length; k++) {
+    clusters.push([...compact.members.subarray(compact.offsets[k], compact.offsets[k + 1])]);
+    if (k % slice === slice - 1) await nextTurn();
+  }
   const matches: ScoredPair[] = [];
   for (let k = 0; k < compact.left.length; k++) {
     matches.push({ left: compact.left[k] ?? 0, right: compact.right[k] ?? 0, weight: compact.weight[k] ?? 0, probability: compact.probability[k] ?? 0 });
+    if (k % slice === slice - 1) await nextTurn();
   }
   return { clusters, matches, stats: compact.stats };
 }

@@ -5,7 +5,7 @@ import { channel } from 'node:diagnostics_channel';
 import { Worker } from 'node:worker_threads';
 import { findMatches } from '../engine.js';
 import type { MatchRecord } from '../record.js';
-import { toColumns } from './columns.js';
+import { toColumnsInTurns } from './columns.js';
 import { fromCompact, type MatchOutcome, type MatcherReply, type MatcherRequest } from './protocol.js';
 
 /** Publishes each run's MatchStats (records, pairs compared, …) and its duration in milliseconds. */
@@ -49,14 +49,14 @@ function release(): void {
   else busy--;
 }
 
-function inThread(records: readonly MatchRecord[]): Promise<MatchOutcome> {
-  const request: MatcherRequest = { records: toColumns(records) };
+async function inThread(records: readonly MatchRecord[]): Promise<MatchOutcome> {
+  const request: MatcherRequest = { records: await toColumnsInTurns(records) };
   return new Promise((resolve, reject) => {
     const worker = new Worker(THREAD_FILE, { workerData: request });
     let settled = false;
     worker.once('message', (reply: MatcherReply) => {
       settled = true;
-      if (reply.ok) resolve(fromCompact(reply.result));
+      if (reply.ok) fromCompact(reply.result).then(resolve, reject);
       else reject(new Error(reply.message));
     });
     worker.once('error', (error) => {
