@@ -32,8 +32,16 @@ function insertStatement(db: BetterSqlite3.Database, table: string, columns: rea
   return db.prepare(`insert into ${table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`);
 }
 
+export interface SeedOptions {
+  /** The n-th profile's CreateProfile changes (default: seededChanges). */
+  readonly changesOf?: (n: number) => ProfileChanges;
+  /** Told each profile's id as it is stored. */
+  readonly onSeeded?: (n: number, profileId: string) => void;
+}
+
 /** Inserts profiles 0..count-1 into `domainName` (which must exist) in `file`, a migrated database. */
-export function seedProfiles(file: string, scope: Scope, domainName: string, count: number, progress: (done: number) => void): void {
+export function seedProfiles(file: string, scope: Scope, domainName: string, count: number, progress: (done: number) => void, seedOptions: SeedOptions = {}): void {
+  const changesOf = seedOptions.changesOf ?? seededChanges;
   const db = new BetterSqlite3(file);
   // Bulk load only: durability does not matter until the load is done (the file is checkpointed at close).
   db.pragma('journal_mode = WAL');
@@ -46,7 +54,8 @@ export function seedProfiles(file: string, scope: Scope, domainName: string, cou
   const batch = db.transaction((from: number, to: number) => {
     for (let n = from; n < to; n++) {
       const profileId = newProfileId();
-      const { fields, sources } = applyChanges({ fields: {}, sources: {} }, seededChanges(n), MANUAL_SOURCE);
+      const { fields, sources } = applyChanges({ fields: {}, sources: {} }, changesOf(n), MANUAL_SOURCE);
+      seedOptions.onSeeded?.(n, profileId);
       const row = toProfileRow(scope, domainName, { profileId, fields: toDocument(fields), sources, version: 1, createdAt: now, lastUpdatedAt: now });
       profileInsert ??= insertStatement(db, 'profiles', Object.keys(row));
       profileInsert.run(row);

@@ -15,7 +15,7 @@ test('records sharing any key are paired once, however many keys they share', ()
     { id: '2', firstName: 'Zed', lastName: 'Quist', birthDate: '1950-07-07' },
     { id: '3', firstName: 'Zed', lastName: 'Quist', phone: '+1 206 345 7890' },
   ]);
-  const result = candidatePairs(records, defaultBlockingRules(), 100);
+  const result = candidatePairs(records, defaultBlockingRules(), { maxBlockSize: 100, maxPairsPerRule: 1e9 });
   assert.deepEqual(pairList(result.pairs).sort(), ['0-1', '2-3']);
   assert.equal(result.count, 2);
   assert.ok((result.byRule['birth-date'] ?? 0) >= 1);
@@ -25,10 +25,20 @@ test('records sharing any key are paired once, however many keys they share', ()
 test('a block larger than the cap is skipped and counted', () => {
   const byCity: BlockingRule = { name: 'city', uses: ['location'], key: (r) => r.city };
   const records = normalized(Array.from({ length: 6 }, (_, i) => ({ id: String(i), city: i < 5 ? 'london' : 'leeds' })));
-  const result = candidatePairs(records, [byCity], 4);
+  const result = candidatePairs(records, [byCity], { maxBlockSize: 4, maxPairsPerRule: 1e9 });
   assert.equal(result.count, 0);
   assert.equal(result.skippedBlocks, 1);
-  assert.equal(candidatePairs(records, [byCity], 5).count, 10);
+  assert.equal(candidatePairs(records, [byCity], { maxBlockSize: 5, maxPairsPerRule: 1e9 }).count, 10);
+});
+
+test('a rule over its pair budget drops its largest blocks first, keeping the small telling ones', () => {
+  const byCity: BlockingRule = { name: 'city', uses: ['location'], key: (r) => r.city };
+  const cities = ['a', 'a', 'b', 'b', 'b', 'c', 'c', 'c', 'c'];
+  const records = normalized(cities.map((city, i) => ({ id: String(i), city })));
+  const result = candidatePairs(records, [byCity], { maxBlockSize: 100, maxPairsPerRule: 4 });
+  assert.equal(result.count, 1 + 3, 'the blocks of 2 and 3 fit in 4 pairs; the block of 4 (6 pairs) does not');
+  assert.equal(result.skippedBlocks, 1);
+  assert.equal(candidatePairs(records, [byCity], { maxBlockSize: 100, maxPairsPerRule: 10 }).count, 10);
 });
 
 test('comparisons stay a small fraction of all pairs on a varied population', () => {
@@ -40,6 +50,6 @@ test('comparisons stay a small fraction of all pairs on a varied population', ()
       birthDate: `19${String(40 + (i % 60)).padStart(2, '0')}-0${1 + (i % 9)}-1${i % 10}`,
     })),
   );
-  const result = candidatePairs(records, defaultBlockingRules(), 1000);
+  const result = candidatePairs(records, defaultBlockingRules(), { maxBlockSize: 1000, maxPairsPerRule: 1e9 });
   assert.ok(result.count < (2000 * 1999) / 2 / 20, `${result.count} pairs`);
 });

@@ -15,7 +15,7 @@ export interface CandidatePairs {
   readonly count: number;
   /** Pairs each rule produced before de-duplication. */
   readonly byRule: Readonly<Record<string, number>>;
-  /** Blocks left out because they exceeded maxBlockSize (a key too common to discriminate). */
+  /** Blocks left out because they exceeded maxBlockSize or the rule's pair budget (a key too common to discriminate). */
   readonly skippedBlocks: number;
 }
 
@@ -83,22 +83,50 @@ class PairIds {
   }
 }
 
-export function candidatePairs(records: readonly NormalizedRecord[], rules: readonly BlockingRule[], maxBlockSize: number): CandidatePairs {
+/** Bounds on the pairs blocking may produce: no block above maxBlockSize, no rule above maxPairsPerRule. */
+export interface BlockingLimits {
+  readonly maxBlockSize: number;
+  readonly maxPairsPerRule: number;
+}
+
+const pairsIn = (size: number): number => (size * (size - 1)) / 2;
+
+/**
+ * The largest block size whose blocks (with all smaller ones) stay within the rule's pair budget: on a
+ * large domain a key like "first-name sound + birth year" makes blocks of thousands, and those pairs
+ * say least (the key is common); the rule keeps its small, telling blocks and drops the largest.
+ */
+function sizeCap(blocks: Iterable<number[]>, limits: BlockingLimits): number {
+  const counts = new Map<number, number>();
+  for (const block of blocks) if (block.length > 1 && block.length <= limits.maxBlockSize) counts.set(block.length, (counts.get(block.length) ?? 0) + 1);
+  let pairs = 0;
+  let cap = 1;
+  for (const size of [...counts.keys()].sort((a, b) => a - b)) {
+    pairs += pairsIn(size) * (counts.get(size) ?? 0);
+    if (pairs > limits.maxPairsPerRule) break;
+    cap = size;
+  }
+  return cap;
+}
+
+export function candidatePairs(records: readonly NormalizedRecord[], rules: readonly BlockingRule[], limits: BlockingLimits): CandidatePairs {
   const ids = new PairIds();
   const byRule: Record<string, number> = {};
   let skippedBlocks = 0;
   const n = records.length;
   for (const rule of rules) {
     let produced = 0;
-    for (const block of blocksOf(records, rule).values()) {
-      if (block.length > maxBlockSize) {
+    const blocks = blocksOf(records, rule);
+    const cap = sizeCap(blocks.values(), limits);
+    for (const block of blocks.values()) {
+      if (block.length > cap) {
         skippedBlocks++;
         continue;
       }
       for (let i = 0; i < block.length; i++) {
         for (let j = i + 1; j < block.length; j++) ids.push((block[i] ?? 0) * n + (block[j] ?? 0));
       }
-      produced += (block.length * (block.length - 1)) / 2;
+      produced += pairsIn(block.length);
     }
     byRule[rule.name] = produced;
   }

@@ -34,14 +34,17 @@ export function compareDates(left: string, right: string): LevelCode {
   const r = right.replace(/-/g, '');
   if (levenshtein(l, r) <= 1) return LEVEL.close;
   if (l.slice(0, 4) === r.slice(0, 4) && l.slice(4, 6) === r.slice(6, 8) && l.slice(6, 8) === r.slice(4, 6)) return LEVEL.close;
+  const leftYear = Number(l.slice(0, 4));
+  const rightYear = Number(r.slice(0, 4));
+  if (Math.abs(leftYear - rightYear) > 1) return LEVEL.different; // no need to parse dates more than a year apart
   const days = Math.abs(Date.parse(left) - Date.parse(right)) / 86_400_000;
   return Number.isFinite(days) && days <= 366 ? LEVEL.partial : LEVEL.different;
 }
 
 export function compareEmails(left: string, right: string): LevelCode {
   if (left === right) return LEVEL.exact;
-  const [leftLocal = ''] = left.split('@');
-  const [rightLocal = ''] = right.split('@');
+  const leftLocal = left.slice(0, Math.max(0, left.indexOf('@')));
+  const rightLocal = right.slice(0, Math.max(0, right.indexOf('@')));
   if (leftLocal === rightLocal || jaroWinkler(left, right) >= 0.95) return LEVEL.close;
   return jaroWinkler(leftLocal, rightLocal) >= 0.85 ? LEVEL.partial : LEVEL.different;
 }
@@ -59,10 +62,12 @@ export function compareText(left: string, right: string): LevelCode {
   if (left === right) return LEVEL.exact;
   const similarity = jaroWinkler(left, right);
   if (similarity >= 0.92) return LEVEL.close;
+  if (similarity >= 0.8) return LEVEL.partial;
   const leftWords = new Set(left.split(' '));
   const rightWords = right.split(' ');
-  const shared = rightWords.filter((word) => leftWords.has(word)).length;
-  return similarity >= 0.8 || shared * 2 >= Math.max(leftWords.size, rightWords.length) ? LEVEL.partial : LEVEL.different;
+  let shared = 0;
+  for (const word of rightWords) if (leftWords.has(word)) shared++;
+  return shared * 2 >= Math.max(leftWords.size, rightWords.length) ? LEVEL.partial : LEVEL.different;
 }
 
 function field(name: string, key: Field, grade: (l: string, r: string) => LevelCode): Comparison {

@@ -7,7 +7,7 @@ import { compareAll, estimateU } from './fellegi-sunter.js';
 import { nicknameTable } from './nicknames.js';
 import { normalizeRecord } from './normalize.js';
 import type { MatchRecord } from './record.js';
-import { scorePair, type MatchModel } from './score.js';
+import { scoreCompared, type MatchModel } from './score.js';
 import { termFrequencies } from './term-frequency.js';
 import { trainModel } from './training.js';
 
@@ -17,6 +17,8 @@ export interface MatcherConfig {
   readonly uSamples: number;
   readonly seed: number;
   readonly maxBlockSize: number;
+  /** Pairs one blocking rule may produce: the larger of `atLeast` and `perRecord` times the records. */
+  readonly rulePairBudget: { readonly atLeast: number; readonly perRecord: number };
   readonly emMaxIterations: number;
   readonly emTolerance: number;
   readonly maxTrainingPairsPerRule: number;
@@ -30,6 +32,7 @@ export function defaultMatcherConfig(): MatcherConfig {
     uSamples: 200_000,
     seed: 20_200_815,
     maxBlockSize: 1_000,
+    rulePairBudget: { atLeast: 1_000_000, perRecord: 1 },
     emMaxIterations: 100,
     emTolerance: 1e-5,
     maxTrainingPairsPerRule: 200_000,
@@ -45,6 +48,8 @@ export interface MatchStats {
   readonly skippedBlocks: number;
   readonly emIterations: number;
   readonly emConverged: boolean;
+  /** Wall-clock milliseconds per stage. */
+  readonly milliseconds: Readonly<Record<'normalize' | 'block' | 'compare' | 'train' | 'score' | 'cluster', number>>;
 }
 
 export interface MatchResult {
@@ -59,10 +64,15 @@ export interface MatchResult {
 
 export function findMatches(records: readonly MatchRecord[], overrides: Partial<MatcherConfig> = {}): MatchResult {
   const config = { ...defaultMatcherConfig(), ...overrides };
+  const clock = stopwatch();
   const nicknames = nicknameTable();
   const normalized = records.map((record) => normalizeRecord(record, nicknames));
-  const candidates = candidatePairs(normalized, config.blockingRules, config.maxBlockSize);
+  const normalizeMs = clock();
+  const maxPairsPerRule = Math.max(config.rulePairBudget.atLeast, config.rulePairBudget.perRecord * records.length);
+  const candidates = candidatePairs(normalized, config.blockingRules, { maxBlockSize: config.maxBlockSize, maxPairsPerRule });
+  const blockMs = clock();
   const vectors = compareAll(normalized, candidates.pairs, config.comparisons);
+  const compareMs = clock();
   const u = estimateU(normalized, config.comparisons, config.uSamples, config.seed);
   const em = trainModel(normalized, candidates, vectors, config.comparisons, config.blockingRules, u, {
     maxIterations: config.emMaxIterations,
@@ -77,20 +87,23 @@ export function findMatches(records: readonly MatchRecord[], overrides: Partial<
     termFrequencies: termFrequencies(normalized, config.comparisons),
     minFrequency: 1 / Math.max(records.length, 1),
   };
+  const trainMs = clock();
   const matches: ScoredPair[] = [];
   for (let k = 0; k < candidates.count; k++) {
     const left = candidates.pairs[2 * k] ?? 0;
     const right = candidates.pairs[2 * k + 1] ?? 0;
     const a = normalized[left];
-    const b = normalized[right];
-    if (a === undefined || b === undefined) continue;
-    const score = scorePair(model, a, b);
+    if (a === undefined) continue;
+    const score = scoreCompared(model, a, vectors, k);
     if (score.probability >= config.threshold) matches.push({ left, right, ...score });
   }
+  const scoreMs = clock();
+  const clusters = connectedComponents(records.length, matches, config.threshold);
+  const clusterMs = clock();
   return {
     model,
     matches,
-    clusters: connectedComponents(records.length, matches, config.threshold),
+    clusters,
     stats: {
       records: records.length,
       pairsCompared: candidates.count,
@@ -98,6 +111,7 @@ export function findMatches(records: readonly MatchRecord[], overrides: Partial<
       skippedBlocks: candidates.skippedBlocks,
       emIterations: em.iterations,
       emConverged: em.converged,
+      milliseconds: { normalize: normalizeMs, block: blockMs, compare: compareMs, train: trainMs, score: scoreMs, cluster: clusterMs },
     },
     explain: (left, right) => {
       const a = normalized[left];
@@ -105,5 +119,16 @@ export function findMatches(records: readonly MatchRecord[], overrides: Partial<
       if (a === undefined || b === undefined) throw new RangeError(`no record at ${left} or ${right}`);
       return explainPair(model, a, b);
     },
+  };
+}
+
+/** Each call returns the milliseconds since the previous one (or since the stopwatch started). */
+function stopwatch(): () => number {
+  let last = performance.now();
+  return () => {
+    const now = performance.now();
+    const elapsed = Math.round(now - last);
+    last = now;
+    return elapsed;
   };
 }

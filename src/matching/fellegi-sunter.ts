@@ -72,6 +72,30 @@ function levelShares(vectors: Vectors, weight: (row: number) => number, floor: n
   });
 }
 
+/** Distinct comparison vectors and how often each occurs: EM over millions of pairs runs over a few thousand patterns. */
+export interface Patterns extends Vectors {
+  readonly multiplicity: Float64Array;
+}
+
+export function distinctPatterns(vectors: Vectors): Patterns {
+  const index = new Map<number, number>();
+  const first: number[] = [];
+  const counts: number[] = [];
+  for (let k = 0; k < vectors.count; k++) {
+    let key = 0;
+    for (let c = 0; c < vectors.width; c++) key = key * LEVEL_COUNT + (vectors.levels[k * vectors.width + c] ?? 0);
+    const found = index.get(key);
+    if (found === undefined) {
+      index.set(key, first.length);
+      first.push(k);
+      counts.push(1);
+    } else counts[found] = (counts[found] ?? 0) + 1;
+  }
+  const levels = new Uint8Array(first.length * vectors.width);
+  first.forEach((row, p) => levels.set(vectors.levels.subarray(row * vectors.width, (row + 1) * vectors.width), p * vectors.width));
+  return { levels, count: first.length, width: vectors.width, multiplicity: Float64Array.from(counts) };
+}
+
 /** Match weight contribution (log2 Bayes factor) of each comparison's level; missing is neutral. */
 export function bayesWeight(m: readonly number[], u: readonly number[], level: number): number {
   if (level === LEVEL.missing) return 0;
@@ -97,23 +121,24 @@ export function estimateM(
   tolerance: number,
   fixedM?: readonly (readonly number[])[],
 ): EmResult {
+  const patterns = distinctPatterns(vectors);
   let m: readonly (readonly number[])[] = fixedM ?? initialM(vectors.width);
   let prior = Math.min(0.5, (0.3 * vectors.count) / Math.max(totalPairs, 1));
-  const posterior = new Float64Array(vectors.count);
+  const posterior = new Float64Array(patterns.count);
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
     const logPrior = Math.log2(prior / (1 - prior));
     let sum = 0;
-    for (let k = 0; k < vectors.count; k++) {
+    for (let k = 0; k < patterns.count; k++) {
       let weight = logPrior;
-      for (let c = 0; c < vectors.width; c++) {
-        weight += bayesWeight(m[c] ?? [], u[c] ?? [], vectors.levels[k * vectors.width + c] ?? 0);
+      for (let c = 0; c < patterns.width; c++) {
+        weight += bayesWeight(m[c] ?? [], u[c] ?? [], patterns.levels[k * patterns.width + c] ?? 0);
       }
       const p = 1 / (1 + 2 ** -weight);
       posterior[k] = p;
-      sum += p;
+      sum += p * (patterns.multiplicity[k] ?? 0);
     }
     const nextPrior = Math.min(Math.max(sum / Math.max(totalPairs, 1), 1e-12), 0.5);
-    const nextM = fixedM ?? levelShares(vectors, (k) => posterior[k] ?? 0, 1e-6);
+    const nextM = fixedM ?? levelShares(patterns, (k) => (posterior[k] ?? 0) * (patterns.multiplicity[k] ?? 0), 1e-6);
     const change = Math.max(Math.abs(nextPrior - prior) / prior, ...nextM.flatMap((row, c) => row.map((value, l) => Math.abs(value - (m[c]?.[l] ?? 0)))));
     m = nextM;
     prior = nextPrior;

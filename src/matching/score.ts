@@ -1,6 +1,6 @@
 // Scores one compared pair with a trained model: per-attribute weights (with term-frequency adjustment) and probability.
 import type { Comparison } from './comparisons.js';
-import { bayesWeight, probabilityOf, type AttributeModel } from './fellegi-sunter.js';
+import { bayesWeight, probabilityOf, type AttributeModel, type Vectors } from './fellegi-sunter.js';
 import { LEVEL } from './levels.js';
 import type { NormalizedRecord } from './record.js';
 import type { TermFrequencies } from './term-frequency.js';
@@ -45,6 +45,21 @@ export function contributions(model: MatchModel, a: NormalizedRecord, b: Normali
 
 export function priorWeight(model: MatchModel): number {
   return Math.log2(model.prior / (1 - model.prior));
+}
+
+/**
+ * The same score as scorePair, from levels already compared (row `row` of `vectors`): the job compares
+ * each candidate pair once. Sums in scorePair's order, so both give the same number.
+ */
+export function scoreCompared(model: MatchModel, a: NormalizedRecord, vectors: Vectors, row: number): { weight: number; probability: number } {
+  let weight = priorWeight(model);
+  for (let index = 0; index < vectors.width; index++) {
+    const level = vectors.levels[row * vectors.width + index] ?? LEVEL.missing;
+    const attribute = model.attributes[index];
+    const part = attribute === undefined ? 0 : bayesWeight(attribute.m, attribute.u, level);
+    weight += part + termFrequencyAdjustment(model, index, a, level);
+  }
+  return { weight, probability: probabilityOf(weight) };
 }
 
 export function scorePair(model: MatchModel, a: NormalizedRecord, b: NormalizedRecord): { weight: number; probability: number } {

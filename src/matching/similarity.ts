@@ -1,11 +1,20 @@
 // String similarity: Jaro-Winkler, Levenshtein distance, and the Soundex code used for blocking.
 
+/** Two reusable flag buffers (the first `length` entries zeroed on each use): jaro runs millions of times per job and would otherwise allocate each time. */
+const buffers = [new Uint8Array(64), new Uint8Array(64)];
+function scratch(which: 0 | 1, length: number): Uint8Array {
+  if ((buffers[which]?.length ?? 0) < length) buffers[which] = new Uint8Array(length * 2);
+  const buffer = buffers[which]!;
+  buffer.fill(0, 0, length);
+  return buffer;
+}
+
 export function jaro(a: string, b: string): number {
   if (a === b) return a.length === 0 ? 0 : 1;
   if (a.length === 0 || b.length === 0) return 0;
   const window = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
-  const aMatched = new Uint8Array(a.length);
-  const bMatched = new Uint8Array(b.length);
+  const aMatched = scratch(0, a.length);
+  const bMatched = scratch(1, b.length);
   let matches = 0;
   for (let i = 0; i < a.length; i++) {
     const from = Math.max(0, i - window);
@@ -38,13 +47,17 @@ export function jaroWinkler(a: string, b: string): number {
   return similarity + prefix * 0.1 * (1 - similarity);
 }
 
+/** Two reusable rows for levenshtein (only the first b.length + 1 entries are used). */
+const rows: [Uint32Array, Uint32Array] = [new Uint32Array(64), new Uint32Array(64)];
+
 /** Edit distance with insertions, deletions and substitutions of cost 1 (two-row dynamic programme). */
 export function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
-  let previous = new Uint32Array(b.length + 1).map((_, j) => j);
-  let current = new Uint32Array(b.length + 1);
+  let previous = rows[0].length > b.length ? rows[0] : (rows[0] = new Uint32Array(2 * b.length + 2));
+  let current = rows[1].length > b.length ? rows[1] : (rows[1] = new Uint32Array(2 * b.length + 2));
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
     for (let j = 1; j <= b.length; j++) {

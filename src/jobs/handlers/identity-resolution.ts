@@ -4,10 +4,11 @@
 // Message; a worker that dies mid-run leaves the lease to expire and the next worker runs the job again,
 // from the start — or, once every match group was written, from the MERGING phase.
 import { randomUUID } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { IdentityResolutionJobRecord, IdentityResolutionJobStatus, JsonValue, Scope, Store } from '../../storage/ports.js';
 import type { Clock } from '../../domain/clock.js';
 import type { MatchRecord } from '../../matching/index.js';
-import { findMatches } from '../../matching/index.js';
+import { runMatcher } from '../../matching/worker/run-matcher.js';
 import { toMatchRecord } from '../../domain/identity-resolution/match-record.js';
 import { matchGroups } from '../../domain/identity-resolution/match-groups.js';
 import { ProfileMerge } from '../../domain/profiles/profile-merge.js';
@@ -76,7 +77,7 @@ export function identityResolutionHandler(store: Store, clock: Clock, options: I
       await move('PREPROCESSING', { jobStartTime: clock() });
       const records = await readRecords(store, scope, job.domainName, context);
       await move('FIND_MATCHING', { profilesReviewed: records.length });
-      const groups = records.length < 2 ? [] : matchGroups(records.map((record) => record.id), findMatches(records));
+      const groups = records.length < 2 ? [] : matchGroups(records.map((record) => record.id), await runMatcher(records, { keepAlive: context.renew }));
       await move('MERGING', { matchesFound: groups.length, mergesDone: 0, autoMerging: reportedAutoMerging(matching) as JsonValue | undefined });
       const generatedAt = clock();
       await store.identityResolution.replaceMatches(
@@ -110,6 +111,7 @@ async function readRecords(store: Store, scope: Scope, domainName: string, conte
     const page = await store.identityResolution.profileDocuments(scope, domainName, { after, limit: PROFILE_PAGE });
     for (const row of page.items) records.push(toMatchRecord(row.profileId, row.fields));
     after = page.nextAfter;
+    await nextTurn(); // SQLite answers synchronously: without a turn of the event loop no request is served until the last page
     if (after !== undefined && !(await context.renew())) throw new LeaseLost();
   } while (after !== undefined);
   return records;

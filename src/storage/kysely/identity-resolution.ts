@@ -1,4 +1,5 @@
 // The identity-resolution repository (jobs, match groups, the profile scan a job reads), one SQL path for both backends.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Kysely, Selectable } from 'kysely';
 import type {
   IdentityResolutionJobRecord,
@@ -90,6 +91,7 @@ export class KyselyIdentityResolutionRepository implements IdentityResolutionRep
           })),
         )
         .execute();
+      await nextTurn(); // SQLite runs synchronously: let requests in between the chunks of a large job
     }
   }
 
