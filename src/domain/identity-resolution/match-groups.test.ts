@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { matchGroups } from './match-groups.js';
 
-test('a group scores its weakest matched pair, and pairs across groups do not count', () => {
-  const groups = matchGroups(['d', 'c', 'b', 'a', 'e'], {
+test('a group scores its weakest matched pair, and pairs across groups do not count', async () => {
+  const groups = await matchGroups(['d', 'c', 'b', 'a', 'e'], {
     clusters: [[0, 1, 2], [3, 4]],
     matches: [
       { left: 0, right: 1, weight: 9, probability: 0.99 },

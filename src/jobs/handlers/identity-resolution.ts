@@ -77,7 +77,7 @@ export function identityResolutionHandler(store: Store, clock: Clock, options: I
       await move('PREPROCESSING', { jobStartTime: clock() });
       const records = await readRecords(store, scope, job.domainName, context);
       await move('FIND_MATCHING', { profilesReviewed: records.length });
-      const groups = records.length < 2 ? [] : matchGroups(records.map((record) => record.id), await runMatcher(records, { keepAlive: context.renew }));
+      const groups = records.length < 2 ? [] : await matchGroups(records.map((record) => record.id), await runMatcher(records, { keepAlive: context.renew }));
       await move('MERGING', { matchesFound: groups.length, mergesDone: 0, autoMerging: reportedAutoMerging(matching) as JsonValue | undefined });
       const generatedAt = clock();
       await store.identityResolution.replaceMatches(
