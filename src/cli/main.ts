@@ -6,6 +6,7 @@ import { createAccount, listAccounts } from './accounts.js';
 import { importFile } from './import/import-command.js';
 import { listDeadLetters } from './dead-letters.js';
 import { runMatching } from './matching.js';
+import { explainMatch } from './matching-explain.js';
 import { DEFAULT_DATA_DIR, DEFAULT_PORT, DEFAULT_REGION, DEFAULT_S3_POLL_SECONDS } from '../config.js';
 import { deleteConnectorProfile, listConnectorProfiles, putConnectorProfile } from './connectors.js';
 
@@ -48,6 +49,14 @@ storeOptions(matching.command('run').description('run an identity-resolution job
   .option('--account-id <id>', 'the account (default 000000000000)')
   .option('--region <region>', `the region (default ${DEFAULT_REGION})`)
   .action(runMatching);
+storeOptions(matching.command('explain').description("why the matcher scores two profiles as it does: each attribute's level and weight, the prior and the probability"))
+  .argument('<profileId>', 'one profile')
+  .argument('<otherProfileId>', 'the other profile')
+  .requiredOption('--domain <name>', 'the domain')
+  .option('--account-id <id>', 'the account (default 000000000000)')
+  .option('--region <region>', `the region (default ${DEFAULT_REGION})`)
+  .option('--json', 'print one JSON object instead of text')
+  .action(explainMatch);
 
 const connectors = program.command('connectors').description('connector profiles: the sources integration workflows read, with their credentials (stored sealed)');
 const scoped = (command: Command) =>

@@ -111,6 +111,37 @@ for (const backend of backends()) {
       assert.deepEqual(groupsOf((await allMatches(100)).flat()), expected, 'one page holds them all');
     });
 
+    test('matching explain shows why a duplicate pair scores high and two strangers do not', async () => {
+      const explain = async (...args: string[]) => {
+        const argv = [CLI_ENTRY, 'matching', 'explain', '--domain', 'dupes', '--data-dir', server.dataDir, ...args];
+        if (server.databaseUrl) argv.push('--database', server.databaseUrl);
+        return (await run(process.execPath, argv)).stdout;
+      };
+      interface Explained {
+        ProfileIds: string[];
+        probability: number;
+        weight: number;
+        priorWeight: number;
+        attributes: { name: string; level: string; weight: number; termFrequencyAdjustment: number }[];
+      }
+      const twin = JSON.parse(await explain(ids[0]!, ids[DISTINCT.length]!, '--json')) as Explained;
+      assert.deepEqual(twin.ProfileIds, [ids[0], ids[DISTINCT.length]]);
+      assert.ok(twin.probability >= 0.9, `duplicate pair probability ${twin.probability}`);
+      const sum = twin.priorWeight + twin.attributes.reduce((total, part) => total + part.weight + part.termFrequencyAdjustment, 0);
+      assert.ok(Math.abs(sum - twin.weight) < 1e-9, `the parts add up to the total: ${sum} vs ${twin.weight}`);
+      assert.ok(twin.attributes.some((part) => part.name.toLowerCase().includes('birth') && part.weight > 0), 'the shared birth date counts for the match');
+
+      const strangers = JSON.parse(await explain(ids[0]!, ids[3]!, '--json')) as Explained;
+      assert.ok(strangers.probability < 0.5, `strangers probability ${strangers.probability}`);
+      assert.ok(strangers.weight < twin.weight);
+
+      const text = await explain(ids[0]!, ids[DISTINCT.length]!);
+      assert.match(text, /probability 0\.9\d*/);
+      assert.ok(text.split('\n').length >= 5, text);
+
+      await assert.rejects(explain(ids[0]!, '0'.repeat(32)), (error: Error & { stderr?: string }) => /0{32}/.test(error.stderr ?? ''));
+    });
+
     test('a profile deleted since the job leaves GetMatches, with the group it made', async () => {
       await client.send(new DeleteProfileCommand({ DomainName: 'dupes', ProfileId: ids[DISTINCT.length] }));
       const groups = groupsOf((await allMatches(100)).flat());
