@@ -15,6 +15,9 @@ export interface PutProfileOptions extends ScopeOptions {
   type: string;
   instanceUrl?: string;
   token?: string;
+  email?: string;
+  username?: string;
+  password?: string;
   accessKeyId?: string;
   secretAccessKey?: string;
   clientId?: string;
@@ -38,11 +41,15 @@ export async function putConnectorProfile(options: PutProfileOptions): Promise<v
   if (!type) throw new Error(`unknown connector type ${options.type} (one of ${Object.keys(CONNECTOR_TYPES).join(', ')})`);
   if (Boolean(options.accessKeyId) !== Boolean(options.secretAccessKey)) throw new Error('give both --access-key-id and --secret-access-key, or neither');
   if (type !== 'S3' && !options.instanceUrl) throw new Error(`a ${options.type} profile needs --instance-url`);
+  if (Boolean(options.username) !== Boolean(options.password)) throw new Error('give both --username and --password, or neither');
   const credentials: Record<string, string> = {};
   const add = (name: string, value: string | undefined) => {
     if (value !== undefined && value !== '') credentials[name] = value;
   };
   add('token', options.token);
+  add('email', options.email);
+  add('username', options.username);
+  add('password', options.password);
   add('accessKeyId', options.accessKeyId);
   add('secretAccessKey', options.secretAccessKey);
   add('clientId', options.clientId);
