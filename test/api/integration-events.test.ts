@@ -98,6 +98,32 @@ for (const backend of backends()) {
       assert.equal((await emailSearch('grace@example.com'))[0]?.FirstName, 'Grace');
     });
 
+    test('an Amazon Connect instance ARN is stored, and its contact records arrive through the endpoint with the CTR template', async () => {
+      const instance = `arn:aws:connect:us-east-1:000000000000:instance/0f1e2d3c-4b5a-6978-8796-${domain.slice(-12).padStart(12, '0')}`;
+      await client.send(new PutIntegrationCommand({ DomainName: domain, Uri: instance, ObjectTypeName: 'CTR' }));
+      const contactRecord = {
+        AWSAccountId: ACCOUNT,
+        ContactId: 'a1b2c3d4-0000-4000-8000-000000000001',
+        InstanceARN: instance,
+        Channel: 'VOICE',
+        InitiationMethod: 'INBOUND',
+        InitiationTimestamp: '2024-03-05T10:20:30Z',
+        DisconnectTimestamp: '2024-03-05T10:31:02Z',
+        CustomerEndpoint: { Address: '+12065550188', Type: 'TELEPHONE_NUMBER' },
+        SystemEndpoint: { Address: '+18005550100', Type: 'TELEPHONE_NUMBER' },
+        Attributes: { intent: 'billing' },
+      };
+      const result = await post(instance, { Records: [{ Object: contactRecord }] });
+      assert.equal(result.status, 200, result.text);
+      const [outcome] = result.json?.['Records'] as Outcome[];
+      assert.equal(outcome?.ObjectTypeName, 'CTR');
+      assert.ok(outcome?.ProfileObjectUniqueKey, JSON.stringify(outcome));
+      const found = (await client.send(new SearchProfilesCommand({ DomainName: domain, KeyName: '_phone', Values: ['+12065550188'] }))).Items ?? [];
+      assert.equal(found.length, 1);
+      const objects = await listObjects(client, domain, found[0]!.ProfileId!, 'CTR');
+      assert.deepEqual(objects.map((object) => object.key), [outcome.ProfileObjectUniqueKey]);
+    });
+
     test('bad records are reported one by one and the good ones in the same batch are kept', async () => {
       const result = await post(shopUri(), {
         Records: [

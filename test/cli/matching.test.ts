@@ -15,30 +15,12 @@ import {
   type CustomerProfilesClient,
   type MatchItem,
 } from '@aws-sdk/client-customer-profiles';
-import type { ProfileFields } from '../../src/domain/profiles/profile.js';
 import { backends } from '../support/backends.js';
 import { CLI_ENTRY, type RunningServer } from '../support/server.js';
-import { DISTINCT, DUPLICATES } from '../identity-resolution/people.js';
+import { DISTINCT, DUPLICATES, wire, type CliResult } from '../identity-resolution/people.js';
 
 const run = promisify(execFile);
 
-function wire(fields: ProfileFields) {
-  const address = fields.address;
-  return {
-    FirstName: fields.firstName,
-    LastName: fields.lastName,
-    EmailAddress: fields.emailAddress,
-    PhoneNumber: fields.phoneNumber,
-    BirthDate: fields.birthDate,
-    Address: { Address1: address?.address1, City: address?.city, State: address?.state, PostalCode: address?.postalCode },
-  };
-}
-
-interface CliResult {
-  JobId: string;
-  Status: string;
-  JobStats: { NumberOfProfilesReviewed: number; NumberOfMatchesFound: number; NumberOfMergesDone: number };
-}
 
 for (const backend of backends()) {
   describe(`matching run on ${backend.name}`, { skip: backend.skip }, () => {

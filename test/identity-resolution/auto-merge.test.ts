@@ -24,36 +24,18 @@ import {
   type GetAutoMergingPreviewCommandInput,
 } from '@aws-sdk/client-customer-profiles';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
-import type { ProfileFields } from '../../src/domain/profiles/profile.js';
 import { backends } from '../support/backends.js';
 import { CLI_ENTRY, type RunningServer } from '../support/server.js';
 import { startS3Server, type RunningS3 } from '../support/s3-server.js';
 import { getProfile } from '../support/profiles.js';
 import { putObject, putType } from '../support/objects.js';
 import { signedFetch } from '../support/signed-fetch.js';
-import { DISTINCT, DUPLICATES } from './people.js';
+import { DISTINCT, DUPLICATES, wire, type CliResult } from './people.js';
 
 const run = promisify(execFile);
 const DOMAIN = 'automerge';
 const BUCKET = 'op-matches';
 
-function wire(fields: ProfileFields) {
-  const address = fields.address;
-  return {
-    FirstName: fields.firstName,
-    LastName: fields.lastName,
-    EmailAddress: fields.emailAddress,
-    PhoneNumber: fields.phoneNumber,
-    BirthDate: fields.birthDate,
-    Address: { Address1: address?.address1, City: address?.city, State: address?.state, PostalCode: address?.postalCode },
-  };
-}
-
-interface CliResult {
-  JobId: string;
-  Status: string;
-  JobStats: { NumberOfProfilesReviewed: number; NumberOfMatchesFound: number; NumberOfMergesDone: number };
-}
 
 for (const backend of backends()) {
   describe(`auto-merge on ${backend.name}`, { skip: backend.skip }, () => {

@@ -29,3 +29,23 @@ export const DUPLICATES: readonly ProfileFields[] = [
   person('Maria', 'Garcya', 'mgarcia@example.org', '206-555-0102', '1975-06-02', '400 Oak Avenue', 'Tacoma', '98402'),
   person('Wei', 'Chen', 'wei.chen@example.net', '+1 206 555 0103', '1990-11-30', '77 Birch Road', 'Redmond', '98052'),
 ];
+
+/** A profile of these as CreateProfile members. */
+export function wire(fields: ProfileFields) {
+  const address = fields.address;
+  return {
+    FirstName: fields.firstName,
+    LastName: fields.lastName,
+    EmailAddress: fields.emailAddress,
+    PhoneNumber: fields.phoneNumber,
+    BirthDate: fields.birthDate,
+    Address: { Address1: address?.address1, City: address?.city, State: address?.state, PostalCode: address?.postalCode },
+  };
+}
+
+/** What `openprofiles matching run` prints. */
+export interface CliResult {
+  JobId: string;
+  Status: string;
+  JobStats: { NumberOfProfilesReviewed: number; NumberOfMatchesFound: number; NumberOfMergesDone: number };
+}
