@@ -368,6 +368,9 @@ export interface IdentityResolutionRepository {
   replaceMatches(scope: Scope, domainName: string, groups: readonly MatchGroupRecord[]): Promise<void>;
   /** The domain's match groups ordered by match id; `page.after` is the last match id of the previous page. */
   listMatches(scope: Scope, domainName: string, page: PageRequest): Promise<Page<MatchGroupRecord>>;
+  /** The match group of the latest job with this id, or holding this profile. */
+  getMatch(scope: Scope, domainName: string, matchId: string): Promise<MatchGroupRecord | undefined>;
+  matchOf(scope: Scope, domainName: string, profileId: string): Promise<MatchGroupRecord | undefined>;
   deleteAllInDomain(scope: Scope, domainName: string): Promise<void>;
 }
 

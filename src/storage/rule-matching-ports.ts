@@ -1,6 +1,6 @@
 // Storage contract of rule-based matching (spec §3.10): a domain's rule state, the rule keys of its
 // evaluated profiles, and the match groups the keys form. Every call is scoped by account and region.
-import type { JsonObject, JsonValue, MatchGroupRecord, Page, PageRequest, Scope } from './ports.js';
+import type { JsonObject, JsonValue, Page, PageRequest, Scope } from './ports.js';
 
 export type RuleMatchingStatus = 'PENDING' | 'IN_PROGRESS' | 'ACTIVE';
 
@@ -76,8 +76,4 @@ export interface RuleMatchingRepository {
   replaceGroups(scope: Scope, domainName: string, change: RuleGroupChange): Promise<void>;
   /** The domain's groups ordered by match id; `page.after` is the last match id of the previous page. */
   listGroups(scope: Scope, domainName: string, page: PageRequest): Promise<Page<RuleMatchGroup>>;
-
-  /** The machine-learning match group (latest identity-resolution job) with this id, or holding this profile. */
-  mlGroupById(scope: Scope, domainName: string, matchId: string): Promise<MatchGroupRecord | undefined>;
-  mlGroupOf(scope: Scope, domainName: string, profileId: string): Promise<MatchGroupRecord | undefined>;
 }

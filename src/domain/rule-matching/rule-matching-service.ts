@@ -79,7 +79,7 @@ export class RuleMatchingService {
     const rules = this.store.ruleMatching;
     const ruleBased = request.matchType === 'RULE_BASED_MATCHING';
     if (isMatchIdKey(request.searchKey)) {
-      return ruleBased ? (await rules.getGroups(scope, domainName, [request.searchValue]))[0] : rules.mlGroupById(scope, domainName, request.searchValue);
+      return ruleBased ? (await rules.getGroups(scope, domainName, [request.searchValue]))[0] : this.store.identityResolution.getMatch(scope, domainName, request.searchValue);
     }
     const found = await this.profileSearch.search(scope, domainName, { keys: [{ keyName: request.searchKey, values: [request.searchValue] }], mode: 'OR', maxResults: SEARCH_LIMIT });
     const ids = found.items.map((profile) => profile.profileId);
@@ -90,7 +90,7 @@ export class RuleMatchingService {
       return first === undefined ? undefined : (await rules.getGroups(scope, domainName, [matchIds.get(first)!]))[0];
     }
     for (const id of ids) {
-      const group = await rules.mlGroupOf(scope, domainName, id);
+      const group = await this.store.identityResolution.matchOf(scope, domainName, id);
       if (group) return group;
     }
     return undefined;

@@ -106,6 +106,27 @@ export class KyselyIdentityResolutionRepository implements IdentityResolutionRep
     return toPage(await query.execute(), page, toMatchRecord, (record) => record.matchId);
   }
 
+  async getMatch(scope: Scope, domainName: string, matchId: string): Promise<MatchGroupRecord | undefined> {
+    const row = await this.#db
+      .selectFrom('match_groups')
+      .selectAll()
+      .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName, match_id: matchId }))
+      .executeTakeFirst();
+    return row && toMatchRecord(row);
+  }
+
+  async matchOf(scope: Scope, domainName: string, profileId: string): Promise<MatchGroupRecord | undefined> {
+    // The groups store their ids as a JSON list: a LIKE finds the candidates, the parsed list decides.
+    const rows = await this.#db
+      .selectFrom('match_groups')
+      .selectAll()
+      .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName }))
+      .where('profile_ids_json', 'like', `%"${profileId}"%`)
+      .orderBy('match_id')
+      .execute();
+    return rows.map(toMatchRecord).find((group) => group.profileIds.includes(profileId));
+  }
+
   async deleteAllInDomain(scope: Scope, domainName: string): Promise<void> {
     for (const table of ['match_groups', 'identity_resolution_jobs'] as const) {
       await this.#db

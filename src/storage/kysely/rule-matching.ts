@@ -1,8 +1,8 @@
 // The rule-based matching repository (state, rule keys, groups), one SQL path for both backends.
 import type { Kysely, Selectable } from 'kysely';
-import type { JsonObject, MatchGroupRecord, Page, PageRequest, Scope } from '../ports.js';
+import type { JsonObject, Page, PageRequest, Scope } from '../ports.js';
 import type { RuleGroupChange, RuleKey, RuleMatchGroup, RuleMatchingRepository, RuleMatchingState, RuleMatchingStatus, RuleProfileRow } from '../rule-matching-ports.js';
-import type { Database, MatchGroupsTable, RuleMatchGroupsTable, RuleMatchingStateTable } from '../schema.js';
+import type { Database, RuleMatchGroupsTable, RuleMatchingStateTable } from '../schema.js';
 import { IN_LIST_CHUNK, chunks, fromJsonText, inScope, pageFetchSize, toMillis, toPage } from './rows.js';
 
 const INSERT_CHUNK = 200;
@@ -258,26 +258,6 @@ export class KyselyRuleMatchingRepository implements RuleMatchingRepository {
     return toPage(await query.execute(), page, toGroup, (group) => group.matchId);
   }
 
-  async mlGroupById(scope: Scope, domainName: string, matchId: string): Promise<MatchGroupRecord | undefined> {
-    const row = await this.#db
-      .selectFrom('match_groups')
-      .selectAll()
-      .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName, match_id: matchId }))
-      .executeTakeFirst();
-    return row && toMlGroup(row);
-  }
-
-  async mlGroupOf(scope: Scope, domainName: string, profileId: string): Promise<MatchGroupRecord | undefined> {
-    // The groups store their ids as a JSON list: a LIKE finds the candidates, the parsed list decides.
-    const rows = await this.#db
-      .selectFrom('match_groups')
-      .selectAll()
-      .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName }))
-      .where('profile_ids_json', 'like', `%"${profileId}"%`)
-      .orderBy('match_id')
-      .execute();
-    return rows.map(toMlGroup).find((group) => group.profileIds.includes(profileId));
-  }
 }
 
 function toState(row: Selectable<RuleMatchingStateTable>): RuleMatchingState {
@@ -301,15 +281,5 @@ function toGroup(row: Selectable<RuleMatchGroupsTable>): RuleMatchGroup {
     ruleLevel: Number(row.rule_level),
     profileIds: JSON.parse(row.profile_ids_json) as string[],
     updatedAt: new Date(Number(row.updated_at)),
-  };
-}
-
-function toMlGroup(row: Selectable<MatchGroupsTable>): MatchGroupRecord {
-  return {
-    matchId: row.match_id,
-    jobId: row.job_id,
-    profileIds: JSON.parse(row.profile_ids_json) as string[],
-    confidenceScore: Number(row.confidence_score),
-    generatedAt: new Date(Number(row.generated_at)),
   };
 }
