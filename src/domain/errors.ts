@@ -297,3 +297,49 @@ export function matchingNotEnabled(domainName: string): BadRequestException {
 export function sourceNameRequired(where: string): BadRequestException {
   return new BadRequestException(`${where}.SourceName is required when ConflictResolvingModel is SOURCE.`);
 }
+
+// ---- integration workflows and the event endpoint (spec §3.11, §3.12) ------------------------
+
+export function workflowNotFound(domainName: string, workflowId: string): ResourceNotFoundException {
+  return new ResourceNotFoundException(`Workflow ${workflowId} does not exist in domain ${domainName}`);
+}
+
+export function workflowInvalid(what: string): BadRequestException {
+  return new BadRequestException(`Invalid integration workflow: ${what}`);
+}
+
+export function flowTaskInvalid(index: number, why: string): BadRequestException {
+  return new BadRequestException(`FlowDefinition.Tasks[${index}] (${why})`);
+}
+
+export function eventBatchNotAList(): BadRequestException {
+  return new BadRequestException('The body must be a JSON object with a Records list.');
+}
+
+export function eventBatchEmpty(): BadRequestException {
+  return new BadRequestException('Records must hold at least one record.');
+}
+
+export function eventBatchTooLarge(count: number, limit: number): BadRequestException {
+  return new BadRequestException(`Records holds ${count} records; a batch holds at most ${limit}.`);
+}
+
+export function eventTypeRequired(mapped: readonly string[]): BadRequestException {
+  return new BadRequestException(`EventType is required: this integration maps the event types ${mapped.join(', ')}.`);
+}
+
+export function eventTypeNotAString(): BadRequestException {
+  return new BadRequestException('EventType must be a string.');
+}
+
+export function eventTypeNotMapped(eventType: string, mapped: readonly string[]): BadRequestException {
+  return new BadRequestException(`EventType ${eventType} is not mapped by this integration; it maps ${mapped.join(', ')}.`);
+}
+
+export function eventRecordNotAnObject(): BadRequestException {
+  return new BadRequestException('A record must be a JSON object with an Object member.');
+}
+
+export function eventRecordWithoutObject(): BadRequestException {
+  return new BadRequestException('The record has no Object.');
+}

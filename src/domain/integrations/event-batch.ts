@@ -3,7 +3,17 @@
 // PutProfileObject input, and ingested through the same path; every record gets its own outcome.
 import { BadRequestException } from '../../generated/errors.js';
 import { inputValidators } from '../../generated/validators.js';
-import { validationFailed } from '../errors.js';
+import {
+  eventBatchEmpty,
+  eventBatchNotAList,
+  eventBatchTooLarge,
+  eventRecordNotAnObject,
+  eventRecordWithoutObject,
+  eventTypeNotAString,
+  eventTypeNotMapped,
+  eventTypeRequired,
+  validationFailed,
+} from '../errors.js';
 import type { IngestionService } from '../ingestion/ingestion-service.js';
 import type { Scope } from '../../storage/ports.js';
 import type { IntegrationDefinition } from './integration.js';
@@ -28,9 +38,9 @@ export function integrationTypes(definition: IntegrationDefinition): string[] {
 
 export function batchRecords(body: Readonly<Record<string, unknown>> | undefined): readonly unknown[] {
   const records = body?.['Records'];
-  if (!Array.isArray(records)) throw new BadRequestException('The body must be a JSON object with a Records list.');
-  if (records.length === 0) throw new BadRequestException('Records must hold at least one record.');
-  if (records.length > MAX_EVENT_BATCH) throw new BadRequestException(`Records holds ${records.length} records; a batch holds at most ${MAX_EVENT_BATCH}.`);
+  if (!Array.isArray(records)) throw eventBatchNotAList();
+  if (records.length === 0) throw eventBatchEmpty();
+  if (records.length > MAX_EVENT_BATCH) throw eventBatchTooLarge(records.length, MAX_EVENT_BATCH);
   return records;
 }
 
@@ -43,20 +53,20 @@ function routeType(definition: IntegrationDefinition, eventType: unknown): strin
   const entries = Object.entries(definition.objectTypeNames ?? {});
   if (eventType === undefined) {
     if (entries.length === 1) return entries[0]![1];
-    throw new BadRequestException(`EventType is required: this integration maps the event types ${entries.map(([name]) => name).join(', ')}.`);
+    throw eventTypeRequired(entries.map(([name]) => name));
   }
-  if (typeof eventType !== 'string') throw new BadRequestException('EventType must be a string.');
+  if (typeof eventType !== 'string') throw eventTypeNotAString();
   const found = entries.find(([name]) => name === eventType);
-  if (!found) throw new BadRequestException(`EventType ${eventType} is not mapped by this integration; it maps ${entries.map(([name]) => name).join(', ')}.`);
+  if (!found) throw eventTypeNotMapped(eventType, entries.map(([name]) => name));
   return found[1];
 }
 
 /** One record, `{"EventType"?, "Object"}` with Object a JSON object or its text, routed and checked like PutProfileObject's input. */
 export function routeRecord(domainName: string, definition: IntegrationDefinition, record: unknown): RoutedRecord {
-  if (record === null || typeof record !== 'object' || Array.isArray(record)) throw new BadRequestException('A record must be a JSON object with an Object member.');
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) throw eventRecordNotAnObject();
   const { EventType: eventType, Object: object } = record as Record<string, unknown>;
   const objectTypeName = routeType(definition, eventType);
-  if (object === undefined || object === null) throw new BadRequestException('The record has no Object.');
+  if (object === undefined || object === null) throw eventRecordWithoutObject();
   const objectText = typeof object === 'string' ? object : JSON.stringify(object);
   const violations = inputValidators['PutProfileObjectRequest']!({ DomainName: domainName, ObjectTypeName: objectTypeName, Object: objectText });
   if (violations.length > 0) throw validationFailed(violations);

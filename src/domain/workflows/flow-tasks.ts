@@ -3,7 +3,7 @@
 // step or pass, by VALIDATION_ACTION; Map, Merge, Arithmetic, Mask and Truncate write destination fields.
 // The record ingested is the destination fields written, or the projected source when no task writes one.
 import type { Task } from '../../generated/shapes.js';
-import { BadRequestException } from '../../generated/errors.js';
+import { flowTaskInvalid } from '../errors.js';
 
 type SourceRecord = Readonly<Record<string, unknown>>;
 export type TaskOutcome = { readonly kind: 'keep'; readonly record: Record<string, unknown> } | { readonly kind: 'drop'; readonly reason: string };
@@ -23,9 +23,6 @@ export function operatorOf(task: Task): string {
   return operators[0] ?? 'NO_OP';
 }
 
-function invalid(index: number, why: string): BadRequestException {
-  return new BadRequestException(`FlowDefinition.Tasks[${index}] (${why})`);
-}
 
 /** Checks the tasks once, when the workflow is created: a flow that cannot run is refused then, not later. */
 export function checkTasks(tasks: readonly Task[]): void {
@@ -35,30 +32,30 @@ export function checkTasks(tasks: readonly Task[]): void {
     const dest = task.DestinationField;
     switch (task.TaskType) {
       case 'Filter':
-        if (operator !== 'PROJECTION' && !COMPARISONS.has(operator)) throw invalid(index, `Filter needs PROJECTION or a comparison operator, not ${operator}`);
-        if (operator === 'BETWEEN' && (props['LOWER_BOUND'] === undefined || props['UPPER_BOUND'] === undefined)) throw invalid(index, 'BETWEEN needs LOWER_BOUND and UPPER_BOUND');
-        if (COMPARISONS.has(operator) && operator !== 'BETWEEN' && props['VALUE'] === undefined && props['VALUES'] === undefined) throw invalid(index, `${operator} needs VALUE`);
+        if (operator !== 'PROJECTION' && !COMPARISONS.has(operator)) throw flowTaskInvalid(index, `Filter needs PROJECTION or a comparison operator, not ${operator}`);
+        if (operator === 'BETWEEN' && (props['LOWER_BOUND'] === undefined || props['UPPER_BOUND'] === undefined)) throw flowTaskInvalid(index, 'BETWEEN needs LOWER_BOUND and UPPER_BOUND');
+        if (COMPARISONS.has(operator) && operator !== 'BETWEEN' && props['VALUE'] === undefined && props['VALUES'] === undefined) throw flowTaskInvalid(index, `${operator} needs VALUE`);
         break;
       case 'Validate':
-        if (!VALIDATIONS.has(operator)) throw invalid(index, `Validate needs a VALIDATE_* operator, not ${operator}`);
-        if (props['VALIDATION_ACTION'] !== undefined && !ACTIONS.has(props['VALIDATION_ACTION'])) throw invalid(index, 'VALIDATION_ACTION is DropRecord, TerminateFlow or NoOp');
+        if (!VALIDATIONS.has(operator)) throw flowTaskInvalid(index, `Validate needs a VALIDATE_* operator, not ${operator}`);
+        if (props['VALIDATION_ACTION'] !== undefined && !ACTIONS.has(props['VALIDATION_ACTION'])) throw flowTaskInvalid(index, 'VALIDATION_ACTION is DropRecord, TerminateFlow or NoOp');
         break;
       case 'Arithmetic':
-        if (!ARITHMETIC.has(operator)) throw invalid(index, `Arithmetic needs ADDITION, SUBTRACTION, MULTIPLICATION or DIVISION, not ${operator}`);
-        if (task.SourceFields.length < 2 || !dest) throw invalid(index, 'Arithmetic needs two SourceFields and a DestinationField');
+        if (!ARITHMETIC.has(operator)) throw flowTaskInvalid(index, `Arithmetic needs ADDITION, SUBTRACTION, MULTIPLICATION or DIVISION, not ${operator}`);
+        if (task.SourceFields.length < 2 || !dest) throw flowTaskInvalid(index, 'Arithmetic needs two SourceFields and a DestinationField');
         break;
       case 'Mask':
-        if (!MASKS.has(operator)) throw invalid(index, `Mask needs MASK_ALL, MASK_FIRST_N or MASK_LAST_N, not ${operator}`);
-        if (operator !== 'MASK_ALL' && !(Number(props['MASK_LENGTH']) >= 0)) throw invalid(index, `${operator} needs MASK_LENGTH`);
+        if (!MASKS.has(operator)) throw flowTaskInvalid(index, `Mask needs MASK_ALL, MASK_FIRST_N or MASK_LAST_N, not ${operator}`);
+        if (operator !== 'MASK_ALL' && !(Number(props['MASK_LENGTH']) >= 0)) throw flowTaskInvalid(index, `${operator} needs MASK_LENGTH`);
         break;
       case 'Truncate':
-        if (!(Number(props['TRUNCATE_LENGTH']) >= 0)) throw invalid(index, 'Truncate needs TRUNCATE_LENGTH');
+        if (!(Number(props['TRUNCATE_LENGTH']) >= 0)) throw flowTaskInvalid(index, 'Truncate needs TRUNCATE_LENGTH');
         break;
       case 'Map':
-        if (task.SourceFields.length !== 1 || !dest) throw invalid(index, 'Map needs one SourceField and a DestinationField');
+        if (task.SourceFields.length !== 1 || !dest) throw flowTaskInvalid(index, 'Map needs one SourceField and a DestinationField');
         break;
       case 'Merge':
-        if (task.SourceFields.length < 1 || !dest) throw invalid(index, 'Merge needs SourceFields and a DestinationField');
+        if (task.SourceFields.length < 1 || !dest) throw flowTaskInvalid(index, 'Merge needs SourceFields and a DestinationField');
         break;
     }
   });

@@ -9,7 +9,7 @@ import type { WorkflowFilter, WorkflowRecord, WorkflowStepRecord } from '../../s
 import type { Clock } from '../clock.js';
 import { connectorFactories } from '../../connectors/index.js';
 import { integrationArn } from '../arn.js';
-import { domainNotFound, integrationObjectTypeMissing, integrationUriInUse, tooManyTags } from '../errors.js';
+import { domainNotFound, integrationObjectTypeMissing, integrationUriInUse, tooManyTags, workflowInvalid, workflowNotFound } from '../errors.js';
 import { MAX_TAGS_PER_RESOURCE } from '../domains/domain-service.js';
 import { definitionToJson } from '../integrations/integration.js';
 import { decodeNextToken, encodeNextToken } from '../pagination.js';
@@ -18,7 +18,6 @@ import { enqueueJob } from '../../jobs/runner.js';
 import { checkTasks } from './flow-tasks.js';
 import { parseSchedule } from './schedule.js';
 import { configToJson, sourceObject } from './workflow-config.js';
-import { workflowInvalid, workflowNotFound } from './errors.js';
 import { batchFlowName, INTEGRATION_WORKFLOW_JOB } from './workflow-steps.js';
 
 const MAX_URI_LENGTH = 255;
