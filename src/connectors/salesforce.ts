@@ -5,6 +5,7 @@
 // 401 (INVALID_SESSION_ID) and other 4xx are permanent; 503, 5xx, REQUEST_LIMIT_EXCEEDED and network
 // failures are transient (Retry-After honoured).
 import { ConnectorError, type Connector, type ConnectorProfile, type PullPage, type PullRequest } from './connector.js';
+import { getJson, retryAfterMs, type SourceResponse } from './source-http.js';
 
 export const DEFAULT_SALESFORCE_API_VERSION = 'v59.0';
 const DEFAULT_DATETIME_FIELD = 'SystemModstamp';
@@ -25,27 +26,15 @@ export function windowQuery(object: string, fields: readonly string[], datetimeF
   return `SELECT ${selected} FROM ${object}${conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''} ORDER BY ${datetimeField}, Id`;
 }
 
-function retryAfter(response: Response): number | undefined {
-  const header = response.headers.get('retry-after');
-  if (header === null) return undefined;
-  const seconds = Number(header);
-  return Number.isFinite(seconds) ? seconds * 1000 : undefined;
-}
-
-async function errorOf(response: Response): Promise<ConnectorError> {
-  let code = `HTTP ${response.status}`;
-  let message = response.statusText;
-  try {
-    const body = (await response.json()) as Array<{ errorCode?: string; message?: string }> | { errorCode?: string; message?: string };
-    const first = Array.isArray(body) ? body[0] : body;
-    if (first?.errorCode) code = first.errorCode;
-    if (first?.message) message = first.message;
-  } catch {
-    // not a JSON error body
-  }
+/** Salesforce's own error code and message (its error bodies are a list of {errorCode, message}), sorted into transient and permanent. */
+function errorOf(response: SourceResponse): ConnectorError {
+  const body = response.body as Array<{ errorCode?: string; message?: string }> | { errorCode?: string; message?: string } | undefined;
+  const first = Array.isArray(body) ? body[0] : body;
+  const code = first?.errorCode ?? `HTTP ${response.status}`;
+  const message = first?.message ?? response.statusText;
   if (response.status === 401) return new ConnectorError(`Salesforce refused the access token (${code}: ${message}); put a fresh token in the connector profile`, false);
   if (code === 'REQUEST_LIMIT_EXCEEDED' || response.status === 503 || response.status === 429 || response.status >= 500) {
-    return new ConnectorError(`Salesforce is unavailable or rate-limiting (${code}: ${message})`, true, retryAfter(response));
+    return new ConnectorError(`Salesforce is unavailable or rate-limiting (${code}: ${message})`, true, retryAfterMs(response.headers.get('retry-after')));
   }
   return new ConnectorError(`Salesforce refused the query (${code}: ${message})`, false);
 }
@@ -67,14 +56,10 @@ export function salesforceConnector(profile: ConnectorProfile): Connector {
         const resource = request.properties['IncludeDeletedRecords'] === true ? 'queryAll' : 'query';
         url = `${base}/services/data/${version}/${resource}?q=${encodeURIComponent(windowQuery(request.object, fields, datetimeField, request.window))}`;
       }
-      let response: Response;
-      try {
-        response = await fetch(url, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' }, signal: request.signal });
-      } catch (error) {
-        throw new ConnectorError(`cannot reach Salesforce at ${base}: ${error instanceof Error ? error.message : String(error)}`, true);
-      }
-      if (!response.ok) throw await errorOf(response);
-      const body = (await response.json()) as { done?: boolean; nextRecordsUrl?: string; records?: Array<Record<string, unknown>> };
+      const response = await getJson('Salesforce', new URL(url), { Authorization: `Bearer ${token}` }, request.signal);
+      if (response.status < 200 || response.status >= 300) throw errorOf(response);
+      if (response.body === undefined) throw new ConnectorError(`Salesforce answered HTTP ${response.status} without a JSON body`, true);
+      const body = response.body as { done?: boolean; nextRecordsUrl?: string; records?: Array<Record<string, unknown>> };
       let watermark: Date | undefined;
       const records = (body.records ?? []).map((record) => {
         const { attributes: _attributes, ...fieldsOnly } = record;

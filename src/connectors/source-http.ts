@@ -1,6 +1,6 @@
 // One HTTP GET against a source's REST API, with the source's failures sorted into transient (retry
-// with backoff) and permanent (fail the step) ConnectorErrors. Used by the Zendesk, ServiceNow and
-// Marketo connectors.
+// with backoff) and permanent (fail the step) ConnectorErrors. Used by the Salesforce, Zendesk,
+// ServiceNow and Marketo connectors.
 import { ConnectorError } from './connector.js';
 
 /** A request that has not answered in this long is a transient failure. */
@@ -8,6 +8,7 @@ const REQUEST_TIMEOUT_MS = 60_000;
 
 export interface SourceResponse {
   readonly status: number;
+  readonly statusText: string;
   readonly headers: Headers;
   /** The parsed JSON body; undefined when the body is empty or not JSON. */
   readonly body: unknown;
@@ -40,7 +41,7 @@ export async function getJson(source: string, url: URL, headers: Record<string, 
   } catch {
     body = undefined;
   }
-  return { status: response.status, headers: response.headers, body };
+  return { status: response.status, statusText: response.statusText, headers: response.headers, body };
 }
 
 /**
