@@ -1,14 +1,14 @@
 // Records of a CSV (header row), JSON Lines or JSON-array text, told apart by the object's name and else
-// by its first character; the same formats `openprofiles import` reads.
+// by its first character; the same formats `openprofiles import` reads (domain/ingestion/record-formats.ts),
+// parsed whole because a workflow's S3 page already holds the object's text.
 import { parse } from 'csv-parse/sync';
+import { formatOfName, type RecordFormat } from '../domain/ingestion/record-formats.js';
 
-export type RecordFormat = 'csv' | 'jsonl' | 'json';
-
+/** The format the key's extension says (a `.json` holding lines is JSON Lines), else sniffed from the first character. */
 export function formatOfKey(key: string, text: string): RecordFormat {
-  const lower = key.toLowerCase();
-  if (lower.endsWith('.csv')) return 'csv';
-  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl';
-  if (lower.endsWith('.json')) return text.trimStart().startsWith('[') ? 'json' : 'jsonl';
+  const named = formatOfName(key);
+  if (named === 'json') return text.trimStart().startsWith('[') ? 'json' : 'jsonl';
+  if (named) return named;
   const first = text.trimStart()[0];
   return first === '[' ? 'json' : first === '{' ? 'jsonl' : 'csv';
 }

@@ -1,7 +1,6 @@
 // What an s3:// integration Uri names (a bucket and a key prefix, as S3 matches prefixes), and which object
 // type and record format each object under it becomes.
-import { extname } from 'node:path';
-import type { RecordFormat } from '../../cli/import/read-records.js';
+import { formatOfName, type RecordFormat } from '../ingestion/record-formats.js';
 import type { IntegrationDefinition } from './integration.js';
 
 export interface S3Location {
@@ -22,8 +21,7 @@ export function parseS3Uri(uri: string): S3Location | undefined {
 
 /** Records format by the key's extension, as `openprofiles import` reads files; undefined: not a records file. */
 export function formatOfKey(key: string): RecordFormat | undefined {
-  const formats: Record<string, RecordFormat> = { '.csv': 'csv', '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.json': 'json' };
-  return formats[extname(key).toLowerCase()];
+  return formatOfName(key);
 }
 
 /**

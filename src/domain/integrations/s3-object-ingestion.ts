@@ -3,7 +3,7 @@
 // s3_integration_objects, so a run cut short resumes after the last committed record and none is sent twice.
 import type { Readable } from 'node:stream';
 import type { Logger } from 'pino';
-import { recordsOf, type FileRecord, type RecordFormat } from '../../cli/import/read-records.js';
+import { recordsOf, type FileRecord, type RecordFormat } from '../ingestion/record-formats.js';
 import type { S3IntegrationObject, Scope, Store } from '../../storage/ports.js';
 import type { Clock } from '../clock.js';
 import type { IngestionService } from '../ingestion/ingestion-service.js';
