@@ -1,16 +1,10 @@
 // Writes match groups as JSON Lines (one group per line) to S3 or an S3-compatible store, for the
 // domain's Matching.ExportingConfig.S3Exporting. The object key is `<S3KeyName>/<JobId>.jsonl`.
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import type { S3SourceConfig } from '../../config.js';
+import { s3ClientFor } from '../../connectors/s3-client.js';
 import type { MatchGroupRecord } from '../../storage/ports.js';
 import type { S3Destination } from './matching-settings.js';
-
-/** Where the server's exports go (its S3 settings, config.ts): AWS S3 by default, or any S3-compatible endpoint (path-style addressing). */
-export interface S3ExportConfig {
-  readonly endpoint?: string | undefined;
-  readonly region: string;
-  /** Explicit credentials; without them the AWS SDK's default chain (environment, profile files…) applies. */
-  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string } | undefined;
-}
 
 export interface ObjectWriter {
   put(bucket: string, key: string, body: string, contentType: string): Promise<void>;
@@ -49,12 +43,8 @@ export async function exportMatches(writer: ObjectWriter, destination: S3Destina
   return { bucket: destination.bucket, key };
 }
 
-export function s3ObjectWriter(config: S3ExportConfig): ObjectWriter {
-  const client = new S3Client({
-    region: config.region,
-    ...(config.endpoint === undefined ? {} : { endpoint: config.endpoint, forcePathStyle: true }),
-    ...(config.credentials === undefined ? {} : { credentials: config.credentials }),
-  });
+export function s3ObjectWriter(config: Pick<S3SourceConfig, 'endpoint' | 'region' | 'credentials'>): ObjectWriter {
+  const client = s3ClientFor(config);
   return {
     put: async (bucket, key, body, contentType) => {
       await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }));

@@ -13,6 +13,7 @@ import { S3IngestionTakenOver, S3ObjectIngestion } from '../../domain/integratio
 import { formatOfKey, objectTypeOfKey, parseS3Uri } from '../../domain/integrations/s3-location.js';
 import type { JsonValue, Scope, Store } from '../../storage/ports.js';
 import { enqueueJob, type JobHandler } from '../runner.js';
+import { s3ClientFor } from '../../connectors/s3-client.js';
 
 export const POLL_S3_INTEGRATION = 'poll-s3-integration';
 
@@ -30,17 +31,6 @@ export async function scheduleS3IntegrationPoll(jobs: Store['jobs'], scope: Scop
   const payload: JsonValue = { domainName, uri };
   const dedupeKey = createHash('sha256').update(`${domainName}\u0000${uri}`).digest('base64url');
   await enqueueJob(jobs, scope, { kind: POLL_S3_INTEGRATION, payload, runAt: now, dedupeKey, now });
-}
-
-export function s3ClientFor(config: S3SourceConfig): S3Client {
-  return new S3Client({
-    endpoint: config.endpoint,
-    region: config.region,
-    forcePathStyle: config.endpoint !== undefined,
-    credentials: config.credentials,
-    // The job runner runs one job at a time: an S3 that does not answer must not hold it up for long.
-    requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
-  });
 }
 
 /** A failure of S3 or of the way to it, as opposed to one of our own store. */
