@@ -4,7 +4,7 @@ import { AccessDeniedException } from '../generated/errors.js';
 import { authorizationRules } from '../generated/authorization.js';
 import { operations, type OperationName } from '../generated/operations.js';
 import type { Scope, Store, Tags } from '../storage/ports.js';
-import type { AuthorizationTarget, PolicyAuthorizer } from './authorizer.js';
+import type { ActionRequest, AuthorizationTarget, PolicyAuthorizer } from './authorizer.js';
 import type { Principal } from './principal.js';
 import type { RequestOrigin } from './request-origin.js';
 
@@ -17,9 +17,20 @@ export interface OperationAuthorizationRequest {
   readonly origin: RequestOrigin;
 }
 
+/** An action of ours that is not a model operation (the /_openprofiles/ routes), on resources named directly. */
+export interface ActionAuthorizationRequest {
+  readonly action: string;
+  readonly principal: Principal;
+  readonly scope: Scope;
+  readonly resourceArns: readonly string[];
+  readonly origin: RequestOrigin;
+}
+
 export interface Authorizer {
   /** Throws AccessDeniedException when the request is not allowed. */
   authorize(request: OperationAuthorizationRequest): Promise<void>;
+  /** The same for an action of ours on the given resources. */
+  authorizeAction(request: ActionAuthorizationRequest): Promise<void>;
 }
 
 type Input = Readonly<Record<string, unknown>>;
@@ -71,17 +82,28 @@ export class ProfileAuthorizer implements Authorizer {
     const resources: AuthorizationTarget[] = arns.map((arn, index) =>
       creates && requestTags && index === arns.length - 1 ? { arn, tags: requestTags } : { arn },
     );
-    const denial = await this.policies.check({
-      storedTags: async (wanted) => {
-        const found = await this.store.tags.getMany(scope, wanted);
-        return new Map([...found].filter(([, tags]) => Object.keys(tags).length > 0));
-      },
+    await this.check(scope, {
       principal,
       action: operations[operation].iamAction,
       resources,
       ...(requestTags ? { requestTags } : {}),
       ...(tagKeys ? { tagKeys } : {}),
       origin,
+    });
+  }
+
+  async authorizeAction({ action, principal, scope, resourceArns, origin }: ActionAuthorizationRequest): Promise<void> {
+    await this.check(scope, { principal, action, resources: resourceArns.map((arn) => ({ arn })), origin });
+  }
+
+  /** Runs the policy engine, reading stored resource tags from this scope when the caller's policies test them. */
+  private async check(scope: Scope, request: Omit<ActionRequest, 'storedTags'>): Promise<void> {
+    const denial = await this.policies.check({
+      ...request,
+      storedTags: async (wanted) => {
+        const found = await this.store.tags.getMany(scope, wanted);
+        return new Map([...found].filter(([, tags]) => Object.keys(tags).length > 0));
+      },
     });
     if (denial) throw new AccessDeniedException(denial.message);
   }

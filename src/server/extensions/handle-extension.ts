@@ -1,11 +1,10 @@
 // Runs one extension request once its signature is verified: route, parse, authorize the route's action on
-// its resources (through the same policy engine as the model's operations), handle, answer JSON.
+// its resources (through the same authorizer as the model's operations), handle, answer JSON.
 import type { Logger } from 'pino';
 import type { Container } from '../../container.js';
 import type { Principal } from '../../auth/principal.js';
 import type { RequestOrigin } from '../../auth/request-origin.js';
 import { unknownOperation } from '../../domain/errors.js';
-import { AccessDeniedException } from '../../generated/errors.js';
 import type { Scope } from '../../storage/ports.js';
 import { parseJsonBody } from '../codec/json-body.js';
 import { parseQueryString } from '../codec/query-string.js';
@@ -43,17 +42,7 @@ export async function handleExtension(container: Container, router: ExtensionRou
     container,
   };
   const arns = await route.resources(context, request);
-  const denial = await container.policies.check({
-    principal: call.principal,
-    action: route.action,
-    resources: arns.map((arn) => ({ arn })),
-    origin: call.origin,
-    storedTags: async (wanted) => {
-      const found = await container.store.tags.getMany(call.scope, wanted);
-      return new Map([...found].filter(([, tags]) => Object.keys(tags).length > 0));
-    },
-  });
-  if (denial) throw new AccessDeniedException(denial.message);
+  await container.authorizer.authorizeAction({ action: route.action, principal: call.principal, scope: call.scope, resourceArns: arns, origin: call.origin });
   const result = await route.handle(context, request);
   return { statusCode: result.statusCode ?? 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(result.body ?? {}) };
 }
