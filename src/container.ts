@@ -75,7 +75,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
   const profileSearch = new ProfileSearch(store);
   const connectorProfiles = new ConnectorProfiles(store, secrets, clock);
   const leaseMs = config.jobLeaseMs;
-  const handlers = jobHandlers(store, clock, { ingestion, s3: config.s3, log, connectorProfiles });
+  const handlers = jobHandlers(store, clock, { ingestion, s3: config.s3, log, connectorProfiles, database: config.database });
   const jobs = new JobRunner(store, clock, handlers, { log, leaseMs });
   return {
     config,

@@ -18,7 +18,7 @@ export type StoreConfig = { readonly kind: 'sqlite'; readonly file: string } | {
  * advisory lock, and the later ones find nothing left to do.
  */
 export async function openStore(config: StoreConfig): Promise<Store> {
-  const db = config.kind === 'sqlite' ? createSqliteDb(config.file) : createPostgresDb(config.url);
+  const db = createDb(config);
   try {
     await migrateToLatest(db, config.kind);
   } catch (error) {
@@ -26,6 +26,15 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     throw error;
   }
   return createStore(db, config.kind);
+}
+
+/** One more connection to a database whose schema openStore has brought up to date (a worker thread's own). */
+export function connectStore(config: StoreConfig): Store {
+  return createStore(createDb(config), config.kind);
+}
+
+function createDb(config: StoreConfig): Kysely<Database> {
+  return config.kind === 'sqlite' ? createSqliteDb(config.file) : createPostgresDb(config.url);
 }
 
 async function migrateToLatest(db: Kysely<Database>, backend: Backend): Promise<void> {

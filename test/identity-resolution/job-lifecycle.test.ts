@@ -74,8 +74,8 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       assert.ok(groups.items.every((group) => group.jobId === second));
 
       const repository = container().store.identityResolution;
-      const read = repository.profileDocuments.bind(repository);
-      repository.profileDocuments = async () => {
+      const replace = repository.replaceMatches.bind(repository);
+      repository.replaceMatches = async () => {
         throw new Error('disk on fire');
       };
       now += 1_000;
@@ -83,7 +83,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       try {
         assert.equal(await container().jobs.runOnce(), 1);
       } finally {
-        repository.profileDocuments = read;
+        repository.replaceMatches = replace;
       }
       const failed = await container().store.identityResolution.getJob(scope, 'ir', third);
       assert.equal(failed?.status, 'FAILED');

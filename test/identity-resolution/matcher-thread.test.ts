@@ -1,5 +1,5 @@
-// The matcher in a worker thread: the same clusters, matches and stats as inline, the same match groups
-// from a whole job on both backends, and a real server that keeps answering while its job matches.
+// The matcher in a thread of its own: the same match groups as inline, read over its own connection, on
+// both backends; the thread runs below the API's priority; a real server keeps answering while its job matches.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -10,13 +10,12 @@ import {
   SearchProfilesCommand,
   type CustomerProfilesClient,
 } from '@aws-sdk/client-customer-profiles';
-import { applyChanges } from '../../src/domain/profiles/apply-changes.js';
-import { MANUAL_SOURCE, type ProfileFields } from '../../src/domain/profiles/profile.js';
-import { toDocument } from '../../src/domain/profiles/profile-document.js';
-import { toMatchRecord } from '../../src/domain/identity-resolution/match-record.js';
+import { Worker } from 'node:worker_threads';
+import { getPriority, tmpdir } from 'node:os';
+import type { ProfileFields } from '../../src/domain/profiles/profile.js';
+import { matchDomain } from '../../src/domain/identity-resolution/domain-matching.js';
 import { startIdentityResolutionJob } from '../../src/jobs/handlers/identity-resolution.js';
-import type { MatchRecord } from '../../src/matching/index.js';
-import { runMatcher } from '../../src/matching/worker/run-matcher.js';
+import { MATCHER_NICENESS } from '../../src/matching/worker/thread-priority.js';
 import { openStore } from '../../src/storage/open-store.js';
 import { syntheticProfiles } from '../../bench/identity-resolution/synthetic-people.js';
 import { backends } from '../support/backends.js';
@@ -30,27 +29,6 @@ function people(count: number, seed: number): ProfileFields[] {
   return [...syntheticProfiles(count, seed)].map((profile) => profile.fields);
 }
 
-function asRecords(fields: readonly ProfileFields[]): MatchRecord[] {
-  return fields.map((profile, index) => toMatchRecord(String(index), toDocument(applyChanges({ fields: {}, sources: {} }, profile, MANUAL_SOURCE).fields)));
-}
-
-const withoutTimes = <T extends { stats: { milliseconds: unknown } }>(outcome: T) => ({ ...outcome, stats: { ...outcome.stats, milliseconds: undefined } });
-
-test('the matcher thread returns exactly the clusters, matches and stats of an inline run', async () => {
-  const records = asRecords(people(1_500, 7));
-  const inline = await runMatcher(records, { threads: 0 });
-  const threaded = await runMatcher(records, { threads: 1 });
-  assert.ok(inline.clusters.length > 100, `a data set with duplicates (${inline.clusters.length} clusters)`);
-  assert.deepEqual(withoutTimes(threaded), withoutTimes(inline));
-});
-
-test('a run keeps the job alive while it works, and a thread error rejects', async () => {
-  let renewals = 0;
-  await runMatcher(asRecords(people(800, 8)), { threads: 1, keepAlive: async () => renewals++, keepAliveMs: 5 });
-  assert.ok(renewals > 0, 'the lease was renewed during the run');
-  await assert.rejects(runMatcher([{ id: 'a' }, { id: 'b' }], { threads: -1 }), /./, 'a bad thread count is refused, not ignored');
-});
-
 for (const backend of ['sqlite', 'postgres'] as const) {
   describe(`a job matched in a thread and inline on ${backend}`, { skip: backend === 'postgres' ? postgresSkipReason() : undefined }, () => {
     const container = useInProcessContainer(backend, () => new Date());
@@ -58,6 +36,37 @@ for (const backend of ['sqlite', 'postgres'] as const) {
     after(() => {
       if (saved === undefined) delete process.env['OPENPROFILES_MATCHING_THREADS'];
       else process.env['OPENPROFILES_MATCHING_THREADS'] = saved;
+    });
+
+    test('a domain matched in its own thread over its own connection gives the groups of an inline run', async () => {
+      const { domains, profiles } = container().services;
+      await domains.create(scope, { name: 'direct', defaultExpirationDays: 30 });
+      for (const fields of people(600, 7)) await profiles.create(scope, 'direct', fields);
+      const run = async (threads: number) => {
+        const told: number[] = [];
+        let renewals = 0;
+        const matched = await matchDomain(container().store, scope, 'direct', {
+          threads,
+          database: container().config.database,
+          onRead: async (count) => void told.push(count),
+          keepAlive: async () => renewals++,
+          keepAliveMs: 5,
+        });
+        assert.deepEqual(told, [600], 'told the profiles read, once');
+        assert.equal(matched.profilesReviewed, 600);
+        return { groups: matched.groups.map((group) => `${group.profileIds.join(',')} ${group.confidenceScore}`).sort(), renewals };
+      };
+      const inline = await run(0);
+      const threaded = await run(1);
+      assert.ok(inline.groups.length > 30, `a data set with duplicates (${inline.groups.length} groups)`);
+      assert.deepEqual(threaded.groups, inline.groups);
+      assert.ok(threaded.renewals > 0, 'the lease was renewed while the thread worked');
+    });
+
+    test('a thread that fails rejects with its reason, and a bad thread count is refused', async () => {
+      const empty = { kind: 'sqlite' as const, file: join(tmpdir(), `op-empty-${process.pid}-${backend}.db`) };
+      await assert.rejects(matchDomain(container().store, scope, 'direct', { threads: 1, database: empty }), /no such table: profiles/);
+      await assert.rejects(matchDomain(container().store, scope, 'direct', { threads: -1 }), /whole number/);
     });
 
     test('writes the same match groups with the same confidence scores', async () => {
@@ -78,6 +87,25 @@ for (const backend of ['sqlite', 'postgres'] as const) {
     });
   });
 }
+
+test('a matcher thread runs below the priority of the thread that answers requests', { skip: process.platform !== 'linux' && 'per-thread priority is Linux only' }, async () => {
+  const code = `
+    const { workerData, parentPort } = require('node:worker_threads');
+    import(workerData.module).then(({ lowerThisThreadsPriority }) => {
+      const niceness = lowerThisThreadsPriority();
+      const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
+      parentPort.postMessage({ niceness, own: require('node:os').getPriority(tid) });
+    });`;
+  const module = new URL('../../src/matching/worker/thread-priority.js', import.meta.url).href;
+  const before = getPriority();
+  const reply = await new Promise<{ niceness: number; own: number }>((resolve, reject) => {
+    const worker = new Worker(code, { eval: true, workerData: { module } });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  assert.deepEqual(reply, { niceness: MATCHER_NICENESS, own: MATCHER_NICENESS });
+  assert.equal(getPriority(), before, 'the process and its main thread keep their priority');
+});
 
 for (const backend of backends()) {
   describe(`a server on ${backend.name} while its identity-resolution job runs`, { skip: backend.skip }, () => {

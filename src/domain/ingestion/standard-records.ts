@@ -7,7 +7,7 @@ import type { Repositories, Scope } from '../../storage/ports.js';
 import { ambiguousStandardObject } from '../errors.js';
 import type { Mapping } from '../object-types/definition.js';
 import { STANDARD_OBJECTS } from '../object-types/standard-objects.js';
-import { newProfileId } from '../profiles/profile-service.js';
+import { newProfileId } from '../profiles/profile-id.js';
 import type { FieldValues } from './field-values.js';
 import { encodeSource, mayOverwrite, type ObjectSource } from './field-precedence.js';
 import { has } from './find-profile.js';

@@ -1,7 +1,6 @@
 // Profiles: CreateProfile, UpdateProfile, DeleteProfile, AddProfileKey and DeleteProfileKey (spec §3.2,
 // §3.5). Each write runs in one transaction that holds the profile's row lock, so concurrent writes
 // to one profile apply one after the other and none is lost.
-import { randomUUID } from 'node:crypto';
 import type { Repositories, Scope, Store } from '../../storage/ports.js';
 import type { Clock } from '../clock.js';
 import { domainNotFound, profileKeyNotFound, profileNotFound, reservedKeyName, tooManyKeyValues } from '../errors.js';
@@ -14,14 +13,10 @@ import { fromDocument, toDocument } from './profile-document.js';
 import { MANUAL_SOURCE, type ProfileChanges } from './profile.js';
 import { standardKeys } from './standard-keys.js';
 import { syncStandardKeys } from './sync-keys.js';
+import { newProfileId } from './profile-id.js';
 
 /** Values per key in one AddProfileKey, DeleteProfileKey or search key (the model sets no bound). */
 export const MAX_KEY_VALUES = 100;
-
-/** 32 lowercase hex digits: a random UUID without its dashes (spec §3.2). */
-export function newProfileId(): string {
-  return randomUUID().replaceAll('-', '');
-}
 
 export function normalizeOptions(scope: Scope): NormalizeOptions {
   return { defaultCountry: defaultCountryForRegion(scope.region) };

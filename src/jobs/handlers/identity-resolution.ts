@@ -4,24 +4,20 @@
 // Message; a worker that dies mid-run leaves the lease to expire and the next worker runs the job again,
 // from the start — or, once every match group was written, from the MERGING phase.
 import { randomUUID } from 'node:crypto';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { IdentityResolutionJobRecord, IdentityResolutionJobStatus, JsonValue, Scope, Store } from '../../storage/ports.js';
 import type { Clock } from '../../domain/clock.js';
-import type { MatchRecord } from '../../matching/index.js';
-import { runMatcher } from '../../matching/worker/run-matcher.js';
-import { toMatchRecord } from '../../domain/identity-resolution/match-record.js';
-import { matchGroups } from '../../domain/identity-resolution/match-groups.js';
+import type { StoreConfig } from '../../storage/open-store.js';
+import { matchDomain } from '../../domain/identity-resolution/domain-matching.js';
 import { ProfileMerge } from '../../domain/profiles/profile-merge.js';
 import { s3ObjectWriter, type ObjectWriter } from '../../domain/identity-resolution/export-matches.js';
 import { matchingOf, reportedAutoMerging } from '../../domain/identity-resolution/matching-settings.js';
 import { mergeAndExport, resumableGroups } from '../../domain/identity-resolution/merging-phase.js';
-import type { JobContext, JobHandler } from '../runner.js';
+import type { JobHandler } from '../runner.js';
 import { enqueueJob } from '../runner.js';
 
 export const IDENTITY_RESOLUTION = 'identity-resolution';
 /** How long a job record lives after it was created (JobExpirationTime). */
 export const JOB_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
-const PROFILE_PAGE = 1_000;
 const TERMINAL: ReadonlySet<IdentityResolutionJobStatus> = new Set(['COMPLETED', 'PARTIAL_SUCCESS', 'FAILED']);
 
 /** Records a PENDING job and enqueues its run, in one transaction; resolves with the 32-hex JobId. */
@@ -47,6 +43,8 @@ export async function startIdentityResolutionJob(store: Store, scope: Scope, dom
 export interface IdentityResolutionOptions {
   /** Opens the writer of ExportingConfig.S3Exporting objects (default: AWS S3 through the SDK's defaults). */
   readonly openWriter?: () => ObjectWriter;
+  /** The database, for the matcher thread's own connection (without it the matcher runs inline). */
+  readonly database?: StoreConfig;
 }
 
 export function identityResolutionHandler(store: Store, clock: Clock, options: IdentityResolutionOptions = {}): JobHandler {
@@ -75,9 +73,14 @@ export function identityResolutionHandler(store: Store, clock: Clock, options: I
       const matching = matchingOf(domain.matching);
       if (await resumableGroups(store, scope, job)) return await finish(matching);
       await move('PREPROCESSING', { jobStartTime: clock() });
-      const records = await readRecords(store, scope, job.domainName, context);
-      await move('FIND_MATCHING', { profilesReviewed: records.length });
-      const groups = records.length < 2 ? [] : await matchGroups(records.map((record) => record.id), await runMatcher(records, { keepAlive: context.renew }));
+      const { groups } = await matchDomain(store, scope, job.domainName, {
+        ...(options.database && { database: options.database }),
+        keepAlive: context.renew,
+        onRead: (profilesReviewed) => move('FIND_MATCHING', { profilesReviewed }),
+        afterPage: async () => {
+          if (!(await context.renew())) throw new LeaseLost();
+        },
+      });
       await move('MERGING', { matchesFound: groups.length, mergesDone: 0, autoMerging: reportedAutoMerging(matching) as JsonValue | undefined });
       const generatedAt = clock();
       await store.identityResolution.replaceMatches(
@@ -103,16 +106,3 @@ export function identityResolutionHandler(store: Store, clock: Clock, options: I
 }
 
 class LeaseLost extends Error {}
-
-async function readRecords(store: Store, scope: Scope, domainName: string, context: JobContext): Promise<MatchRecord[]> {
-  const records: MatchRecord[] = [];
-  let after: string | undefined;
-  do {
-    const page = await store.identityResolution.profileDocuments(scope, domainName, { after, limit: PROFILE_PAGE });
-    for (const row of page.items) records.push(toMatchRecord(row.profileId, row.fields));
-    after = page.nextAfter;
-    await nextTurn(); // SQLite answers synchronously: without a turn of the event loop no request is served until the last page
-    if (after !== undefined && !(await context.renew())) throw new LeaseLost();
-  } while (after !== undefined);
-  return records;
-}

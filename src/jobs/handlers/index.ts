@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Store } from '../../storage/ports.js';
 import type { Clock } from '../../domain/clock.js';
 import type { S3SourceConfig } from '../../config.js';
+import type { StoreConfig } from '../../storage/open-store.js';
 import type { IngestionService } from '../../domain/ingestion/ingestion-service.js';
 import type { ConnectorProfiles } from '../../domain/workflows/connector-profiles.js';
 import type { JobHandler } from '../runner.js';
@@ -22,13 +23,15 @@ export interface IngestingJobDependencies {
   readonly s3: S3SourceConfig;
   readonly connectorProfiles: ConnectorProfiles;
   readonly log?: Logger;
+  /** The store's database, where a matcher thread opens a connection of its own. */
+  readonly database?: StoreConfig;
 }
 
 export function jobHandlers(store: Store, clock: Clock, ingesting?: IngestingJobDependencies): Record<string, JobHandler> {
   return {
     [EXPIRE_DOMAIN]: expireDomainHandler(store, clock),
     [SEND_DEAD_LETTER]: sendDeadLetterHandler(store),
-    [IDENTITY_RESOLUTION]: identityResolutionHandler(store, clock, ingesting ? { openWriter: () => s3ObjectWriter(ingesting.s3) } : {}),
+    [IDENTITY_RESOLUTION]: identityResolutionHandler(store, clock, ingesting ? { openWriter: () => s3ObjectWriter(ingesting.s3), ...(ingesting.database && { database: ingesting.database }) } : {}),
     [SCHEDULED_MATCHING]: scheduledMatchingHandler(store, clock),
     [RULE_MATCHING]: ruleMatchingHandler(store, clock, ingesting ? { openWriter: () => s3ObjectWriter(ingesting.s3), ...(ingesting.log && { log: ingesting.log }) } : {}),
     ...(ingesting && {

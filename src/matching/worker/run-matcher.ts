@@ -1,12 +1,9 @@
-// Runs the matcher for a job off the main thread, so the API keeps answering while a domain is matched.
+// Runs matcher work off the main thread, so the API keeps answering while a domain is matched.
 // OPENPROFILES_MATCHING_THREADS: how many matcher threads may run at once in this process (default 1;
 // 0 runs the matcher inline, on the caller's thread). Stats go to the diagnostics channel below.
 import { channel } from 'node:diagnostics_channel';
 import { Worker } from 'node:worker_threads';
-import { findMatches } from '../engine.js';
-import type { MatchRecord } from '../record.js';
-import { toColumnsInTurns } from './columns.js';
-import { fromCompact, type MatchOutcome, type MatcherReply, type MatcherRequest } from './protocol.js';
+import type { MatchStats } from '../index.js';
 
 /** Publishes each run's MatchStats (records, pairs compared, …) and its duration in milliseconds. */
 export const matchingStatsChannel = channel('openprofiles:matching:stats');
@@ -19,11 +16,14 @@ export interface RunMatcherOptions {
   readonly keepAliveMs?: number;
 }
 
-const THREAD_FILE = new URL('./matcher-thread.js', import.meta.url);
-
 export function configuredThreads(env: NodeJS.ProcessEnv = process.env): number {
   const value = env['OPENPROFILES_MATCHING_THREADS'];
   return value === undefined || value.trim() === '' ? 1 : checkedThreads(Number(value), 'OPENPROFILES_MATCHING_THREADS');
+}
+
+/** The options' thread count, else the configured one; a bad count is refused, not ignored. */
+export function threadsOf(options: RunMatcherOptions): number {
+  return options.threads === undefined ? configuredThreads() : checkedThreads(options.threads, 'threads');
 }
 
 function checkedThreads(threads: number, name: string): number {
@@ -49,48 +49,51 @@ function release(): void {
   else busy--;
 }
 
-async function inThread(records: readonly MatchRecord[]): Promise<MatchOutcome> {
-  const request: MatcherRequest = { records: await toColumnsInTurns(records) };
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(THREAD_FILE, { workerData: request });
-    let settled = false;
-    worker.once('message', (reply: MatcherReply) => {
-      settled = true;
-      if (reply.ok) fromCompact(reply.result).then(resolve, reject);
-      else reject(new Error(reply.message));
+/** A message a matcher thread posts: progress along the way, then one final reply. */
+export type ThreadMessage<Progress, Reply> = { readonly kind: 'progress'; readonly progress: Progress } | { readonly kind: 'done'; readonly reply: ThreadReply<Reply> };
+export type ThreadReply<Reply> = { readonly ok: true; readonly value: Reply } | { readonly ok: false; readonly message: string };
+
+/** Runs the worker `file` with `workerData` once at most `threads` run in this process; resolves with its reply. */
+export async function runInMatcherThread<Progress, Reply>(
+  file: URL,
+  workerData: unknown,
+  threads: number,
+  onProgress: (progress: Progress) => void = () => undefined,
+): Promise<Reply> {
+  await acquire(threads);
+  try {
+    return await new Promise<Reply>((resolve, reject) => {
+      const worker = new Worker(file, { workerData });
+      let settled = false;
+      worker.on('message', (message: ThreadMessage<Progress, Reply>) => {
+        if (message.kind === 'progress') return onProgress(message.progress);
+        settled = true;
+        if (message.reply.ok) resolve(message.reply.value);
+        else reject(new Error(message.reply.message));
+      });
+      worker.once('error', (error) => {
+        settled = true;
+        reject(error);
+      });
+      worker.once('exit', (code) => {
+        if (!settled) reject(new Error(`the matcher thread exited with code ${code} before answering`));
+      });
     });
-    worker.once('error', (error) => {
-      settled = true;
-      reject(error);
-    });
-    worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`the matcher thread exited with code ${code} before answering`));
-    });
-  });
+  } finally {
+    release();
+  }
 }
 
-/** The matcher's clusters, matches and stats for `records` (indexes into it), computed in a worker thread. */
-export async function runMatcher(records: readonly MatchRecord[], options: RunMatcherOptions = {}): Promise<MatchOutcome> {
-  const threads = options.threads === undefined ? configuredThreads() : checkedThreads(options.threads, 'threads');
-  const started = performance.now();
+/** Runs `work` while calling options.keepAlive every keepAliveMs (default 15 s). */
+export async function keepingAlive<T>(options: RunMatcherOptions, work: () => Promise<T>): Promise<T> {
   const timer = options.keepAlive && setInterval(() => void options.keepAlive?.().catch(() => undefined), options.keepAliveMs ?? 15_000);
   try {
-    let outcome: MatchOutcome;
-    if (threads === 0) {
-      const { clusters, matches, stats } = findMatches(records);
-      outcome = { clusters, matches, stats };
-    }
-    else {
-      await acquire(threads);
-      try {
-        outcome = await inThread(records);
-      } finally {
-        release();
-      }
-    }
-    if (matchingStatsChannel.hasSubscribers) matchingStatsChannel.publish({ ...outcome.stats, totalMilliseconds: Math.round(performance.now() - started) });
-    return outcome;
+    return await work();
   } finally {
     if (timer) clearInterval(timer);
   }
+}
+
+export function publishMatchingStats(stats: MatchStats, startedAt: number): void {
+  if (matchingStatsChannel.hasSubscribers) matchingStatsChannel.publish({ ...stats, totalMilliseconds: Math.round(performance.now() - startedAt) });
 }
