@@ -30,6 +30,8 @@ export interface Config {
   readonly s3: S3SourceConfig;
   /** How long a job worker holds a job before another may take it over (OPENPROFILES_JOB_LEASE_SECONDS). */
   readonly jobLeaseMs?: number;
+  /** Identity-resolution jobs a domain may start on demand per 7 days, counting every job (OPENPROFILES_MATCHING_JOBS_PER_WEEK). */
+  readonly matchingJobsPerWeek: number;
 }
 
 export interface ServeOptions {
@@ -51,6 +53,8 @@ export const DEFAULT_REGION = 'us-east-1';
 /** Room for the largest model input (a 256,000-character object, or ten of them in a batch), JSON-escaped. */
 export const DEFAULT_BODY_LIMIT_BYTES = 6 * 1024 * 1024;
 export const DEFAULT_S3_POLL_SECONDS = 60;
+/** The service quota "Identity Resolution Jobs per week per domain" (spec §3.15). */
+export const DEFAULT_MATCHING_JOBS_PER_WEEK = 3;
 
 function readS3Config(options: ServeOptions, env: NodeJS.ProcessEnv, region: string): S3SourceConfig {
   const endpoint = options.s3Endpoint ?? (env['OPENPROFILES_S3_ENDPOINT'] || undefined);
@@ -82,6 +86,13 @@ function leaseSeconds(value: string | undefined): number | undefined {
   return seconds * 1000;
 }
 
+function jobsPerWeek(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_MATCHING_JOBS_PER_WEEK;
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`invalid OPENPROFILES_MATCHING_JOBS_PER_WEEK (a whole number, 1 or more): ${value}`);
+  return jobs;
+}
+
 export function readConfig(options: ServeOptions, env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(options.dataDir ?? env['OPENPROFILES_DATA_DIR'] ?? DEFAULT_DATA_DIR);
   const databaseUrl = options.database ?? env['OPENPROFILES_DATABASE_URL'];
@@ -111,5 +122,6 @@ export function readConfig(options: ServeOptions, env: NodeJS.ProcessEnv = proce
     logLevel: options.logLevel ?? env['OPENPROFILES_LOG_LEVEL'] ?? 'info',
     s3: readS3Config(options, env, region),
     jobLeaseMs: leaseSeconds(env['OPENPROFILES_JOB_LEASE_SECONDS']),
+    matchingJobsPerWeek: jobsPerWeek(env['OPENPROFILES_MATCHING_JOBS_PER_WEEK']),
   };
 }

@@ -44,7 +44,7 @@ storeOptions(deadLetters.command('list').description('print a domain\'s dead let
   .action(listDeadLetters);
 
 const matching = program.command('matching').description('identity resolution: find the profiles that are the same person');
-storeOptions(matching.command('run').description('run an identity-resolution job on a domain now and print its JobId and final status'))
+storeOptions(matching.command('run').description("run an identity-resolution job on a domain now and print its JobId and final status; the operator's tool, not bound by the weekly job quota (the job still counts toward it)"))
   .requiredOption('--domain <name>', 'the domain')
   .option('--account-id <id>', 'the account (default 000000000000)')
   .option('--region <region>', `the region (default ${DEFAULT_REGION})`)

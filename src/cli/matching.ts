@@ -1,5 +1,6 @@
 // `openprofiles matching run --domain D`: starts an identity-resolution job and, since no server need be
-// running, runs the job queue in this process until that job ends; prints its JobId, status and stats.
+// running, runs the job queue in this process until that job ends; prints its JobId, status and stats. The
+// operator's tool: the weekly job quota of on-demand starts (job-quota.ts) does not apply, though the job counts.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readConfig, type ServeOptions } from '../config.js';
 import { createContainer } from '../container.js';

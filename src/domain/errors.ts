@@ -290,6 +290,12 @@ export function similarMatchNotFound(matchType: string, searchKey: string, searc
   return new ResourceNotFoundException(`No ${matchType} match group holds the profile with ${searchKey} ${searchValue}`);
 }
 
+export function identityResolutionJobQuotaExceeded(domainName: string, limit: number, nextStart: Date): BadRequestException {
+  return new BadRequestException(
+    `Quota exceeded: at most ${limit} identity-resolution jobs per domain per week, and domain ${domainName} has started ${limit} in the last 7 days; the next may start at ${nextStart.toISOString()}.`,
+  );
+}
+
 export function matchingNotEnabled(domainName: string): BadRequestException {
   return new BadRequestException(`Identity resolution (Matching) is not enabled for domain ${domainName}.`);
 }

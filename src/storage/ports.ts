@@ -362,6 +362,8 @@ export interface IdentityResolutionRepository {
   getJob(scope: Scope, domainName: string, jobId: string): Promise<IdentityResolutionJobRecord | undefined>;
   /** Newest first (created_at, then job id, descending); `page.after` is the last job id of the previous page. */
   listJobs(scope: Scope, domainName: string, page: PageRequest): Promise<Page<IdentityResolutionJobRecord>>;
+  /** Deletes the domain's jobs still PENDING (not yet run); returns how many went. */
+  deletePendingJobs(scope: Scope, domainName: string): Promise<number>;
   /** The domain's profiles ordered by id; `page.after` is the last profile id of the previous page. */
   profileDocuments(scope: Scope, domainName: string, page: PageRequest): Promise<Page<ProfileDocumentRow>>;
   /** Replaces the domain's match groups with those of one job. */

@@ -1,6 +1,7 @@
 // The HTTP edge over an in-process container (store, services, job runner) with the test's clock, on a
 // free port: SDK calls go over the wire while the test drives jobs with runOnce() and moves time itself.
-// SigV4 checks request times against that clock, so keep it within minutes of the real one.
+// SigV4 checks request times against that clock: keep it within minutes of the real one, or sign with it
+// (signedFetch's signingDate, the client's systemClockOffset).
 import { after, before } from 'node:test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,11 +13,14 @@ import { createContainer, type Container } from '../../src/container.js';
 import type { Clock } from '../../src/domain/clock.js';
 import { buildApp } from '../../src/server/app.js';
 import { createTempDatabase, type TempDatabase } from './postgres.js';
-import { randomRootKey } from './server.js';
+import { randomRootKey, type Credentials } from './server.js';
 
 export interface InProcessServer {
   readonly container: Container;
   readonly client: CustomerProfilesClient;
+  /** For signedFetch: the server's address and the root key it accepts. */
+  readonly endpoint: string;
+  readonly root: Credentials;
 }
 
 /** Call inside a `describe`: starts before its tests, removes everything after. */
@@ -36,8 +40,9 @@ export function useInProcessServer(backend: 'sqlite' | 'postgres', clock: Clock)
     await app.listen({ host: '127.0.0.1', port: 0 });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
-    const client = new CustomerProfilesClient({ endpoint: `http://127.0.0.1:${port}`, region: container.config.region, credentials: root, maxAttempts: 1 });
-    server = { container, client };
+    const endpoint = `http://127.0.0.1:${port}`;
+    const client = new CustomerProfilesClient({ endpoint, region: container.config.region, credentials: root, maxAttempts: 1 });
+    server = { container, client, endpoint, root };
   });
   after(async () => {
     server?.client.destroy();

@@ -8,7 +8,7 @@ import { decodeNextToken, encodeNextToken } from '../pagination.js';
 import { scheduleDomainExpiry } from '../../jobs/handlers/expire-domain.js';
 import type { RuleMatchingStatus } from '../../storage/rule-matching-ports.js';
 import { armRuleBasedMatching } from '../rule-matching/arm.js';
-import { scheduleMatching } from '../../jobs/handlers/scheduled-matching.js';
+import { applyMatchingChange } from '../identity-resolution/matching-lifecycle.js';
 
 export const MAX_TAGS_PER_RESOURCE = 50;
 
@@ -61,7 +61,7 @@ export class DomainService {
       created = await this.store.transaction(async (repos) => {
         await repos.domains.create(scope, record);
         await scheduleDomainExpiry(repos.jobs, scope, input.name, now);
-        await scheduleMatching(repos.jobs, scope, input.name, input.matching, now);
+        await applyMatchingChange(repos, scope, input.name, undefined, input.matching, now);
         if (Object.keys(tags).length > 0) await repos.tags.put(scope, domainArn(scope, input.name), tags);
         await armRuleBasedMatching(repos, scope, input.name, input.ruleBasedMatching, now, true);
         return ruleStatus(repos, scope, input.name);
@@ -91,10 +91,11 @@ export class DomainService {
     const arn = domainArn(scope, name);
     return this.store.transaction(async (repos) => {
       const now = this.clock();
+      const previous = fields.matching === undefined ? undefined : await repos.domains.get(scope, name);
       const updated = await repos.domains.update(scope, name, { ...fields, lastUpdatedAt: now });
       if (!updated) throw domainNotFound(name);
       await armRuleBasedMatching(repos, scope, name, fields.ruleBasedMatching, now, false);
-      if (fields.matching !== undefined) await scheduleMatching(repos.jobs, scope, name, updated.matching, now);
+      if (fields.matching !== undefined) await applyMatchingChange(repos, scope, name, previous?.matching, updated.matching, now);
       if (tags && Object.keys(tags).length > 0) {
         const merged = { ...(await repos.tags.get(scope, arn)), ...tags };
         if (Object.keys(merged).length > MAX_TAGS_PER_RESOURCE) throw tooManyTags(MAX_TAGS_PER_RESOURCE);

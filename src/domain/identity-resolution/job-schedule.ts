@@ -1,5 +1,6 @@
-// Weekly times of Matching.JobSchedule (DayOfTheWeek and "H:MM", UTC) and the JobId of the job one
-// scheduled time starts, the same on every server, so that a time never starts two jobs.
+// Weekly times of Matching.JobSchedule (DayOfTheWeek and "H:MM", UTC) and the JobIds of the jobs the
+// service starts itself (one scheduled time, or the first run after enabling), the same on every server,
+// so that neither ever starts two jobs.
 import { createHash } from 'node:crypto';
 import type { Scope } from '../../storage/ports.js';
 import type { WeeklySchedule } from './matching-settings.js';
@@ -35,5 +36,14 @@ export function nextOccurrence(schedule: WeeklySchedule, after: Date): Date {
 }
 
 export function scheduledJobId(scope: Scope, domainName: string, occurrence: Date): string {
-  return createHash('sha256').update(`${scope.accountId}/${scope.region}/${domainName}/${occurrence.toISOString()}`).digest('hex').slice(0, 32);
+  return jobIdOf(`${scope.accountId}/${scope.region}/${domainName}/${occurrence.toISOString()}`);
+}
+
+/** The JobId of the first run after Matching was enabled at `enabledAt`; never one of scheduledJobId's. */
+export function firstRunJobId(scope: Scope, domainName: string, enabledAt: Date): string {
+  return jobIdOf(`${scope.accountId}/${scope.region}/${domainName}/first-run/${enabledAt.toISOString()}`);
+}
+
+function jobIdOf(seed: string): string {
+  return createHash('sha256').update(seed).digest('hex').slice(0, 32);
 }

@@ -11,6 +11,7 @@ import { EXPIRE_DOMAIN, expireDomainHandler } from './expire-domain.js';
 import { SEND_DEAD_LETTER, sendDeadLetterHandler } from './send-dead-letter.js';
 import { IDENTITY_RESOLUTION, identityResolutionHandler } from './identity-resolution.js';
 import { SCHEDULED_MATCHING, scheduledMatchingHandler } from './scheduled-matching.js';
+import { FIRST_MATCHING_RUN, firstMatchingRunHandler } from './first-matching-run.js';
 import { s3ObjectWriter } from '../../domain/identity-resolution/export-matches.js';
 import { POLL_S3_INTEGRATION, pollS3IntegrationHandler } from './poll-s3-integration.js';
 import { RULE_MATCHING, ruleMatchingHandler } from './rule-matching.js';
@@ -33,6 +34,7 @@ export function jobHandlers(store: Store, clock: Clock, ingesting?: IngestingJob
     [SEND_DEAD_LETTER]: sendDeadLetterHandler(store),
     [IDENTITY_RESOLUTION]: identityResolutionHandler(store, clock, ingesting ? { openWriter: () => s3ObjectWriter(ingesting.s3), ...(ingesting.database && { database: ingesting.database }) } : {}),
     [SCHEDULED_MATCHING]: scheduledMatchingHandler(store, clock),
+    [FIRST_MATCHING_RUN]: firstMatchingRunHandler(store, clock),
     [RULE_MATCHING]: ruleMatchingHandler(store, clock, ingesting ? { openWriter: () => s3ObjectWriter(ingesting.s3), ...(ingesting.log && { log: ingesting.log }) } : {}),
     ...(ingesting && {
       [POLL_S3_INTEGRATION]: pollS3IntegrationHandler({ store, clock, ingestion: ingesting.ingestion, s3: ingesting.s3, ...(ingesting.log && { log: ingesting.log }) }),

@@ -59,6 +59,14 @@ export class KyselyIdentityResolutionRepository implements IdentityResolutionRep
     return toPage(await query.execute(), page, toJobRecord, (record) => `${record.createdAt.getTime()}:${record.jobId}`);
   }
 
+  async deletePendingJobs(scope: Scope, domainName: string): Promise<number> {
+    const result = await this.#db
+      .deleteFrom('identity_resolution_jobs')
+      .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName, status: 'PENDING' }))
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   async profileDocuments(scope: Scope, domainName: string, page: PageRequest): Promise<Page<ProfileDocumentRow>> {
     let query = this.#db
       .selectFrom('profiles')
