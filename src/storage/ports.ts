@@ -366,8 +366,12 @@ export interface IdentityResolutionRepository {
   deletePendingJobs(scope: Scope, domainName: string): Promise<number>;
   /** The domain's profiles ordered by id; `page.after` is the last profile id of the previous page. */
   profileDocuments(scope: Scope, domainName: string, page: PageRequest): Promise<Page<ProfileDocumentRow>>;
-  /** Replaces the domain's match groups with those of one job. */
-  replaceMatches(scope: Scope, domainName: string, groups: readonly MatchGroupRecord[]): Promise<void>;
+  /**
+   * Makes the groups of job `jobId` the domain's match groups. Written beside the current ones a chunk at a
+   * time, then switched to in one step, then the previous ones removed a chunk at a time: readers see one
+   * whole set or the other, and a job that dies midway leaves the current set as it was.
+   */
+  replaceMatches(scope: Scope, domainName: string, jobId: string, groups: readonly MatchGroupRecord[]): Promise<void>;
   /** The domain's match groups ordered by match id; `page.after` is the last match id of the previous page. */
   listMatches(scope: Scope, domainName: string, page: PageRequest): Promise<Page<MatchGroupRecord>>;
   /** The match group of the latest job with this id, or holding this profile. */

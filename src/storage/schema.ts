@@ -172,6 +172,13 @@ export interface MatchGroupsTable {
   generated_at: number;
 }
 
+export interface CurrentMatchJobsTable {
+  account_id: string;
+  region: string;
+  domain_name: string;
+  job_id: string;
+}
+
 export interface RuleMatchingStateTable {
   account_id: string;
   region: string;
@@ -228,6 +235,7 @@ export interface Database extends IamTables, ObjectTables, WorkflowTables {
   s3_integration_objects: S3IntegrationObjectsTable;
   identity_resolution_jobs: IdentityResolutionJobsTable;
   match_groups: MatchGroupsTable;
+  current_match_jobs: CurrentMatchJobsTable;
   rule_matching_state: RuleMatchingStateTable;
   rule_match_profiles: RuleMatchProfilesTable;
   rule_match_keys: RuleMatchKeysTable;

@@ -1,6 +1,6 @@
 // The identity-resolution repository (jobs, match groups, the profile scan a job reads), one SQL path for both backends.
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type {
   IdentityResolutionJobRecord,
   IdentityResolutionJobStatus,
@@ -17,6 +17,17 @@ import type { Database, IdentityResolutionJobsTable, MatchGroupsTable } from '..
 import { chunks, inScope, pageFetchSize, present, toMillis, toPage } from './rows.js';
 
 const INSERT_CHUNK = 200;
+const DELETE_CHUNK = 500;
+
+/** The job whose match groups the domain currently shows, as a subquery. */
+function currentJobOf(eb: ExpressionBuilder<Database, 'match_groups'>, scope: Scope, domainName: string) {
+  return eb
+    .selectFrom('current_match_jobs')
+    .select('current_match_jobs.job_id')
+    .where('current_match_jobs.account_id', '=', scope.accountId)
+    .where('current_match_jobs.region', '=', scope.region)
+    .where('current_match_jobs.domain_name', '=', domainName);
+}
 
 export class KyselyIdentityResolutionRepository implements IdentityResolutionRepository {
   readonly #db: Kysely<Database>;
@@ -79,20 +90,16 @@ export class KyselyIdentityResolutionRepository implements IdentityResolutionRep
     return toPage(rows, page, (row) => ({ profileId: row.profile_id, fields: JSON.parse(row.fields_json) as JsonObject }), (row) => row.profileId);
   }
 
-  async replaceMatches(scope: Scope, domainName: string, groups: readonly MatchGroupRecord[]): Promise<void> {
-    await this.#db
-      .deleteFrom('match_groups')
-      .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName }))
-      .execute();
+  async replaceMatches(scope: Scope, domainName: string, jobId: string, groups: readonly MatchGroupRecord[]): Promise<void> {
+    const domain = { ...inScope(scope), domain_name: domainName };
     for (const chunk of chunks(groups, INSERT_CHUNK)) {
       await this.#db
         .insertInto('match_groups')
         .values(
           chunk.map((group) => ({
-            ...inScope(scope),
-            domain_name: domainName,
+            ...domain,
             match_id: group.matchId,
-            job_id: group.jobId,
+            job_id: jobId,
             profile_ids_json: JSON.stringify(group.profileIds),
             confidence_score: group.confidenceScore,
             generated_at: toMillis(group.generatedAt),
@@ -101,6 +108,28 @@ export class KyselyIdentityResolutionRepository implements IdentityResolutionRep
         .execute();
       await nextTurn(); // SQLite runs synchronously: let requests in between the chunks of a large job
     }
+    await this.#db
+      .insertInto('current_match_jobs')
+      .values({ ...domain, job_id: jobId })
+      .onConflict((conflict) => conflict.columns(['account_id', 'region', 'domain_name']).doUpdateSet({ job_id: jobId }))
+      .execute();
+    for (;;) {
+      // Whatever is not the current set: the previous job's groups, and those of a job that died midway.
+      const stale = await this.#db
+        .selectFrom('match_groups')
+        .select('match_id')
+        .where((eb) => eb.and(domain))
+        .where((eb) => eb('job_id', '<>', currentJobOf(eb, scope, domainName)))
+        .limit(DELETE_CHUNK)
+        .execute();
+      if (stale.length === 0) return;
+      await this.#db
+        .deleteFrom('match_groups')
+        .where((eb) => eb.and(domain))
+        .where('match_id', 'in', stale.map((row) => row.match_id))
+        .execute();
+      await nextTurn();
+    }
   }
 
   async listMatches(scope: Scope, domainName: string, page: PageRequest): Promise<Page<MatchGroupRecord>> {
@@ -108,6 +137,7 @@ export class KyselyIdentityResolutionRepository implements IdentityResolutionRep
       .selectFrom('match_groups')
       .selectAll()
       .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName }))
+      .where((eb) => eb('job_id', '=', currentJobOf(eb, scope, domainName)))
       .orderBy('match_id')
       .limit(pageFetchSize(page));
     if (page.after !== undefined) query = query.where('match_id', '>', page.after);
@@ -119,6 +149,7 @@ export class KyselyIdentityResolutionRepository implements IdentityResolutionRep
       .selectFrom('match_groups')
       .selectAll()
       .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName, match_id: matchId }))
+      .where((eb) => eb('job_id', '=', currentJobOf(eb, scope, domainName)))
       .executeTakeFirst();
     return row && toMatchRecord(row);
   }
@@ -129,6 +160,7 @@ export class KyselyIdentityResolutionRepository implements IdentityResolutionRep
       .selectFrom('match_groups')
       .selectAll()
       .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName }))
+      .where((eb) => eb('job_id', '=', currentJobOf(eb, scope, domainName)))
       .where('profile_ids_json', 'like', `%"${profileId}"%`)
       .orderBy('match_id')
       .execute();
@@ -136,7 +168,7 @@ export class KyselyIdentityResolutionRepository implements IdentityResolutionRep
   }
 
   async deleteAllInDomain(scope: Scope, domainName: string): Promise<void> {
-    for (const table of ['match_groups', 'identity_resolution_jobs'] as const) {
+    for (const table of ['match_groups', 'current_match_jobs', 'identity_resolution_jobs'] as const) {
       await this.#db
         .deleteFrom(table)
         .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName }))

@@ -8,6 +8,7 @@ import { iamCases } from './iam.js';
 import { integrationCases } from './integrations.js';
 import { jobCases } from './jobs.js';
 import { lifecycleCases } from './lifecycle.js';
+import { matchGroupCases } from './match-groups.js';
 import { profileCases } from './profiles.js';
 import { profileObjectCases } from './profile-objects.js';
 import { s3IntegrationObjectCases } from './s3-integration-objects.js';
@@ -47,6 +48,7 @@ export function storageSuite(target: Target): void {
   workflowCases(ctx);
   profileCases(ctx);
   jobCases(ctx);
+  matchGroupCases(ctx);
   transactionCases(ctx);
   lifecycleCases(ctx);
 }
