@@ -113,22 +113,30 @@ export class KyselyIdentityResolutionRepository implements IdentityResolutionRep
       .values({ ...domain, job_id: jobId })
       .onConflict((conflict) => conflict.columns(['account_id', 'region', 'domain_name']).doUpdateSet({ job_id: jobId }))
       .execute();
-    for (;;) {
-      // Whatever is not the current set: the previous job's groups, and those of a job that died midway.
-      const stale = await this.#db
-        .selectFrom('match_groups')
-        .select('match_id')
-        .where((eb) => eb.and(domain))
-        .where((eb) => eb('job_id', '<>', currentJobOf(eb, scope, domainName)))
-        .limit(DELETE_CHUNK)
-        .execute();
-      if (stale.length === 0) return;
-      await this.#db
-        .deleteFrom('match_groups')
-        .where((eb) => eb.and(domain))
-        .where('match_id', 'in', stale.map((row) => row.match_id))
-        .execute();
-      await nextTurn();
+    // Whatever is not the current set: the previous job's groups, and those of a job that died midway.
+    const replaced = await this.#db
+      .selectFrom('match_groups')
+      .select('job_id')
+      .distinct()
+      .where((eb) => eb.and(domain))
+      .where((eb) => eb('job_id', '<>', currentJobOf(eb, scope, domainName)))
+      .execute();
+    for (const { job_id: replacedJob } of replaced) {
+      for (;;) {
+        const stale = await this.#db
+          .selectFrom('match_groups')
+          .select('match_id')
+          .where((eb) => eb.and({ ...domain, job_id: replacedJob }))
+          .limit(DELETE_CHUNK)
+          .execute();
+        if (stale.length === 0) break;
+        await this.#db
+          .deleteFrom('match_groups')
+          .where((eb) => eb.and(domain))
+          .where('match_id', 'in', stale.map((row) => row.match_id))
+          .execute();
+        await nextTurn();
+      }
     }
   }
 

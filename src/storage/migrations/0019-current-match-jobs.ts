@@ -13,6 +13,8 @@ export async function up(db: Kysely<unknown>, types: ColumnTypes): Promise<void>
     .addColumn('job_id', types.key, (col) => col.notNull())
     .addPrimaryKeyConstraint('current_match_jobs_pk', ['account_id', 'region', 'domain_name'])
     .execute();
+  // The groups of one job, to remove a replaced set without scanning the current one.
+  await db.schema.createIndex('match_groups_job_idx').on('match_groups').columns(['account_id', 'region', 'domain_name', 'job_id']).execute();
   // Until now a domain held the groups of one job only.
   await sql`insert into current_match_jobs (account_id, region, domain_name, job_id)
     select account_id, region, domain_name, max(job_id) from match_groups group by account_id, region, domain_name`.execute(db);
