@@ -73,9 +73,9 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       assert.equal(groups.items.length, 3);
       assert.ok(groups.items.every((group) => group.jobId === second));
 
-      const repository = container().store.identityResolution;
-      const replace = repository.replaceMatches.bind(repository);
-      repository.replaceMatches = async () => {
+      const repository = container().store.domains;
+      const get = repository.get.bind(repository);
+      repository.get = async () => {
         throw new Error('disk on fire');
       };
       now += 1_000;
@@ -83,7 +83,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       try {
         assert.equal(await container().jobs.runOnce(), 1);
       } finally {
-        repository.replaceMatches = replace;
+        repository.get = get;
       }
       const failed = await container().store.identityResolution.getJob(scope, 'ir', third);
       assert.equal(failed?.status, 'FAILED');

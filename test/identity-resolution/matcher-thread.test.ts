@@ -45,7 +45,8 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       const run = async (threads: number) => {
         const told: number[] = [];
         let renewals = 0;
-        const matched = await matchDomain(container().store, scope, 'direct', {
+        const jobId = `job-with-${threads}-threads`;
+        const matched = await matchDomain(container().store, scope, 'direct', { jobId, generatedAt: new Date(1_800_000_000_000) }, {
           threads,
           database: container().config.database,
           onRead: async (count) => void told.push(count),
@@ -54,7 +55,10 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         });
         assert.deepEqual(told, [600], 'told the profiles read, once');
         assert.equal(matched.profilesReviewed, 600);
-        return { groups: matched.groups.map((group) => `${group.profileIds.join(',')} ${group.confidenceScore}`).sort(), renewals };
+        const stored = (await container().store.identityResolution.listMatches(scope, 'direct', { limit: 1_000 })).items;
+        assert.equal(stored.length, matched.matchesFound, 'the groups are stored as the current set');
+        assert.ok(stored.every((group) => group.jobId === jobId && group.generatedAt.getTime() === 1_800_000_000_000));
+        return { groups: stored.map((group) => `${group.profileIds.join(',')} ${group.confidenceScore}`).sort(), renewals };
       };
       const inline = await run(0);
       const threaded = await run(1);
@@ -65,8 +69,9 @@ for (const backend of ['sqlite', 'postgres'] as const) {
 
     test('a thread that fails rejects with its reason, and a bad thread count is refused', async () => {
       const empty = { kind: 'sqlite' as const, file: join(tmpdir(), `op-empty-${process.pid}-${backend}.db`) };
-      await assert.rejects(matchDomain(container().store, scope, 'direct', { threads: 1, database: empty }), /no such table: profiles/);
-      await assert.rejects(matchDomain(container().store, scope, 'direct', { threads: -1 }), /whole number/);
+      const job = { jobId: 'failing', generatedAt: new Date() };
+      await assert.rejects(matchDomain(container().store, scope, 'direct', job, { threads: 1, database: empty }), /no such table: profiles/);
+      await assert.rejects(matchDomain(container().store, scope, 'direct', job, { threads: -1 }), /whole number/);
     });
 
     test('writes the same match groups with the same confidence scores', async () => {

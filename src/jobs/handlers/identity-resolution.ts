@@ -4,8 +4,7 @@
 // Message; a worker that dies mid-run leaves the lease to expire and the next worker runs the job again,
 // from the start — or, once every match group was written, from the MERGING phase.
 import { randomUUID } from 'node:crypto';
-import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { IdentityResolutionJobRecord, IdentityResolutionJobStatus, JsonValue, MatchGroupRecord, Scope, Store } from '../../storage/ports.js';
+import type { IdentityResolutionJobRecord, IdentityResolutionJobStatus, JsonValue, Scope, Store } from '../../storage/ports.js';
 import type { Clock } from '../../domain/clock.js';
 import type { StoreConfig } from '../../storage/open-store.js';
 import { matchDomain } from '../../domain/identity-resolution/domain-matching.js';
@@ -19,7 +18,6 @@ import { enqueueJob } from '../runner.js';
 export const IDENTITY_RESOLUTION = 'identity-resolution';
 /** How long a job record lives after it was created (JobExpirationTime). */
 export const JOB_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
-const RECORDS_PER_TURN = 10_000;
 const TERMINAL: ReadonlySet<IdentityResolutionJobStatus> = new Set(['COMPLETED', 'PARTIAL_SUCCESS', 'FAILED']);
 
 /** Records a PENDING job and enqueues its run, in one transaction; resolves with the 32-hex JobId. */
@@ -75,7 +73,7 @@ export function identityResolutionHandler(store: Store, clock: Clock, options: I
       const matching = matchingOf(domain.matching);
       if (await resumableGroups(store, scope, job)) return await finish(matching);
       await move('PREPROCESSING', { jobStartTime: clock() });
-      const { groups } = await matchDomain(store, scope, job.domainName, {
+      const { matchesFound } = await matchDomain(store, scope, job.domainName, { jobId: job.jobId, generatedAt: clock() }, {
         ...(options.database && { database: options.database }),
         keepAlive: context.renew,
         onRead: (profilesReviewed) => move('FIND_MATCHING', { profilesReviewed }),
@@ -83,14 +81,7 @@ export function identityResolutionHandler(store: Store, clock: Clock, options: I
           if (!(await context.renew())) throw new LeaseLost();
         },
       });
-      await move('MERGING', { matchesFound: groups.length, mergesDone: 0, autoMerging: reportedAutoMerging(matching) as JsonValue | undefined });
-      const generatedAt = clock();
-      const records: MatchGroupRecord[] = [];
-      for (const group of groups) {
-        records.push({ ...group, matchId: randomUUID().replaceAll('-', ''), jobId: job.jobId, generatedAt });
-        if (records.length % RECORDS_PER_TURN === 0) await nextTurn();
-      }
-      await store.identityResolution.replaceMatches(scope, job.domainName, job.jobId, records);
+      await move('MERGING', { matchesFound, mergesDone: 0, autoMerging: reportedAutoMerging(matching) as JsonValue | undefined });
       await finish(matching);
     } catch (error) {
       if (error instanceof LeaseLost) return; // another worker owns the job now
