@@ -35,11 +35,18 @@ const ENDED = new Set(['COMPLETED', 'PARTIAL_SUCCESS', 'FAILED']);
 const log = (line: string): void => void process.stdout.write(`${line}\n`);
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-/** Seeds the profiles once per data dir; the true entity of each profile id is kept beside the database. */
-async function seed(dataDir: string): Promise<Map<string, number>> {
+const truthFileOf = (dataDir: string) => join(dataDir, 'truth.json');
+
+/** The true entity of each profile id, kept beside the database. */
+function readTruth(dataDir: string): Map<string, number> {
+  return new Map(Object.entries(JSON.parse(readFileSync(truthFileOf(dataDir), 'utf8')) as Record<string, number>));
+}
+
+/** Seeds the profiles once per data dir, writing the truth file beside them. */
+async function seed(dataDir: string): Promise<void> {
   const file = join(dataDir, 'openprofiles.db');
-  const truthFile = join(dataDir, 'truth.json');
-  if (existsSync(file) && existsSync(truthFile)) return new Map(Object.entries(JSON.parse(readFileSync(truthFile, 'utf8')) as Record<string, number>));
+  const truthFile = truthFileOf(dataDir);
+  if (existsSync(file) && existsSync(truthFile)) return;
   const store = await openStore({ kind: 'sqlite', file });
   const now = new Date();
   await store.domains.create(SCOPE, { name: DOMAIN, defaultExpirationDays: 365, createdAt: now, lastUpdatedAt: now });
@@ -60,7 +67,6 @@ async function seed(dataDir: string): Promise<Map<string, number>> {
     onSeeded: (_, profileId) => truth.set(profileId, entity),
   });
   writeFileSync(truthFile, JSON.stringify(Object.fromEntries(truth)));
-  return truth;
 }
 
 /** Load windows back to back until `done` says stop; each window's p99 and the worst of them. */
@@ -93,7 +99,7 @@ async function allGroups(store: Store): Promise<string[][]> {
 async function main(): Promise<void> {
   const dataDir = KEPT_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'op-bench-ir-'));
   try {
-    const truth = await seed(dataDir);
+    await seed(dataDir); // the truth is read only after the load windows, so this process's heap stays small while it measures
     if (process.env['BENCH_SEED_ONLY'] === '1') return;
     const server = await startListening(['--import', STATS_PRELOAD, CLI, 'serve', '--port', '0', '--data-dir', dataDir], serverEnv());
     const store = await openStore({ kind: 'sqlite', file: join(dataDir, 'openprofiles.db') });
@@ -124,6 +130,7 @@ async function main(): Promise<void> {
       const job = await store.identityResolution.getJob(SCOPE, DOMAIN, jobId);
       const stats = /matching-stats (\{.*\})/.exec(server.output())?.[1];
 
+      const truth = readTruth(dataDir);
       const ids = [...truth.keys()];
       const index = new Map(ids.map((id, i) => [id, i]));
       const groups = (await allGroups(store)).map((group) => group.map((id) => index.get(id) ?? -1).filter((i) => i >= 0));
