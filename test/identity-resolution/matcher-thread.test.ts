@@ -11,12 +11,11 @@ import {
   type CustomerProfilesClient,
 } from '@aws-sdk/client-customer-profiles';
 import { Worker } from 'node:worker_threads';
-import { readdirSync } from 'node:fs';
 import { getPriority, tmpdir } from 'node:os';
 import type { ProfileFields } from '../../src/domain/profiles/profile.js';
 import { matchDomain } from '../../src/domain/identity-resolution/domain-matching.js';
 import { startIdentityResolutionJob } from '../../src/jobs/handlers/identity-resolution.js';
-import { MATCHER_NICENESS, withHelperThreadsLowered } from '../../src/matching/worker/thread-priority.js';
+import { MATCHER_NICENESS } from '../../src/matching/worker/thread-priority.js';
 import { openStore } from '../../src/storage/open-store.js';
 import { syntheticProfiles } from '../../bench/identity-resolution/synthetic-people.js';
 import { backends } from '../support/backends.js';
@@ -111,20 +110,6 @@ test('a matcher thread runs below the priority of the thread that answers reques
   });
   assert.deepEqual(reply, { niceness: MATCHER_NICENESS, own: MATCHER_NICENESS });
   assert.equal(getPriority(), before, 'the process and its main thread keep their priority');
-});
-
-test('while a matcher thread runs, the other threads of the process run lowered too, then get their priority back', { skip: process.platform !== 'linux' && 'per-thread priority is Linux only' }, async () => {
-  const others = () => readdirSync('/proc/self/task').map(Number).filter((threadId) => threadId !== process.pid);
-  const priorities = () => new Map(others().map((threadId) => [threadId, getPriority(threadId)]));
-  const before = priorities();
-  const main = getPriority();
-  assert.ok(before.size > 0, 'V8 and libuv run threads beside the main one');
-  const during = await withHelperThreadsLowered(async () => {
-    assert.equal(getPriority(), main, 'the main thread is left alone');
-    return priorities();
-  });
-  for (const [threadId, niceness] of during) if (before.has(threadId)) assert.equal(niceness, Math.max(MATCHER_NICENESS, before.get(threadId)!), `thread ${threadId}`);
-  if (process.getuid?.() === 0) assert.deepEqual(priorities(), new Map([...priorities()].map(([threadId]) => [threadId, before.get(threadId) ?? 0])));
 });
 
 for (const backend of backends()) {

@@ -4,7 +4,6 @@
 import { channel } from 'node:diagnostics_channel';
 import { Worker } from 'node:worker_threads';
 import type { MatchStats } from '../index.js';
-import { withHelperThreadsLowered } from './thread-priority.js';
 
 /** Publishes each run's MatchStats (records, pairs compared, …) and its duration in milliseconds. */
 export const matchingStatsChannel = channel('openprofiles:matching:stats');
@@ -63,7 +62,7 @@ export async function runInMatcherThread<Progress, Reply>(
 ): Promise<Reply> {
   await acquire(threads);
   try {
-    return await withHelperThreadsLowered(() => new Promise<Reply>((resolve, reject) => {
+    return await new Promise<Reply>((resolve, reject) => {
       const worker = new Worker(file, { workerData });
       let settled = false;
       worker.on('message', (message: ThreadMessage<Progress, Reply>) => {
@@ -79,7 +78,7 @@ export async function runInMatcherThread<Progress, Reply>(
       worker.once('exit', (code) => {
         if (!settled) reject(new Error(`the matcher thread exited with code ${code} before answering`));
       });
-    }));
+    });
   } finally {
     release();
   }
