@@ -4,7 +4,8 @@
 // peak RSS and CPU time, pairs compared, pair precision/recall/F1 against the known duplicates, and
 // SearchProfiles p99 (signed requests at a fixed rate) while idle and during the job.
 // Run: npm run bench:identity-resolution [-- <profiles>]  (BENCH_DATA_DIR=<dir> keeps the seeded data;
-// BENCH_RATE requests/s, BENCH_CONNECTIONS, BENCH_SECONDS per load window.)
+// BENCH_RATE requests/s, BENCH_CONNECTIONS, BENCH_SECONDS per load window; BENCH_CONTROL_WINDOWS=N first
+// measures N more windows with no job running, to show how far the idle p99 itself wanders.)
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +31,7 @@ const DOMAIN = 'bench';
 const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
 const STATS_PRELOAD = new URL('./identity-resolution/print-matching-stats.js', import.meta.url).href;
 const KEPT_DATA_DIR = process.env['BENCH_DATA_DIR'];
+const CONTROL_WINDOWS = Number(process.env['BENCH_CONTROL_WINDOWS'] ?? 0);
 const ENDED = new Set(['COMPLETED', 'PARTIAL_SUCCESS', 'FAILED']);
 
 const log = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -109,6 +111,11 @@ async function main(): Promise<void> {
       const requests = await Promise.all(names.map((name) => signedSearch(server.endpoint, credentials, DOMAIN, '_fullName', `Mary ${name}`)));
       await load({ url: server.endpoint, requests, seconds: 3, connections: CONNECTIONS, overallRate: RATE }); // warm-up
       const idle = await load({ url: server.endpoint, requests, seconds: SECONDS * 2, connections: CONNECTIONS, overallRate: RATE });
+      const control: LoadResult[] = [];
+      for (let window = 0; window < CONTROL_WINDOWS; window++) {
+        control.push(await load({ url: server.endpoint, requests, seconds: SECONDS, connections: CONNECTIONS, overallRate: RATE }));
+        log(`  control window (no job): p50 ${control.at(-1)?.p50Ms} ms, p99 ${control.at(-1)?.p99Ms} ms`);
+      }
 
       const cpuBefore = cpuSeconds(server.pid);
       const started = Date.now();
@@ -148,7 +155,9 @@ async function main(): Promise<void> {
       log(`| pair precision / recall / F1 | ${metrics.precision.toFixed(4)} / ${metrics.recall.toFixed(4)} / ${metrics.f1.toFixed(4)} (true pairs ${metrics.truePairs}) |`);
       log(`| SearchProfiles p99 idle (${RATE} req/s, ${CONNECTIONS} connections) | ${idle.p99Ms} ms (p50 ${idle.p50Ms} ms) |`);
       log(`| SearchProfiles p99 during the job, ${during.length} windows of ${SECONDS} s: median / worst | ${p99s[Math.floor(p99s.length / 2)] ?? '-'} ms / ${p99s.at(-1) ?? '-'} ms |`);
-      const failures = during.reduce((sum, window) => sum + window.non2xx + window.errors, idle.non2xx + idle.errors);
+      const overTwice = (windows: readonly LoadResult[]) => windows.filter((window) => window.p99Ms > 2 * idle.p99Ms).length;
+      log(`| windows with p99 over 2× idle | during the job: ${overTwice(during)} of ${during.length}${CONTROL_WINDOWS > 0 ? `; with no job (control): ${overTwice(control)} of ${control.length}` : ''} |`);
+      const failures = [...during, ...control].reduce((sum, window) => sum + window.non2xx + window.errors, idle.non2xx + idle.errors);
       if (failures > 0) log(`(${failures} non-2xx or errors)`);
     } finally {
       await store.close();
