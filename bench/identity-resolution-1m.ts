@@ -17,7 +17,7 @@ import { startIdentityResolutionJob } from '../src/jobs/handlers/identity-resolu
 import { seedProfiles } from './seed-profiles.js';
 import { serverEnv, startListening } from './processes.js';
 import { readRootKey, signedSearch, type FixedRequest } from './signed-requests.js';
-import { load, type LoadResult } from './load.js';
+import { load, percentile, type LoadResult } from './load.js';
 import { groupMetrics } from './eval-matching/metrics.js';
 import { syntheticProfiles } from './identity-resolution/synthetic-people.js';
 import { cpuSeconds, peakRssBytes } from './identity-resolution/process-usage.js';
@@ -72,11 +72,11 @@ async function seed(dataDir: string): Promise<void> {
 }
 
 /** Load windows back to back until `done` says stop; each window's p99 and the worst of them. */
-async function loadWhile(endpoint: string, requests: readonly FixedRequest[], status: () => string): Promise<LoadResult[]> {
+async function loadWhile(endpoint: string, requests: readonly FixedRequest[], status: () => string, latencies: number[]): Promise<LoadResult[]> {
   const windows: LoadResult[] = [];
   while (!ENDED.has(status())) {
     const during = status();
-    const window = await load({ url: endpoint, requests, seconds: SECONDS, connections: CONNECTIONS, overallRate: RATE });
+    const window = await load({ url: endpoint, requests, seconds: SECONDS, connections: CONNECTIONS, overallRate: RATE, latencies });
     log(`  load window from ${during}: p50 ${window.p50Ms} ms, p99 ${window.p99Ms} ms`);
     windows.push(window);
   }
@@ -110,7 +110,8 @@ async function main(): Promise<void> {
       const names = ['Smith', 'Garcia', 'Chen', 'Patel', 'Kim', 'Nguyen', 'Lee', 'Brown'];
       const requests = await Promise.all(names.map((name) => signedSearch(server.endpoint, credentials, DOMAIN, '_fullName', `Mary ${name}`)));
       await load({ url: server.endpoint, requests, seconds: 3, connections: CONNECTIONS, overallRate: RATE }); // warm-up
-      const idle = await load({ url: server.endpoint, requests, seconds: SECONDS * 2, connections: CONNECTIONS, overallRate: RATE });
+      const idleLatencies: number[] = [];
+      const idle = await load({ url: server.endpoint, requests, seconds: SECONDS * 2, connections: CONNECTIONS, overallRate: RATE, latencies: idleLatencies });
       const control: LoadResult[] = [];
       for (let window = 0; window < CONTROL_WINDOWS; window++) {
         control.push(await load({ url: server.endpoint, requests, seconds: SECONDS, connections: CONNECTIONS, overallRate: RATE }));
@@ -129,7 +130,8 @@ async function main(): Promise<void> {
           status = next;
         }
       })();
-      const during = await loadWhile(server.endpoint, requests, () => status);
+      const duringLatencies: number[] = [];
+      const during = await loadWhile(server.endpoint, requests, () => status, duringLatencies);
       await polling;
       const jobSeconds = (Date.now() - started) / 1000;
       const jobCpu = cpuSeconds(server.pid) - cpuBefore;
@@ -155,6 +157,7 @@ async function main(): Promise<void> {
       log(`| pair precision / recall / F1 | ${metrics.precision.toFixed(4)} / ${metrics.recall.toFixed(4)} / ${metrics.f1.toFixed(4)} (true pairs ${metrics.truePairs}) |`);
       log(`| SearchProfiles p99 idle (${RATE} req/s, ${CONNECTIONS} connections) | ${idle.p99Ms} ms (p50 ${idle.p50Ms} ms) |`);
       log(`| SearchProfiles p99 during the job, ${during.length} windows of ${SECONDS} s: median / worst | ${p99s[Math.floor(p99s.length / 2)] ?? '-'} ms / ${p99s.at(-1) ?? '-'} ms |`);
+      log(`| SearchProfiles p99 over every request: idle / during the job | ${percentile(idleLatencies, 99)} ms (${idleLatencies.length} requests) / ${percentile(duringLatencies, 99)} ms (${duringLatencies.length} requests) = ${(percentile(duringLatencies, 99) / percentile(idleLatencies, 99)).toFixed(2)}× |`);
       const overTwice = (windows: readonly LoadResult[]) => windows.filter((window) => window.p99Ms > 2 * idle.p99Ms).length;
       log(`| windows with p99 over 2× idle | during the job: ${overTwice(during)} of ${during.length}${CONTROL_WINDOWS > 0 ? `; with no job (control): ${overTwice(control)} of ${control.length}` : ''} |`);
       const failures = [...during, ...control].reduce((sum, window) => sum + window.non2xx + window.errors, idle.non2xx + idle.errors);

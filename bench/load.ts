@@ -17,16 +17,32 @@ export interface LoadOptions {
   readonly connections: number;
   /** Total requests per second across connections; unset = as fast as possible. */
   readonly overallRate?: number;
+  /** Receives every response's latency in milliseconds (to pool several runs into one percentile). */
+  readonly latencies?: number[];
+}
+
+/** The p-th percentile (0–100) of latencies in milliseconds, nearest rank. */
+export function percentile(latencies: readonly number[], p: number): number {
+  if (latencies.length === 0) return Number.NaN;
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
 export async function load(options: LoadOptions): Promise<LoadResult> {
-  const result = await autocannon({
-    url: options.url,
-    connections: options.connections,
-    duration: options.seconds,
-    pipelining: 1,
-    ...(options.overallRate === undefined ? {} : { overallRate: options.overallRate }),
-    requests: options.requests.map((request) => ({ method: request.method, path: request.path, headers: request.headers, body: request.body })),
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: options.url,
+        connections: options.connections,
+        duration: options.seconds,
+        pipelining: 1,
+        ...(options.overallRate === undefined ? {} : { overallRate: options.overallRate }),
+        requests: options.requests.map((request) => ({ method: request.method, path: request.path, headers: request.headers, body: request.body })),
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    const sink = options.latencies;
+    if (sink) instance.on('response', (_client, _status, _bytes, responseTime) => sink.push(responseTime));
   });
   return {
     requestsPerSecond: result.requests.average,
