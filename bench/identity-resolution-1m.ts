@@ -157,7 +157,8 @@ async function main(): Promise<void> {
       log(`| pair precision / recall / F1 | ${metrics.precision.toFixed(4)} / ${metrics.recall.toFixed(4)} / ${metrics.f1.toFixed(4)} (true pairs ${metrics.truePairs}) |`);
       log(`| SearchProfiles p99 idle (${RATE} req/s, ${CONNECTIONS} connections) | ${idle.p99Ms} ms (p50 ${idle.p50Ms} ms) |`);
       log(`| SearchProfiles p99 during the job, ${during.length} windows of ${SECONDS} s: median / worst | ${p99s[Math.floor(p99s.length / 2)] ?? '-'} ms / ${p99s.at(-1) ?? '-'} ms |`);
-      log(`| SearchProfiles p99 over every request: idle / during the job | ${percentile(idleLatencies, 99)} ms (${idleLatencies.length} requests) / ${percentile(duringLatencies, 99)} ms (${duringLatencies.length} requests) = ${(percentile(duringLatencies, 99) / percentile(idleLatencies, 99)).toFixed(2)}× |`);
+      const [idleP99, duringP99] = [percentile(idleLatencies, 99), percentile(duringLatencies, 99)];
+      log(`| SearchProfiles p99 over every request: idle / during the job (${idleLatencies.length} / ${duringLatencies.length} samples) | ${idleP99.toFixed(1)} ms / ${duringP99.toFixed(1)} ms = ${(duringP99 / idleP99).toFixed(2)}× idle |`);
       const overTwice = (windows: readonly LoadResult[]) => windows.filter((window) => window.p99Ms > 2 * idle.p99Ms).length;
       log(`| windows with p99 over 2× idle | during the job: ${overTwice(during)} of ${during.length}${CONTROL_WINDOWS > 0 ? `; with no job (control): ${overTwice(control)} of ${control.length}` : ''} |`);
       const failures = [...during, ...control].reduce((sum, window) => sum + window.non2xx + window.errors, idle.non2xx + idle.errors);

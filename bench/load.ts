@@ -17,7 +17,11 @@ export interface LoadOptions {
   readonly connections: number;
   /** Total requests per second across connections; unset = as fast as possible. */
   readonly overallRate?: number;
-  /** Receives every response's latency in milliseconds (to pool several runs into one percentile). */
+  /**
+   * Receives every response's latency in milliseconds (to pool several runs into one percentile), with the
+   * same coordinated-omission samples autocannon adds to its own histogram at a fixed rate, so a pooled
+   * percentile reads like autocannon's percentile of one long run.
+   */
   readonly latencies?: number[];
 }
 
@@ -42,7 +46,14 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
       (error, done) => (error ? reject(error) : resolve(done)),
     );
     const sink = options.latencies;
-    if (sink) instance.on('response', (_client, _status, _bytes, responseTime) => sink.push(responseTime));
+    // autocannon records each latency with an expected interval of ceil(1 / per-connection rate).
+    const interval = options.overallRate === undefined ? undefined : Math.ceil(1 / Math.floor(options.overallRate / options.connections));
+    if (sink) {
+      instance.on('response', (_client, _status, _bytes, responseTime) => {
+        sink.push(responseTime);
+        if (interval !== undefined) for (let missing = responseTime - interval; missing >= interval; missing -= interval) sink.push(missing);
+      });
+    }
   });
   return {
     requestsPerSecond: result.requests.average,
