@@ -13,7 +13,7 @@ import {
 import { Worker } from 'node:worker_threads';
 import { getPriority, tmpdir } from 'node:os';
 import type { ProfileFields } from '../../src/domain/profiles/profile.js';
-import { matchDomain } from '../../src/domain/identity-resolution/domain-matching.js';
+import { matchDomain } from '../../src/jobs/matching/domain-matching.js';
 import { startIdentityResolutionJob } from '../../src/jobs/handlers/identity-resolution.js';
 import { MATCHER_NICENESS } from '../../src/matching/worker/thread-priority.js';
 import { openStore } from '../../src/storage/open-store.js';

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { IdentityResolutionJobRecord, IdentityResolutionJobStatus, JsonValue, Scope, Store } from '../../storage/ports.js';
 import type { Clock } from '../../domain/clock.js';
 import type { StoreConfig } from '../../storage/open-store.js';
-import { matchDomain } from '../../domain/identity-resolution/domain-matching.js';
+import { matchDomain } from '../matching/domain-matching.js';
 import { ProfileMerge } from '../../domain/profiles/profile-merge.js';
 import { s3ObjectWriter, type ObjectWriter } from '../../domain/identity-resolution/export-matches.js';
 import { matchingOf, reportedAutoMerging } from '../../domain/identity-resolution/matching-settings.js';

@@ -1,4 +1,4 @@
-// FIND_MATCHING for one domain: its profiles read as match records, the matcher run over them, the
+// FIND_MATCHING of an identity-resolution job, for one domain: its profiles read as match records, the matcher run over them, the
 // resulting clusters turned into match groups and stored as the domain's current set. With matcher threads
 // (OPENPROFILES_MATCHING_THREADS > 0) and a database a second connection can reach, all of it happens in a
 // thread of its own, so the thread answering requests never holds the records, the groups or a commit of
@@ -8,9 +8,9 @@ import type { Scope, Store } from '../../storage/ports.js';
 import type { StoreConfig } from '../../storage/open-store.js';
 import { findMatches, type MatchStats } from '../../matching/index.js';
 import { keepingAlive, publishMatchingStats, runInMatcherThread, threadsOf, type RunMatcherOptions } from '../../matching/worker/run-matcher.js';
-import { matchGroups } from './match-groups.js';
-import { readMatchRecords } from './match-record-reader.js';
-import { storeMatchGroups } from './store-match-groups.js';
+import { matchGroups } from '../../domain/identity-resolution/match-groups.js';
+import { readMatchRecords } from '../../domain/identity-resolution/match-record-reader.js';
+import { storeMatchGroups } from '../../domain/identity-resolution/store-match-groups.js';
 
 export interface DomainMatchingOptions extends RunMatcherOptions {
   /** Where a matcher thread opens its own connection; without one (or for an in-memory SQLite) the run is inline. */

@@ -5,9 +5,9 @@ import { connectStore } from '../../storage/open-store.js';
 import { findMatches } from '../../matching/index.js';
 import { lowerThisThreadsPriority } from '../../matching/worker/thread-priority.js';
 import type { ThreadMessage } from '../../matching/worker/run-matcher.js';
-import { matchGroupsAtOnce } from './match-groups.js';
-import { readMatchRecords } from './match-record-reader.js';
-import { storeMatchGroups } from './store-match-groups.js';
+import { matchGroupsAtOnce } from '../../domain/identity-resolution/match-groups.js';
+import { readMatchRecords } from '../../domain/identity-resolution/match-record-reader.js';
+import { storeMatchGroups } from '../../domain/identity-resolution/store-match-groups.js';
 import type { DomainMatchingProgress, DomainMatchingReply, DomainMatchingRequest } from './domain-matching.js';
 
 type Message = ThreadMessage<DomainMatchingProgress, DomainMatchingReply>;
