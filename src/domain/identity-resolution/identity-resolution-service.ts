@@ -3,7 +3,7 @@
 import type { IdentityResolutionJobRecord, MatchGroupRecord, Scope, Store } from '../../storage/ports.js';
 import { domainNotFound, identityResolutionJobNotFound, matchingNotEnabled, sourceNameRequired } from '../errors.js';
 import { planMerges } from './auto-merge.js';
-import { matchingOf, type AutoMergeSettings } from './matching-settings.js';
+import { matchingEnabled, type AutoMergeSettings } from './matching-settings.js';
 import { decodeNextToken, encodeNextToken } from '../pagination.js';
 
 export interface JobPage {
@@ -71,7 +71,7 @@ export class IdentityResolutionService {
   async previewAutoMerge(scope: Scope, domainName: string, settings: AutoMergeSettings): Promise<MergePreview> {
     const domain = await this.store.domains.get(scope, domainName);
     if (!domain) throw domainNotFound(domainName);
-    if (matchingOf(domain.matching)?.Enabled !== true) throw matchingNotEnabled(domainName);
+    if (!matchingEnabled(domain.matching)) throw matchingNotEnabled(domainName);
     if (settings.conflict.model === 'SOURCE' && !settings.conflict.sourceName) throw sourceNameRequired('ConflictResolution');
     const sample = await this.store.identityResolution.listMatches(scope, domainName, { limit: PREVIEW_SAMPLE_GROUPS });
     const plan = await planMerges(this.store, scope, domainName, sample.items, settings);

@@ -3,8 +3,7 @@
 // on demand). The service's own starts are never refused; the operator's CLI is not bound by it.
 import type { Scope, Store } from '../../storage/ports.js';
 import { identityResolutionJobQuotaExceeded } from '../errors.js';
-
-const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+import { WEEK_MS } from './job-schedule.js';
 
 /** Throws BadRequestException when the domain already has `limit` (1 or more) jobs created in the last 7 days. */
 export async function requireJobQuota(store: Store, scope: Scope, domainName: string, now: Date, limit: number): Promise<void> {

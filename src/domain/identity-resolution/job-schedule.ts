@@ -8,7 +8,8 @@ import type { WeeklySchedule } from './matching-settings.js';
 const DAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const;
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
-const WEEK_MS = 7 * DAY_MS;
+/** A week in milliseconds: the period of a schedule and the window of the job quota. */
+export const WEEK_MS = 7 * DAY_MS;
 
 /** Minutes after Sunday 00:00 UTC. */
 function minuteOfWeek(schedule: WeeklySchedule): number {

@@ -31,6 +31,11 @@ export function matchingOf(stored: JsonValue | undefined): MatchingResponse | un
   return fromJson(stored, 'MatchingResponse') as MatchingResponse | undefined;
 }
 
+/** Whether stored Matching settings have Enabled set. */
+export function matchingEnabled(stored: JsonValue | undefined): boolean {
+  return matchingOf(stored)?.Enabled === true;
+}
+
 /** The auto-merge settings a job applies, or undefined when auto-merge is off. */
 export function autoMergeOf(matching: MatchingResponse | undefined): AutoMergeSettings | undefined {
   const auto = matching?.Enabled === true ? matching.AutoMerging : undefined;

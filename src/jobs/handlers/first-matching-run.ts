@@ -6,7 +6,7 @@
 import type { JsonValue, Scope, Store } from '../../storage/ports.js';
 import type { Clock } from '../../domain/clock.js';
 import { firstRunJobId } from '../../domain/identity-resolution/job-schedule.js';
-import { matchingOf } from '../../domain/identity-resolution/matching-settings.js';
+import { matchingEnabled } from '../../domain/identity-resolution/matching-settings.js';
 import type { JobHandler } from '../runner.js';
 import { enqueueJob } from '../runner.js';
 import { startIdentityResolutionJob } from './identity-resolution.js';
@@ -38,7 +38,7 @@ export function firstMatchingRunHandler(store: Store, clock: Clock): JobHandler 
     const planned = job.payload as unknown as FirstRunPayload;
     const enabledAt = new Date(planned.enabledAt);
     const domain = await store.domains.get(scope, planned.domainName);
-    if (matchingOf(domain?.matching)?.Enabled !== true) return;
+    if (!matchingEnabled(domain?.matching)) return;
     const [latest] = (await store.identityResolution.listJobs(scope, planned.domainName, { limit: 1 })).items;
     if (latest && latest.createdAt >= enabledAt) return;
     await startIdentityResolutionJob(store, scope, planned.domainName, clock(), firstRunJobId(scope, planned.domainName, enabledAt));
