@@ -141,38 +141,29 @@ export class KyselyIdentityResolutionRepository implements IdentityResolutionRep
   }
 
   async listMatches(scope: Scope, domainName: string, page: PageRequest): Promise<Page<MatchGroupRecord>> {
-    let query = this.#db
-      .selectFrom('match_groups')
-      .selectAll()
-      .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName }))
-      .where((eb) => eb('job_id', '=', currentJobOf(eb, scope, domainName)))
-      .orderBy('match_id')
-      .limit(pageFetchSize(page));
+    let query = this.#currentGroups(scope, domainName).orderBy('match_id').limit(pageFetchSize(page));
     if (page.after !== undefined) query = query.where('match_id', '>', page.after);
     return toPage(await query.execute(), page, toMatchRecord, (record) => record.matchId);
   }
 
   async getMatch(scope: Scope, domainName: string, matchId: string): Promise<MatchGroupRecord | undefined> {
-    const row = await this.#db
-      .selectFrom('match_groups')
-      .selectAll()
-      .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName, match_id: matchId }))
-      .where((eb) => eb('job_id', '=', currentJobOf(eb, scope, domainName)))
-      .executeTakeFirst();
+    const row = await this.#currentGroups(scope, domainName).where('match_id', '=', matchId).executeTakeFirst();
     return row && toMatchRecord(row);
   }
 
   async matchOf(scope: Scope, domainName: string, profileId: string): Promise<MatchGroupRecord | undefined> {
     // The groups store their ids as a JSON list: a LIKE finds the candidates, the parsed list decides.
-    const rows = await this.#db
+    const rows = await this.#currentGroups(scope, domainName).where('profile_ids_json', 'like', `%"${profileId}"%`).orderBy('match_id').execute();
+    return rows.map(toMatchRecord).find((group) => group.profileIds.includes(profileId));
+  }
+
+  /** The domain's current set of match groups (those of the job current_match_jobs names). */
+  #currentGroups(scope: Scope, domainName: string) {
+    return this.#db
       .selectFrom('match_groups')
       .selectAll()
       .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName }))
-      .where((eb) => eb('job_id', '=', currentJobOf(eb, scope, domainName)))
-      .where('profile_ids_json', 'like', `%"${profileId}"%`)
-      .orderBy('match_id')
-      .execute();
-    return rows.map(toMatchRecord).find((group) => group.profileIds.includes(profileId));
+      .where((eb) => eb('job_id', '=', currentJobOf(eb, scope, domainName)));
   }
 
   async deleteAllInDomain(scope: Scope, domainName: string): Promise<void> {
