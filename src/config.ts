@@ -1,7 +1,9 @@
 // The server's configuration, read once from command-line options and the environment.
 import { join, resolve } from 'node:path';
+import type { StoreConfig } from './storage/open-store.js';
 
-export type DatabaseConfig = { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string };
+/** Which database the server opens: the store's own description of one. */
+export type DatabaseConfig = StoreConfig;
 
 /** Where s3:// integrations read from: one S3 (or S3-compatible) service for every account of this server. */
 export interface S3SourceConfig {
