@@ -54,3 +54,10 @@ export class ConnectorError extends Error {
     this.name = 'ConnectorError';
   }
 }
+
+/** A record's date-time text as a Date; undefined when it is absent, not text, or not a date. */
+export function recordDate(value: unknown): Date | undefined {
+  if (typeof value !== 'string') return undefined;
+  const at = new Date(value);
+  return Number.isNaN(at.getTime()) ? undefined : at;
+}

@@ -6,7 +6,7 @@
 //     leads read by id (`/rest/v1/leads.json?filterType=id`);
 //   - `activities`: the activities of `properties.activityTypeIds` (`/rest/v1/activities.json`).
 // Marketo reports most failures as HTTP 200 with `success: false` and coded errors.
-import { ConnectorError, type Connector, type ConnectorProfile, type PullPage, type PullRequest } from './connector.js';
+import { ConnectorError, recordDate, type Connector, type ConnectorProfile, type PullPage, type PullRequest } from './connector.js';
 import { getJson, instanceBase, statusError } from './source-http.js';
 
 const SOURCE = 'Marketo';
@@ -49,10 +49,7 @@ function stringList(value: unknown): string[] | undefined {
 }
 
 function activityDate(record: MarketoRecord): Date | undefined {
-  const value = record['activityDate'];
-  if (typeof value !== 'string') return undefined;
-  const at = new Date(value);
-  return Number.isNaN(at.getTime()) ? undefined : at;
+  return recordDate(record['activityDate']);
 }
 
 export class MarketoConnector implements Connector {

@@ -2,7 +2,7 @@
 // which streams items changed at or after `start_time` in change order, page by page through
 // `after_cursor`, until `end_of_stream`. Auth: an API token (Basic `{email}/token:{token}`) or an OAuth
 // access token (Bearer).
-import { ConnectorError, type Connector, type ConnectorProfile, type PullPage, type PullRequest } from './connector.js';
+import { ConnectorError, recordDate, type Connector, type ConnectorProfile, type PullPage, type PullRequest } from './connector.js';
 import { basicAuth, getJson, instanceBase, statusError } from './source-http.js';
 
 const SOURCE = 'Zendesk';
@@ -39,18 +39,12 @@ function errorDetail(body: unknown): string | undefined {
 /** When a record last changed: tickets stream by generated_timestamp (epoch seconds), everything else by updated_at. */
 function changedAt(record: ZendeskRecord): Date | undefined {
   const generated = record['generated_timestamp'];
-  if (typeof generated === 'number') return new Date(generated * 1000);
-  const updated = record['updated_at'];
-  if (typeof updated !== 'string') return undefined;
-  const at = new Date(updated);
-  return Number.isNaN(at.getTime()) ? undefined : at;
+  return typeof generated === 'number' ? new Date(generated * 1000) : recordDate(record['updated_at']);
 }
 
 function updatedAt(record: ZendeskRecord): Date | undefined {
   const updated = record['updated_at'];
-  if (typeof updated !== 'string') return changedAt(record);
-  const at = new Date(updated);
-  return Number.isNaN(at.getTime()) ? undefined : at;
+  return typeof updated === 'string' ? recordDate(updated) : changedAt(record);
 }
 
 export class ZendeskConnector implements Connector {
