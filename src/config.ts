@@ -1,6 +1,7 @@
 // The server's configuration, read once from command-line options and the environment.
 import { join, resolve } from 'node:path';
 import type { StoreConfig } from './storage/open-store.js';
+import { readEdgeLimits, type EdgeLimits } from './server/edge/edge-config.js';
 
 /** Which database the server opens: the store's own description of one. */
 export type DatabaseConfig = StoreConfig;
@@ -28,6 +29,8 @@ export interface Config {
   readonly rootKey?: { readonly accessKeyId: string; readonly secretAccessKey: string };
   readonly masterKey?: string;
   readonly bodyLimitBytes: number;
+  /** Timeouts, connection caps and body memory of the HTTP edge. */
+  readonly edge: EdgeLimits;
   readonly logLevel: string;
   readonly s3: S3SourceConfig;
   /** How long a job worker holds a job before another may take it over (OPENPROFILES_JOB_LEASE_SECONDS). */
@@ -121,6 +124,7 @@ export function readConfig(options: ServeOptions, env: NodeJS.ProcessEnv = proce
     rootKey: rootId && rootSecret ? { accessKeyId: rootId, secretAccessKey: rootSecret } : undefined,
     masterKey: env['OPENPROFILES_MASTER_KEY'] || undefined,
     bodyLimitBytes: DEFAULT_BODY_LIMIT_BYTES,
+    edge: readEdgeLimits(env),
     logLevel: options.logLevel ?? env['OPENPROFILES_LOG_LEVEL'] ?? 'info',
     s3: readS3Config(options, env, region),
     jobLeaseMs: leaseSeconds(env['OPENPROFILES_JOB_LEASE_SECONDS']),

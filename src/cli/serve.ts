@@ -2,6 +2,7 @@
 import { readConfig, type ServeOptions } from '../config.js';
 import { createContainer } from '../container.js';
 import { buildApp } from '../server/app.js';
+import { ConnectionGuard } from '../server/edge/connection-guard.js';
 import { bootstrapRootKey } from './bootstrap-root.js';
 
 export async function serve(options: ServeOptions): Promise<void> {
@@ -9,7 +10,8 @@ export async function serve(options: ServeOptions): Promise<void> {
   const container = await createContainer(config);
   const print = (line: string) => process.stdout.write(line + '\n');
   await bootstrapRootKey(container, print);
-  const app = buildApp(container);
+  const connections = new ConnectionGuard(config.edge);
+  const app = buildApp(container, { connections });
   await app.listen({ host: config.host, port: config.port });
   container.jobs.start();
   const address = app.server.address();
@@ -25,8 +27,15 @@ export async function serve(options: ServeOptions): Promise<void> {
     if (closing) return;
     closing = true;
     container.log.info({ signal }, 'draining requests and closing');
+    // Requests being answered get up to the drain time; connections that are idle, still sending or stalled
+    // have nothing to wait for and are closed now.
+    const closed = app.close();
+    connections.closeUnanswered();
+    const deadline = setTimeout(() => connections.closeAll(), config.edge.drainMs);
+    deadline.unref();
     try {
-      await app.close();
+      await closed;
+      clearTimeout(deadline);
       await container.close();
       process.exit(0);
     } catch (error) {

@@ -5,6 +5,7 @@ import {
   InternalServerException,
   ResourceNotFoundException,
   ServiceException,
+  ThrottlingException,
 } from '../generated/errors.js';
 import type { Violation } from '../generated/validators.js';
 
@@ -66,6 +67,23 @@ export function bodyNotUtf8(): BadRequestException {
 
 export function bodyTooLarge(limitBytes: number): BadRequestException {
   return new BadRequestException(`The request body exceeds the maximum size of ${limitBytes} bytes.`);
+}
+
+export function serverBusyReadingBodies(): ThrottlingException {
+  return new ThrottlingException('The server is holding as many request bodies as it can; retry shortly.');
+}
+
+/** An HTTP request the server's parser could not read (a malformed request line or header). */
+export function unreadableHttpRequest(reason: string): BadRequestException {
+  return new BadRequestException(`The HTTP request could not be read: ${reason}.`);
+}
+
+export function headersTooLarge(): UnmodeledServiceError {
+  return new UnmodeledServiceError('RequestHeaderFieldsTooLarge', 431, 'The request headers exceed the maximum allowed size.');
+}
+
+export function requestTimedOut(): UnmodeledServiceError {
+  return new UnmodeledServiceError('RequestTimeout', 408, 'The request was not received in time.');
 }
 
 export function unsupportedContentType(contentType: string): BadRequestException {

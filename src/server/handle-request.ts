@@ -4,7 +4,8 @@ import type { Logger } from 'pino';
 import type { Container } from '../container.js';
 import { ServiceException } from '../generated/errors.js';
 import type { OperationName } from '../generated/operations.js';
-import { verifySigV4 } from '../auth/sigv4/verify.js';
+import { authenticateHeaders, verifyBody, type PendingSignature } from '../auth/sigv4/verify.js';
+import type { ResolvedKey } from '../auth/credentials.js';
 import { SigV4Error } from '../auth/sigv4/failures.js';
 import { internalError, unknownOperation, unsupportedContentType, UnmodeledServiceError } from '../domain/errors.js';
 import { invoke } from '../operations/invoke.js';
@@ -13,7 +14,7 @@ import { parseJsonBody } from './codec/json-body.js';
 import { parseQueryString } from './codec/query-string.js';
 import { serializeError } from './codec/errors.js';
 import { serializeOutput, type WireResponse } from './codec/to-wire.js';
-import { handleQueryRequest, isQueryRequest } from './iam-api/handle-query.js';
+import { handleQueryRequest, isQueryRequest, queryErrorResponse } from './iam-api/handle-query.js';
 import { originOf } from './request-origin.js';
 import { EXTENSION_PREFIX } from './extensions/extension-router.js';
 import { handleExtension } from './extensions/handle-extension.js';
@@ -31,6 +32,37 @@ export interface RawRequest {
   readonly remoteAddress?: string;
   /** Whether the request came over TLS (aws:SecureTransport). */
   readonly secure?: boolean;
+  /** Steps 1–5 of SigV4, when the edge already ran them on the headers before reading the body. */
+  readonly signature?: PendingSignature<ResolvedKey>;
+}
+
+/** The SigV4 signing names a request may be signed for: IAM/STS on the awsQuery protocol, else Customer Profiles. */
+function signingServices(request: Omit<RawRequest, 'body'>, rawPath: string, rawQuery: string): readonly string[] {
+  return isQueryRequest(request, rawPath, rawQuery) ? ['iam', 'sts'] : ['profile'];
+}
+
+function splitTarget(url: string): { rawPath: string; rawQuery: string } {
+  const queryStart = url.indexOf('?');
+  return { rawPath: queryStart < 0 ? url : url.slice(0, queryStart), rawQuery: queryStart < 0 ? '' : url.slice(queryStart + 1) };
+}
+
+/**
+ * SigV4 steps 1–5 from the request line and headers alone: a request that is not signed, signed badly or
+ * by no known key is refused before its body is read.
+ */
+export function authenticateRequestHeaders(container: Container, request: Omit<RawRequest, 'body'>): Promise<PendingSignature<ResolvedKey>> {
+  const { rawPath, rawQuery } = splitTarget(request.url);
+  return authenticateHeaders(
+    { method: request.method, rawPath, rawQuery, rawHeaders: request.rawHeaders },
+    container.credentials.lookup,
+    { services: signingServices(request, rawPath, rawQuery), now: container.clock() },
+  );
+}
+
+/** The answer to a request whose headers failed authentication, in its protocol's error form. */
+export function authenticationFailure(error: unknown, request: Omit<RawRequest, 'body'>, log: Logger): WireResponse {
+  const { rawPath, rawQuery } = splitTarget(request.url);
+  return isQueryRequest(request, rawPath, rawQuery) ? queryErrorResponse(error, request.id, undefined, log) : errorResponse(error, log);
 }
 
 const JSON_CONTENT = /^application\/(json|x-amz-json-1\.[01])\s*(;|$)/i;
@@ -43,18 +75,12 @@ function checkContentType(request: RawRequest): void {
 }
 
 export async function handleRequest(container: Container, request: RawRequest, log: Logger): Promise<WireResponse> {
-  const queryStart = request.url.indexOf('?');
-  const rawPath = queryStart < 0 ? request.url : request.url.slice(0, queryStart);
-  const rawQuery = queryStart < 0 ? '' : request.url.slice(queryStart + 1);
+  const { rawPath, rawQuery } = splitTarget(request.url);
   // The IAM and STS subset speaks awsQuery on `/` (issue 5); everything else is Customer Profiles.
   if (isQueryRequest(request, rawPath, rawQuery)) return handleQueryRequest(container, request, rawQuery, log);
   let operation: OperationName | undefined;
   try {
-    const verified = await verifySigV4(
-      { method: request.method, rawPath, rawQuery, rawHeaders: request.rawHeaders, body: request.body },
-      container.credentials.lookup,
-      { services: ['profile'], now: container.clock() },
-    );
+    const verified = await verifyBody(request.signature ?? (await authenticateRequestHeaders(container, request)), request.body);
     if (rawPath.startsWith(EXTENSION_PREFIX)) {
       checkContentType(request);
       const principal = verified.key.principal;

@@ -24,7 +24,8 @@ export interface RawResult {
   readonly json: Record<string, unknown> | undefined;
 }
 
-export async function signedFetch(endpoint: string, credentials: Credentials, call: RawCall): Promise<RawResult> {
+/** The headers a client would send for `call`: signed like an SDK signs them unless `sign` is false (no host header). */
+export async function signedHeaders(endpoint: string, credentials: Credentials, call: RawCall): Promise<Record<string, string>> {
   const url = new URL(endpoint);
   const [pathname, search = ''] = call.path.split('?');
   const query: Record<string, string | string[]> = {};
@@ -32,7 +33,7 @@ export async function signedFetch(endpoint: string, credentials: Credentials, ca
     const prior = query[k];
     query[k] = prior === undefined ? v : ([] as string[]).concat(prior, v);
   }
-  const body = call.body === undefined ? undefined : typeof call.body === 'string' ? Buffer.from(call.body) : Buffer.from(call.body);
+  const body = bodyOf(call);
   const headers: Record<string, string> = { host: url.host, ...(call.headers ?? {}) };
   if (body && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
   let finalHeaders = headers;
@@ -52,6 +53,16 @@ export async function signedFetch(endpoint: string, credentials: Credentials, ca
     finalHeaders = signed.headers as Record<string, string>;
   }
   delete finalHeaders['host'];
+  return finalHeaders;
+}
+
+function bodyOf(call: RawCall): Buffer | undefined {
+  return call.body === undefined ? undefined : typeof call.body === 'string' ? Buffer.from(call.body) : Buffer.from(call.body);
+}
+
+export async function signedFetch(endpoint: string, credentials: Credentials, call: RawCall): Promise<RawResult> {
+  const body = bodyOf(call);
+  const finalHeaders = await signedHeaders(endpoint, credentials, call);
   const response = await fetch(`${endpoint}${call.path}`, { method: call.method, headers: finalHeaders, body });
   const text = await response.text();
   let json: Record<string, unknown> | undefined;

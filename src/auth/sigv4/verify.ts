@@ -1,12 +1,12 @@
 // Server-side SigV4 verification: the public API and the order of the steps in spec/sigv4-verification.md.
 import { parseAmzDate } from './amz-date.js';
-import { checkScope, parseCredential } from './credential-scope.js';
+import { checkScope, parseCredential, type CredentialScope } from './credential-scope.js';
 import { hostNotSigned, malformedAmzDate, signatureMismatch, unrecognizedClient } from './failures.js';
 import { recomputeSignature } from './recompute.js';
 import { checkClock, checkPayload, checkSessionToken } from './request-checks.js';
 import { signaturesEqual } from './sha256.js';
-import { findSignature } from './signed-parts.js';
-import { collectHeaders, parseQuery } from './wire.js';
+import { findSignature, type SignedParts } from './signed-parts.js';
+import { collectHeaders, parseQuery, type HeaderLines, type QueryPair } from './wire.js';
 
 export { SigV4Error } from './failures.js';
 export type { SigV4ErrorCode } from './failures.js';
@@ -53,15 +53,28 @@ export interface Verified<K extends KnownKey> {
 
 const DEFAULT_MAX_SKEW_MS = 15 * 60_000;
 
+/** A request whose headers passed steps 1–5: its key is known and current; the body is still to come. */
+export interface PendingSignature<K extends KnownKey> {
+  readonly key: K;
+  readonly parts: SignedParts;
+  readonly scope: CredentialScope;
+  readonly signedAt: Date;
+  readonly signedHeaderNames: readonly string[];
+  readonly headers: HeaderLines;
+  readonly query: readonly QueryPair[];
+  readonly method: string;
+  readonly rawPath: string;
+}
+
 /**
- * Recomputes the signature the holder of the key must have produced and compares it in
- * constant time. Throws SigV4Error (403) on any failure; errors from `lookup` pass through.
+ * Steps 1–5, from what arrives before the body: the signature's parts, its clock and its key. A request
+ * that fails here is refused without reading its body. Throws SigV4Error (403); errors from `lookup` pass through.
  */
-export async function verifySigV4<K extends KnownKey>(
-  request: IncomingSignedRequest,
+export async function authenticateHeaders<K extends KnownKey>(
+  request: Omit<IncomingSignedRequest, 'body'>,
   lookup: (accessKeyId: string) => Promise<K | undefined>,
   options: VerifyOptions,
-): Promise<Verified<K>> {
+): Promise<PendingSignature<K>> {
   // Steps 1–3: find and parse the signature.
   const headers = collectHeaders(request.rawHeaders);
   const query = parseQuery(request.rawQuery);
@@ -80,26 +93,31 @@ export async function verifySigV4<K extends KnownKey>(
   const key = await lookup(scope.accessKeyId);
   if (key === undefined || !key.active) throw unrecognizedClient();
   checkSessionToken(key, parts.sessionToken, options.now);
+  return { key, parts, scope, signedAt, signedHeaderNames, headers, query, method: request.method, rawPath: request.rawPath };
+}
 
+/** Steps 6–8 once the body is in: its hash, then the signature recomputed and compared in constant time. */
+export async function verifyBody<K extends KnownKey>(pending: PendingSignature<K>, body: Uint8Array): Promise<Verified<K>> {
+  const { parts, scope, key } = pending;
   // Step 6: payload hash.
-  const payloadHash = checkPayload(parts, headers, query, request.body);
+  const payloadHash = checkPayload(parts, pending.headers, pending.query, body);
 
   // Steps 7–8: recompute and compare.
   const recomputed = await recomputeSignature({
     form: parts.form,
-    method: request.method,
-    rawPath: request.rawPath,
+    method: pending.method,
+    rawPath: pending.rawPath,
     query: parts.query,
-    headers,
-    signedHeaderNames,
+    headers: pending.headers,
+    signedHeaderNames: pending.signedHeaderNames,
     payloadHash,
-    body: request.body,
+    body,
     accessKeyId: scope.accessKeyId,
     secretAccessKey: key.secretAccessKey,
     sessionToken: parts.tokenSigned ? parts.sessionToken : undefined,
     region: scope.region,
     service: scope.service,
-    signingDate: signedAt,
+    signingDate: pending.signedAt,
     expiresSeconds: parts.expiresSeconds,
   });
   // The signer lists what it actually signed; a different list (an unsigned X-Amz-Date, a signed
@@ -115,8 +133,20 @@ export async function verifySigV4<K extends KnownKey>(
     accessKeyId: scope.accessKeyId,
     region: scope.region,
     service: scope.service,
-    signedAt,
+    signedAt: pending.signedAt,
     form: parts.form,
     ...(parts.sessionToken === undefined ? {} : { sessionToken: parts.sessionToken }),
   };
+}
+
+/**
+ * Recomputes the signature the holder of the key must have produced and compares it in
+ * constant time. Throws SigV4Error (403) on any failure; errors from `lookup` pass through.
+ */
+export async function verifySigV4<K extends KnownKey>(
+  request: IncomingSignedRequest,
+  lookup: (accessKeyId: string) => Promise<K | undefined>,
+  options: VerifyOptions,
+): Promise<Verified<K>> {
+  return verifyBody(await authenticateHeaders(request, lookup, options), request.body);
 }

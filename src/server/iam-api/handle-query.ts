@@ -2,7 +2,7 @@
 // form parameters, authorize iam:<Action> on the named resource, run, and answer XML.
 import type { Logger } from 'pino';
 import type { Container } from '../../container.js';
-import { verifySigV4, SigV4Error } from '../../auth/sigv4/verify.js';
+import { authenticateHeaders, verifyBody, SigV4Error } from '../../auth/sigv4/verify.js';
 import { QueryError, accessDenied, invalidAction, missingAction, serviceFailure, validationError } from '../../domain/iam/errors.js';
 import type { WireResponse } from '../codec/to-wire.js';
 import type { RawRequest } from '../handle-request.js';
@@ -17,7 +17,7 @@ const FORM_CONTENT = /^application\/x-www-form-urlencoded\s*(;|$)/i;
 const READ_ONLY = /^[a-z]+:(Get|List)/;
 
 /** awsQuery requests go to `/`: a form-encoded POST, or a GET naming its Action in the query. */
-export function isQueryRequest(request: RawRequest, rawPath: string, rawQuery: string): boolean {
+export function isQueryRequest(request: Pick<RawRequest, 'method' | 'headers'>, rawPath: string, rawQuery: string): boolean {
   if (rawPath !== '/') return false;
   const contentType = request.headers['content-type'];
   if (request.method === 'POST') return typeof contentType === 'string' && FORM_CONTENT.test(contentType);
@@ -29,11 +29,13 @@ export async function handleQueryRequest(container: Container, request: RawReque
   let action: string | undefined;
   try {
     const now = container.clock();
-    const verified = await verifySigV4(
-      { method: request.method, rawPath: '/', rawQuery, rawHeaders: request.rawHeaders, body: request.body },
-      container.credentials.lookup,
-      { services: ['iam', 'sts'], now },
-    );
+    const pending =
+      request.signature ??
+      (await authenticateHeaders({ method: request.method, rawPath: '/', rawQuery, rawHeaders: request.rawHeaders }, container.credentials.lookup, {
+        services: ['iam', 'sts'],
+        now,
+      }));
+    const verified = await verifyBody(pending, request.body);
     service = QUERY_SERVICES[verified.service];
     if (!service) throw new Error(`no awsQuery service ${verified.service}`);
     const params = parseQueryParams(rawQuery, request.body);
@@ -90,7 +92,7 @@ export async function handleQueryRequest(container: Container, request: RawReque
   }
 }
 
-function queryErrorResponse(error: unknown, requestId: string, xmlNamespace: string | undefined, log: Logger): WireResponse {
+export function queryErrorResponse(error: unknown, requestId: string, xmlNamespace: string | undefined, log: Logger): WireResponse {
   let wire: QueryError;
   if (error instanceof QueryError) wire = error;
   else if (error instanceof SigV4Error) wire = new QueryError(error.code, error.statusCode, 'client', error.message);
