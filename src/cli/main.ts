@@ -24,6 +24,8 @@ program
   .option('--log-level <level>', 'pino log level (default info)')
   .option('--s3-endpoint <url>', 'S3-compatible endpoint that s3:// integrations read from (or OPENPROFILES_S3_ENDPOINT; AWS S3 by default)')
   .option('--s3-poll-seconds <n>', `how often s3:// integrations look for new objects (or OPENPROFILES_S3_POLL_SECONDS; default ${DEFAULT_S3_POLL_SECONDS})`)
+  .option('--s3-accounts <ids>', "comma-separated accounts that may use the server's own S3 endpoint and keys when they have no S3 connector profile for a bucket (or OPENPROFILES_S3_ACCOUNTS; default none)")
+  .option('--sqs-endpoints <origins>', "comma-separated SQS-compatible endpoints (http(s)://host[:port]) a DeadLetterQueueUrl may name besides AWS's sqs.<region>.amazonaws.com (or OPENPROFILES_SQS_ENDPOINTS)")
   .action(serve);
 
 const accounts = program.command('accounts').description('manage accounts (each with its own root key)');

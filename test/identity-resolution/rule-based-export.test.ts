@@ -1,6 +1,7 @@
 // RuleBasedMatching.ExportingConfig through a real server and a real S3-protocol server, on every backend:
 // the domain's rule-based match groups land in `<S3KeyName>/rule-based-matches.jsonl` and the object is
-// rewritten when a later profile write changes a group.
+// rewritten when a later profile write changes a group. The account writes with its own S3 connector profile
+// for the bucket (the server has no S3 setting of its own here).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -9,6 +10,7 @@ import { CreateDomainCommand, CreateProfileCommand, type CustomerProfilesClient 
 import { backends } from '../support/backends.js';
 import type { RunningServer } from '../support/server.js';
 import { startS3Server, type RunningS3 } from '../support/s3-server.js';
+import { connectorsCli } from '../support/workflows.js';
 
 const BUCKET = 'rule-exports';
 
@@ -50,9 +52,11 @@ for (const backend of backends()) {
     before(async () => {
       s3 = await startS3Server();
       await s3.createBucket(BUCKET);
-      server = await backend.start({
-        env: { OPENPROFILES_S3_ENDPOINT: s3.endpoint, OPENPROFILES_S3_ACCESS_KEY_ID: s3.credentials.accessKeyId, OPENPROFILES_S3_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey },
-      });
+      server = await backend.start();
+      await connectorsCli(server, [
+        'put-profile', '--name', 'exports', '--type', 's3', '--buckets', BUCKET,
+        '--instance-url', s3.endpoint, '--access-key-id', s3.credentials.accessKeyId, '--secret-access-key', s3.credentials.secretAccessKey,
+      ]);
       client = server.client();
     });
     after(async () => {
