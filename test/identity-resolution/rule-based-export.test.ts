@@ -21,15 +21,42 @@ interface ExportedGroup {
   LastUpdatedAt: string;
 }
 
-async function readExport(s3: RunningS3, key: string): Promise<ExportedGroup[] | undefined> {
+/** The object's groups, or 'partial' when the read caught it cut short (fewer bytes than its length, or a line cut). */
+async function readOnce(s3: RunningS3, key: string): Promise<ExportedGroup[] | 'partial' | undefined> {
+  let text: string;
   try {
     const object = await s3.client.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
-    const text = (await object.Body?.transformToString()) ?? '';
-    return text.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as ExportedGroup);
+    const bytes = (await object.Body?.transformToByteArray()) ?? new Uint8Array();
+    if (object.ContentLength !== undefined && bytes.length !== object.ContentLength) return 'partial';
+    text = Buffer.from(bytes).toString('utf8');
   } catch (error) {
     if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
     throw error;
   }
+  if (text !== '' && !text.endsWith('\n')) return 'partial';
+  const groups: ExportedGroup[] = [];
+  for (const line of text.split('\n').filter((line) => line !== '')) {
+    try {
+      groups.push(JSON.parse(line) as ExportedGroup);
+    } catch (error) {
+      if (error instanceof SyntaxError) return 'partial';
+      throw error;
+    }
+  }
+  return groups;
+}
+
+/**
+ * The exported groups (undefined: no object yet). s3rver rewrites an object's file in place, so a read racing
+ * the rewrite can see part of it: read again until a whole object comes back; one that never does fails.
+ */
+async function readExport(s3: RunningS3, key: string): Promise<ExportedGroup[] | undefined> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const read = await readOnce(s3, key);
+    if (read !== 'partial') return read;
+    await sleep(50);
+  }
+  assert.fail(`the export ${key} never read back whole`);
 }
 
 /** Polls the exported object until `done` holds for it (the rule job runs every few seconds in the server). */
