@@ -119,6 +119,17 @@ for (const backend of backends()) {
       }
     });
 
+    test('an S3 profile lists its buckets (never its keys), and one without keys is refused', async () => {
+      const lines = (await connectorsCli(server, ['list'])).trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+      const archive = lines.find((line) => line['ConnectorProfileName'] === 'archive-only');
+      assert.deepEqual([archive?.['ConnectorType'], archive?.['Buckets'], archive?.['Credentials']], ['S3', ['archive'], ['accessKeyId', 'secretAccessKey']]);
+      assert.equal(lines.find((line) => line['ConnectorProfileName'] === 's3')?.['Buckets'], undefined);
+      assert.doesNotMatch(JSON.stringify(lines), new RegExp(s3.credentials.secretAccessKey));
+      await assert.rejects(connectorsCli(server, ['put-profile', '--name', 'keyless', '--type', 's3', '--buckets', 'archive']), /needs --access-key-id and --secret-access-key/);
+      await assert.rejects(connectorsCli(server, ['put-profile', '--name', 'q', '--type', 'sqs', '--buckets', 'archive', '--access-key-id', 'a', '--secret-access-key', 'b']), /--buckets is for s3 profiles only/);
+      await assert.rejects(connectorsCli(server, ['put-profile', '--name', 'bad', '--type', 's3', '--buckets', 'Bad_Bucket', '--access-key-id', 'a', '--secret-access-key', 'b']), /invalid bucket name "Bad_Bucket"/);
+    });
+
     test('a bucket that does not exist fails the step with a message naming it', async () => {
       const domain = await newDomain(client, 's3f');
       await putType(client, domain, 'Customer', CUSTOMER_TYPE);
