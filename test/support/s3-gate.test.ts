@@ -1,3 +1,4 @@
+// The S3 gate itself against s3rver: a key reaches its own buckets only, forged and unknown keys are refused, and every request is recorded with its signer.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
