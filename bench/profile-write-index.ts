@@ -8,6 +8,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openStore } from '../src/storage/open-store.js';
 import { DomainService } from '../src/domain/domains/domain-service.js';
+import { outboundAccess } from '../src/domain/outbound/outbound-access.js';
+import { ConnectorProfiles } from '../src/domain/workflows/connector-profiles.js';
+import { SecretBox } from '../src/domain/secrets/secret-box.js';
+import { readConfig } from '../src/config.js';
 import { ProfileService } from '../src/domain/profiles/profile-service.js';
 
 const scope = { accountId: '000000000000', region: 'us-east-1' };
@@ -22,7 +26,8 @@ if (process.env['WITH_INDEX'] !== '1') {
 const store = await openStore({ kind: 'sqlite', file });
 let now = Date.UTC(2026, 0, 1);
 const clock = () => new Date(now++);
-await new DomainService(store, clock).create(scope, { name: 'd', defaultExpirationDays: 30 });
+const outbound = outboundAccess(new ConnectorProfiles(store, SecretBox.fromText('bench'), clock), readConfig({}, {}));
+await new DomainService(store, clock, outbound).create(scope, { name: 'd', defaultExpirationDays: 30 });
 const profiles = new ProfileService(store, clock);
 const ids: string[] = [];
 for (let i = 0; i < 300; i++) ids.push(await profiles.create(scope, 'd', { firstName: `w${i}`, emailAddress: `u${i}@example.com` }));

@@ -9,6 +9,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openStore } from '../src/storage/open-store.js';
 import { DomainService } from '../src/domain/domains/domain-service.js';
+import { outboundAccess } from '../src/domain/outbound/outbound-access.js';
+import { ConnectorProfiles } from '../src/domain/workflows/connector-profiles.js';
+import { SecretBox } from '../src/domain/secrets/secret-box.js';
+import { readConfig } from '../src/config.js';
 import { ProfileService } from '../src/domain/profiles/profile-service.js';
 import { JobRunner } from '../src/jobs/runner.js';
 import { jobHandlers } from '../src/jobs/handlers/index.js';
@@ -23,7 +27,9 @@ const url = process.env['BENCH_DATABASE_URL'];
 const store = await openStore(url ? { kind: 'postgres', url } : { kind: 'sqlite', file: join(dir, 'bench.db') });
 let now = Date.UTC(2026, 0, 1);
 const clock = () => new Date(now);
-const domains = new DomainService(store, clock);
+// Domains here export nothing and send no dead letters: an account without outbound credentials.
+const outbound = outboundAccess(new ConnectorProfiles(store, SecretBox.fromText('bench'), clock), readConfig({}, {}));
+const domains = new DomainService(store, clock, outbound);
 const profiles = new ProfileService(store, clock);
 const runner = new JobRunner(store, clock, jobHandlers(store, clock));
 

@@ -6,15 +6,26 @@ import { readEdgeLimits, type EdgeLimits } from './server/edge/edge-config.js';
 /** Which database the server opens: the store's own description of one. */
 export type DatabaseConfig = StoreConfig;
 
-/** Where s3:// integrations read from: one S3 (or S3-compatible) service for every account of this server. */
+/**
+ * The server's own S3 service and keys, and the accounts the operator lets use them. Every other account
+ * reaches S3 only with the credentials of its own connector profiles (domain/outbound/s3-access.ts).
+ */
 export interface S3SourceConfig {
   /** An S3-compatible endpoint (path-style addressing); AWS S3 when absent. */
   readonly endpoint?: string;
   readonly region: string;
   /** Static keys; the AWS default credential chain when absent. */
   readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  /** The accounts granted the server's S3 setting (--s3-accounts / OPENPROFILES_S3_ACCOUNTS); none by default. */
+  readonly accounts: readonly string[];
   /** How often each s3:// integration lists its prefix for new objects. */
   readonly pollIntervalMs: number;
+}
+
+/** Where dead letters may be sent besides AWS's own SQS endpoints. */
+export interface SqsConfig {
+  /** Origins (`http(s)://host[:port]`) of the SQS-compatible endpoints the operator allows (--sqs-endpoints / OPENPROFILES_SQS_ENDPOINTS). */
+  readonly endpoints: readonly string[];
 }
 
 export interface Config {
@@ -33,6 +44,7 @@ export interface Config {
   readonly edge: EdgeLimits;
   readonly logLevel: string;
   readonly s3: S3SourceConfig;
+  readonly sqs: SqsConfig;
   /** How long a job worker holds a job before another may take it over (OPENPROFILES_JOB_LEASE_SECONDS). */
   readonly jobLeaseMs?: number;
   /** Identity-resolution jobs a domain may start on demand per 7 days, counting every job (OPENPROFILES_MATCHING_JOBS_PER_WEEK). */
@@ -49,6 +61,8 @@ export interface ServeOptions {
   logLevel?: string;
   s3Endpoint?: string;
   s3PollSeconds?: string | number;
+  s3Accounts?: string;
+  sqsEndpoints?: string;
 }
 
 export const DEFAULT_PORT = 4747;
@@ -60,6 +74,34 @@ export const DEFAULT_BODY_LIMIT_BYTES = 6 * 1024 * 1024;
 export const DEFAULT_S3_POLL_SECONDS = 60;
 /** The service quota "Identity Resolution Jobs per week per domain" (spec §3.15). */
 export const DEFAULT_MATCHING_JOBS_PER_WEEK = 3;
+
+/** A comma-separated list, blanks dropped. */
+function listOf(text: string | undefined): string[] {
+  return (text ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '');
+}
+
+function readS3Accounts(options: ServeOptions, env: NodeJS.ProcessEnv): string[] {
+  const accounts = listOf(options.s3Accounts ?? env['OPENPROFILES_S3_ACCOUNTS']);
+  const bad = accounts.find((account) => !/^\d{12}$/.test(account));
+  if (bad !== undefined) throw new Error(`invalid account id in the S3 accounts (12 digits expected): ${bad}`);
+  return accounts;
+}
+
+function readSqsConfig(options: ServeOptions, env: NodeJS.ProcessEnv): SqsConfig {
+  const endpoints = listOf(options.sqsEndpoints ?? env['OPENPROFILES_SQS_ENDPOINTS']).map((text) => {
+    let url: URL | undefined;
+    try {
+      url = new URL(text);
+    } catch {
+      url = undefined;
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.pathname !== '/' || url.search || url.hash) {
+      throw new Error(`invalid SQS endpoint (an origin, http(s)://host[:port], expected): ${text}`);
+    }
+    return url.origin;
+  });
+  return { endpoints };
+}
 
 function readS3Config(options: ServeOptions, env: NodeJS.ProcessEnv, region: string): S3SourceConfig {
   const endpoint = options.s3Endpoint ?? (env['OPENPROFILES_S3_ENDPOINT'] || undefined);
@@ -73,6 +115,7 @@ function readS3Config(options: ServeOptions, env: NodeJS.ProcessEnv, region: str
     endpoint,
     region: env['OPENPROFILES_S3_REGION'] || region,
     credentials: keyId && secret ? { accessKeyId: keyId, secretAccessKey: secret } : undefined,
+    accounts: readS3Accounts(options, env),
     pollIntervalMs: Math.round(seconds * 1000),
   };
 }
@@ -127,6 +170,7 @@ export function readConfig(options: ServeOptions, env: NodeJS.ProcessEnv = proce
     edge: readEdgeLimits(env),
     logLevel: options.logLevel ?? env['OPENPROFILES_LOG_LEVEL'] ?? 'info',
     s3: readS3Config(options, env, region),
+    sqs: readSqsConfig(options, env),
     jobLeaseMs: leaseSeconds(env['OPENPROFILES_JOB_LEASE_SECONDS']),
     matchingJobsPerWeek: jobsPerWeek(env['OPENPROFILES_MATCHING_JOBS_PER_WEEK']),
   };

@@ -34,6 +34,7 @@ import { RuleMatchingService } from './domain/rule-matching/rule-matching-servic
 import { operations } from './generated/operations.js';
 import { WorkflowService } from './domain/workflows/workflow-service.js';
 import { ConnectorProfiles } from './domain/workflows/connector-profiles.js';
+import { outboundAccess } from './domain/outbound/outbound-access.js';
 
 export interface Container {
   readonly config: Config;
@@ -74,8 +75,9 @@ export async function createContainer(config: Config, options: ContainerOptions 
   const ingestion = new IngestionService(store, clock, handlebars);
   const profileSearch = new ProfileSearch(store);
   const connectorProfiles = new ConnectorProfiles(store, secrets, clock);
+  const outbound = outboundAccess(connectorProfiles, config);
   const leaseMs = config.jobLeaseMs;
-  const handlers = jobHandlers(store, clock, { ingestion, s3: config.s3, log, connectorProfiles, database: config.database });
+  const handlers = jobHandlers(store, clock, { ingestion, outbound, s3PollIntervalMs: config.s3.pollIntervalMs, log, connectorProfiles, database: config.database });
   const jobs = new JobRunner(store, clock, handlers, { log, leaseMs });
   return {
     config,
@@ -85,18 +87,18 @@ export async function createContainer(config: Config, options: ContainerOptions 
     secrets,
     accounts: new AccountService(store, secrets, clock),
     services: {
-      domains: new DomainService(store, clock),
+      domains: new DomainService(store, clock, outbound),
       tags: new TagService(store),
       profiles: new ProfileService(store, clock),
       profileSearch,
       profileMerge: new ProfileMerge(store, clock),
       objectTypes: new ObjectTypeService(store, clock, handlebars),
-      integrations: new IntegrationService(store, clock),
+      integrations: new IntegrationService(store, clock, outbound.s3),
       ingestion,
       profileObjects: new ProfileObjectService(store),
       identityResolution: new IdentityResolutionService(store),
       ruleMatching: new RuleMatchingService(store, profileSearch),
-      workflows: new WorkflowService(store, clock),
+      workflows: new WorkflowService(store, clock, outbound.s3),
       connectorProfiles,
     },
     credentials: new CredentialResolver(store, secrets, staticRoot),

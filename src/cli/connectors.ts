@@ -1,5 +1,6 @@
 // `openprofiles connectors put-profile|list|delete`: connector profiles (a source's URL and credentials,
-// sealed at rest) that workflows name by ConnectorProfileName, on the same data as a running server.
+// sealed at rest) that workflows name by ConnectorProfileName, and the account's own S3 and SQS keys for its
+// integrations, exports and dead letters, on the same data as a running server.
 import { readConfig, type ServeOptions } from '../config.js';
 import { createContainer, type Container } from '../container.js';
 import type { Scope } from '../storage/ports.js';
@@ -24,6 +25,7 @@ export interface PutProfileOptions extends ScopeOptions {
   clientSecret?: string;
   apiVersion?: string;
   awsRegion?: string;
+  buckets?: string;
 }
 
 async function withContainer<T>(options: ScopeOptions, work: (container: Container, scope: Scope) => Promise<T>): Promise<T> {
@@ -40,7 +42,11 @@ export async function putConnectorProfile(options: PutProfileOptions): Promise<v
   const type = CONNECTOR_TYPES[options.type.toLowerCase()];
   if (!type) throw new Error(`unknown connector type ${options.type} (one of ${Object.keys(CONNECTOR_TYPES).join(', ')})`);
   if (Boolean(options.accessKeyId) !== Boolean(options.secretAccessKey)) throw new Error('give both --access-key-id and --secret-access-key, or neither');
-  if (type !== 'S3' && !options.instanceUrl) throw new Error(`a ${options.type} profile needs --instance-url`);
+  const aws = type === 'S3' || type === 'SQS';
+  if (!aws && !options.instanceUrl) throw new Error(`a ${options.type} profile needs --instance-url`);
+  if (aws && !options.accessKeyId) throw new Error(`a ${options.type} profile needs --access-key-id and --secret-access-key (the account's own keys)`);
+  if (options.buckets !== undefined && type !== 'S3') throw new Error('--buckets is for s3 profiles only');
+  const buckets = options.buckets === undefined ? undefined : options.buckets.split(',').map((bucket) => bucket.trim()).filter((bucket) => bucket !== '');
   if (Boolean(options.username) !== Boolean(options.password)) throw new Error('give both --username and --password, or neither');
   const credentials: Record<string, string> = {};
   const add = (name: string, value: string | undefined) => {
@@ -57,7 +63,7 @@ export async function putConnectorProfile(options: PutProfileOptions): Promise<v
   add('apiVersion', options.apiVersion);
   add('region', options.awsRegion);
   await withContainer(options, (container, scope) =>
-    container.services.connectorProfiles.put(scope, { name: options.name, type, instanceUrl: options.instanceUrl, credentials }),
+    container.services.connectorProfiles.put(scope, { name: options.name, type, instanceUrl: options.instanceUrl, credentials, ...(buckets && { buckets }) }),
   );
   process.stdout.write(JSON.stringify({ ConnectorProfileName: options.name, ConnectorType: type }) + '\n');
 }
@@ -69,6 +75,7 @@ export async function listConnectorProfiles(options: ScopeOptions): Promise<void
       ConnectorProfileName: profile.name,
       ConnectorType: profile.type,
       InstanceUrl: profile.instanceUrl,
+      Buckets: profile.buckets,
       Credentials: profile.credentialNames,
       CreatedAt: profile.createdAt.toISOString(),
       LastUpdatedAt: profile.lastUpdatedAt.toISOString(),

@@ -24,6 +24,8 @@ program
   .option('--log-level <level>', 'pino log level (default info)')
   .option('--s3-endpoint <url>', 'S3-compatible endpoint that s3:// integrations read from (or OPENPROFILES_S3_ENDPOINT; AWS S3 by default)')
   .option('--s3-poll-seconds <n>', `how often s3:// integrations look for new objects (or OPENPROFILES_S3_POLL_SECONDS; default ${DEFAULT_S3_POLL_SECONDS})`)
+  .option('--s3-accounts <ids>', "comma-separated accounts that may use the server's own S3 endpoint and keys when they have no S3 connector profile for a bucket (or OPENPROFILES_S3_ACCOUNTS; default none)")
+  .option('--sqs-endpoints <origins>', "comma-separated SQS-compatible endpoints (http(s)://host[:port]) a DeadLetterQueueUrl may name besides AWS's sqs.<region>.amazonaws.com (or OPENPROFILES_SQS_ENDPOINTS)")
   .action(serve);
 
 const accounts = program.command('accounts').description('manage accounts (each with its own root key)');
@@ -58,22 +60,25 @@ storeOptions(matching.command('explain').description("why the matcher scores two
   .option('--json', 'print one JSON object instead of text')
   .action(explainMatch);
 
-const connectors = program.command('connectors').description('connector profiles: the sources integration workflows read, with their credentials (stored sealed)');
+const connectors = program
+  .command('connectors')
+  .description("connector profiles: the sources integration workflows read, and each account's own S3 and SQS keys, with their credentials (stored sealed)");
 const scoped = (command: Command) =>
   storeOptions(command)
     .option('--account-id <id>', 'the account (default 000000000000)')
     .option('--region <region>', `the region (default ${DEFAULT_REGION})`);
 scoped(connectors.command('put-profile').description('create or replace a connector profile'))
   .requiredOption('--name <name>', 'the ConnectorProfileName workflows use')
-  .requiredOption('--type <type>', 'salesforce, s3, zendesk, servicenow or marketo')
-  .option('--instance-url <url>', "the source's base URL (Salesforce instance, S3-compatible endpoint…)")
+  .requiredOption('--type <type>', 'salesforce, s3, zendesk, servicenow, marketo or sqs')
+  .option('--instance-url <url>', "the source's base URL (Salesforce instance, S3-compatible endpoint, SQS endpoint origin…; AWS when absent for s3 and sqs)")
   .option('--token <token>', 'OAuth access token (Salesforce, Zendesk, ServiceNow); with --email, a Zendesk API token')
   .option('--email <email>', 'Zendesk agent e-mail, for an API token given with --token')
   .option('--username <user>', 'ServiceNow user (Basic authentication, with --password)')
   .option('--password <password>', 'ServiceNow password')
-  .option('--access-key-id <id>', 'S3 access key id')
-  .option('--secret-access-key <secret>', 'S3 secret access key')
-  .option('--aws-region <region>', 'S3 region (default us-east-1)')
+  .option('--access-key-id <id>', 'S3 or SQS access key id (required for those types)')
+  .option('--secret-access-key <secret>', 'S3 or SQS secret access key')
+  .option('--aws-region <region>', 'S3 region (default us-east-1); SQS region of an --instance-url endpoint (default the profile\'s --region)')
+  .option('--buckets <names>', 'comma-separated buckets these S3 keys serve for the account (default: any bucket no other of its s3 profiles names)')
   .option('--client-id <id>', 'OAuth client id')
   .option('--client-secret <secret>', 'OAuth client secret')
   .option('--api-version <version>', 'source API version (Salesforce default v59.0)')

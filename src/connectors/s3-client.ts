@@ -1,14 +1,15 @@
-// The server's one S3 service (config.ts S3SourceConfig: AWS S3, or an S3-compatible endpoint with path-style
-// addressing) as an SDK client, for s3:// integrations and match exports alike.
+// An S3 service and the account's keys for it (domain/outbound/s3-access.ts: AWS S3, or an S3-compatible
+// endpoint with path-style addressing) as an SDK client, for s3:// integrations, workflow sources and exports.
 import { S3Client } from '@aws-sdk/client-s3';
-import type { S3SourceConfig } from '../config.js';
+import type { S3Access } from '../domain/outbound/s3-access.js';
 
-export function s3ClientFor(config: Pick<S3SourceConfig, 'endpoint' | 'region' | 'credentials'>): S3Client {
+export function s3ClientFor(access: S3Access, options: { readonly maxAttempts?: number } = {}): S3Client {
   return new S3Client({
-    endpoint: config.endpoint,
-    region: config.region,
-    forcePathStyle: config.endpoint !== undefined,
-    credentials: config.credentials,
+    endpoint: access.endpoint,
+    region: access.region,
+    forcePathStyle: access.endpoint !== undefined,
+    credentials: access.credentials,
+    ...options,
     // Background jobs run one at a time: an S3 that does not answer must not hold them up for long.
     requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
   });

@@ -1,10 +1,12 @@
 // S3 source (issue 7): the CSV, JSON Lines and JSON-array objects under BucketName/BucketPrefix whose
 // LastModified falls in the window, in key order, a page of records at a time. The cursor is the object
-// key and the record index within it. Endpoint (S3-compatible, path-style), region and keys come from the
-// connector profile; without one the server's default AWS credentials and endpoint are used.
-import { GetObjectCommand, ListObjectsV2Command, S3Client, type _Object } from '@aws-sdk/client-s3';
-import { ConnectorError, type Connector, type ConnectorProfile, type PullPage, type PullRequest } from './connector.js';
+// key and the record index within it. Endpoint (S3-compatible, path-style), region and keys are the account's
+// S3 access for the bucket (domain/outbound/s3-access.ts), resolved by the workflow runtime.
+import { GetObjectCommand, ListObjectsV2Command, type _Object } from '@aws-sdk/client-s3';
+import type { S3Access } from '../domain/outbound/s3-access.js';
+import { ConnectorError, type Connector, type PullPage, type PullRequest } from './connector.js';
 import { formatOfKey, parseRecords } from './parse-records.js';
+import { s3ClientFor } from './s3-client.js';
 
 const PAGE_SIZE = 500;
 const PERMANENT = new Set(['NoSuchBucket', 'AccessDenied', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'NoSuchKey', 'InvalidBucketName', 'AllAccessDisabled']);
@@ -27,14 +29,9 @@ function classify(error: unknown, what: string): ConnectorError {
   return new ConnectorError(`${what}: ${name} ${message}`, true);
 }
 
-export function s3Connector(profile: ConnectorProfile): Connector {
-  const { accessKeyId, secretAccessKey, sessionToken, region } = profile.credentials;
-  const client = new S3Client({
-    region: region ?? 'us-east-1',
-    ...(profile.instanceUrl ? { endpoint: profile.instanceUrl, forcePathStyle: true } : {}),
-    ...(accessKeyId && secretAccessKey ? { credentials: { accessKeyId, secretAccessKey, sessionToken } } : {}),
-    maxAttempts: 1,
-  });
+export function s3Connector(access: S3Access): Connector {
+  // The workflow runtime retries transient failures itself.
+  const client = s3ClientFor(access, { maxAttempts: 1 });
 
   async function listObjects(bucket: string, prefix: string, request: PullRequest): Promise<_Object[]> {
     const from = request.window.from && floorSecond(request.window.from);

@@ -287,6 +287,32 @@ export function integrationUriUnknown(uri: string): ResourceNotFoundException {
   return new ResourceNotFoundException(`No integration has the Uri ${uri} in this account and region`);
 }
 
+// ---- outbound credentials (S3 and SQS belong to the account) --------------------------------
+
+/** No connector profile of the account (and no operator grant of the server's S3 setting) reaches `bucket`. */
+export function noS3Credentials(scope: { readonly accountId: string; readonly region: string }, bucket: string, profileName?: string): BadRequestException {
+  const which =
+    profileName === undefined
+      ? `Account ${scope.accountId} has no S3 credentials for bucket ${bucket} in ${scope.region}`
+      : `Connector profile ${profileName} of account ${scope.accountId} in ${scope.region} holds no S3 credentials for bucket ${bucket}`;
+  return new BadRequestException(
+    `${which}. The operator must add them: openprofiles connectors put-profile --type s3 --buckets ${bucket} --name ${profileName ?? '<name>'} --account-id ${scope.accountId} --region ${scope.region} --access-key-id … --secret-access-key … [--instance-url <S3 endpoint>]`,
+  );
+}
+
+export function deadLetterQueueNotAllowed(): BadRequestException {
+  return new BadRequestException(
+    'DeadLetterQueueUrl must be an SQS queue URL, https://sqs.<region>.amazonaws.com/<12-digit account>/<queue name> (or .amazonaws.com.cn), or a queue at an SQS endpoint the operator allows (--sqs-endpoints), written exactly as <endpoint>/<12-digit account>/<queue name>.',
+  );
+}
+
+/** No SQS connector profile of the account signs for the queue's endpoint. */
+export function noSqsCredentials(scope: { readonly accountId: string; readonly region: string }, origin: string, aws: boolean): BadRequestException {
+  return new BadRequestException(
+    `Account ${scope.accountId} has no SQS credentials for ${origin} in ${scope.region}. The operator must add them: openprofiles connectors put-profile --type sqs --name <name> --account-id ${scope.accountId} --region ${scope.region} --access-key-id … --secret-access-key …${aws ? '' : ` --instance-url ${origin}`}`,
+  );
+}
+
 // ---- identity resolution -------------------------------------------------------------------
 
 export function identityResolutionJobNotFound(domainName: string, jobId: string): ResourceNotFoundException {

@@ -94,6 +94,8 @@ export interface ConnectorProfileRecord {
   readonly instanceUrl?: string;
   /** JSON object of credentials, sealed by the caller (domain/secrets). */
   readonly sealedCredentials: string;
+  /** The buckets an S3 profile serves; absent: not limited to named buckets. */
+  readonly buckets?: readonly string[];
   readonly createdAt: Date;
   readonly lastUpdatedAt: Date;
 }

@@ -46,6 +46,8 @@ export interface ConnectorProfilesTable {
   connector_type: string;
   instance_url: string | null;
   sealed_credentials: string;
+  /** Comma-separated bucket names (S3 profiles); null: not limited to named buckets. */
+  buckets: string | null;
   created_at: number;
   last_updated_at: number;
 }

@@ -13,6 +13,7 @@ import {
 import { backends } from '../support/backends.js';
 import type { RunningServer } from '../support/server.js';
 import { rejectsWith } from '../support/errors.js';
+import { connectorsCli } from '../support/workflows.js';
 
 const MATCHING = {
   Enabled: true,
@@ -33,6 +34,10 @@ for (const backend of backends()) {
     before(async () => {
       server = await backend.start();
       client = server.client();
+      // The account's own keys for the settings that reach out: its dead-letter queues on AWS and the export bucket.
+      const keys = ['--access-key-id', 'AKIDEXAMPLE', '--secret-access-key', 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY'];
+      await connectorsCli(server, ['put-profile', '--name', 'dlq', '--type', 'sqs', ...keys]);
+      await connectorsCli(server, ['put-profile', '--name', 'exports', '--type', 's3', '--buckets', 'matches-bucket', ...keys]);
     });
     after(async () => {
       client?.destroy();
@@ -110,16 +115,16 @@ for (const backend of backends()) {
 
     test('UpdateDomain: absent keeps, "" clears, a value sets', async () => {
       await client.send(
-        new CreateDomainCommand({ DomainName: 'upd', DefaultExpirationDays: 10, DefaultEncryptionKey: 'arn:aws:kms:us-east-1:000000000000:key/k', DeadLetterQueueUrl: 'https://sqs/q', Tags: { a: '1' } }),
+        new CreateDomainCommand({ DomainName: 'upd', DefaultExpirationDays: 10, DefaultEncryptionKey: 'arn:aws:kms:us-east-1:000000000000:key/k', DeadLetterQueueUrl: 'https://sqs.eu-west-1.amazonaws.com/000000000000/q', Tags: { a: '1' } }),
       );
       const kept = await client.send(new UpdateDomainCommand({ DomainName: 'upd', DefaultExpirationDays: 20 }));
       assert.equal(kept.DefaultExpirationDays, 20);
       assert.equal(kept.DefaultEncryptionKey, 'arn:aws:kms:us-east-1:000000000000:key/k');
-      assert.equal(kept.DeadLetterQueueUrl, 'https://sqs/q');
+      assert.equal(kept.DeadLetterQueueUrl, 'https://sqs.eu-west-1.amazonaws.com/000000000000/q');
       assert.ok(kept.LastUpdatedAt!.getTime() >= kept.CreatedAt!.getTime());
       const cleared = await client.send(new UpdateDomainCommand({ DomainName: 'upd', DefaultEncryptionKey: '', Matching: MATCHING, Tags: { b: '2' } }));
       assert.equal(cleared.DefaultEncryptionKey, undefined);
-      assert.equal(cleared.DeadLetterQueueUrl, 'https://sqs/q');
+      assert.equal(cleared.DeadLetterQueueUrl, 'https://sqs.eu-west-1.amazonaws.com/000000000000/q');
       assert.equal(cleared.DefaultExpirationDays, 20);
       assert.deepEqual(cleared.Matching, MATCHING);
       assert.deepEqual(cleared.Tags, { a: '1', b: '2' });

@@ -10,6 +10,7 @@ import { rejectsWith } from '../support/errors.js';
 import { createProfile, getProfile, newDomain, searchIds } from '../support/profiles.js';
 import { listObjects, putObject, putType } from '../support/objects.js';
 import { startFakeSqs, type FakeSqs } from '../support/fake-sqs.js';
+import { connectorsCli } from '../support/workflows.js';
 
 const run = promisify(execFile);
 
@@ -36,11 +37,10 @@ for (const backend of backends()) {
     let sqs: FakeSqs;
     before(async () => {
       sqs = await startFakeSqs();
-      // The server's SQS client reads the AWS default credential chain, like any AWS SDK client.
-      process.env['AWS_ACCESS_KEY_ID'] ??= 'AKIDEXAMPLE';
-      process.env['AWS_SECRET_ACCESS_KEY'] ??= 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY';
-      server = await backend.start();
+      // The stand-in queue's endpoint is one the operator allows, and the account has its own keys for it.
+      server = await backend.start({ env: { OPENPROFILES_SQS_ENDPOINTS: sqs.url } });
       client = server.client();
+      await connectorsCli(server, ['put-profile', '--name', 'dlq', '--type', 'sqs', '--instance-url', sqs.url, '--access-key-id', 'AKIDEXAMPLE', '--secret-access-key', 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY']);
     });
     after(async () => {
       client?.destroy();

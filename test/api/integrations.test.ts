@@ -22,6 +22,7 @@ import type { RunningServer } from '../support/server.js';
 import { rejectsWith } from '../support/errors.js';
 import { newDomain } from '../support/profiles.js';
 import { putType } from '../support/objects.js';
+import { connectorsCli } from '../support/workflows.js';
 
 const ACCOUNT = '000000000000';
 const REGION = 'us-east-1';
@@ -61,6 +62,8 @@ for (const backend of backends()) {
     before(async () => {
       server = await backend.start();
       client = server.client();
+      // s3:// Uris are read with the account's own keys: these are for an endpoint nobody answers (polling is not under test here).
+      await connectorsCli(server, ['put-profile', '--name', 's3', '--type', 's3', '--buckets', 'bucket', '--instance-url', 'http://127.0.0.1:9', '--access-key-id', 'AKIDEXAMPLE', '--secret-access-key', 'secret']);
     });
     after(async () => {
       client?.destroy();

@@ -1,6 +1,8 @@
 // s3:// integrations through a real server on every backend, reading from a real S3-protocol server:
 // PutIntegration by the official SDK, objects (CSV, JSON Lines, JSON array) appear under the prefix, the
-// profiles are then found by SearchProfiles; each object is ingested once, also across a restart.
+// profiles are then found by SearchProfiles; each object is ingested once, also across a restart. The account
+// reads with the server's own S3 setting, granted to it by the operator (--s3-accounts): the single-tenant
+// set-up. Per-account credentials (connector profiles) and the refusals: test/api/s3-tenancy.test.ts.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -80,7 +82,11 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         dataDir: backing.dataDir,
         databaseUrl: backing.database?.url,
         extraArgs: ['--s3-endpoint', s3.endpoint, '--s3-poll-seconds', '0.2'],
-        env: { OPENPROFILES_S3_ACCESS_KEY_ID: s3.credentials.accessKeyId, OPENPROFILES_S3_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey },
+        env: {
+          OPENPROFILES_S3_ACCESS_KEY_ID: s3.credentials.accessKeyId,
+          OPENPROFILES_S3_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey,
+          OPENPROFILES_S3_ACCOUNTS: '000000000000',
+        },
       });
       client = server.client();
     };

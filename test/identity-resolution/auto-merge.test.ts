@@ -76,7 +76,13 @@ for (const backend of backends()) {
     before(async () => {
       s3 = await startS3Server();
       await s3.createBucket(BUCKET);
-      s3Env = { OPENPROFILES_S3_ENDPOINT: s3.endpoint, OPENPROFILES_S3_ACCESS_KEY_ID: s3.credentials.accessKeyId, OPENPROFILES_S3_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey };
+      // The operator grants the default account the server's own S3 setting (the single-tenant set-up).
+      s3Env = {
+        OPENPROFILES_S3_ENDPOINT: s3.endpoint,
+        OPENPROFILES_S3_ACCESS_KEY_ID: s3.credentials.accessKeyId,
+        OPENPROFILES_S3_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey,
+        OPENPROFILES_S3_ACCOUNTS: '000000000000',
+      };
       server = await backend.start({ env: s3Env });
       client = server.client();
       await client.send(new CreateDomainCommand({ DomainName: DOMAIN, DefaultExpirationDays: 30, Matching: { Enabled: true } }));

@@ -1,6 +1,7 @@
 // RuleBasedMatching.ExportingConfig through a real server and a real S3-protocol server, on every backend:
 // the domain's rule-based match groups land in `<S3KeyName>/rule-based-matches.jsonl` and the object is
-// rewritten when a later profile write changes a group.
+// rewritten when a later profile write changes a group. The account writes with its own S3 connector profile
+// for the bucket (the server has no S3 setting of its own here).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -9,6 +10,7 @@ import { CreateDomainCommand, CreateProfileCommand, type CustomerProfilesClient 
 import { backends } from '../support/backends.js';
 import type { RunningServer } from '../support/server.js';
 import { startS3Server, type RunningS3 } from '../support/s3-server.js';
+import { connectorsCli } from '../support/workflows.js';
 
 const BUCKET = 'rule-exports';
 
@@ -19,15 +21,42 @@ interface ExportedGroup {
   LastUpdatedAt: string;
 }
 
-async function readExport(s3: RunningS3, key: string): Promise<ExportedGroup[] | undefined> {
+/** The object's groups, or 'partial' when the read caught it cut short (fewer bytes than its length, or a line cut). */
+async function readOnce(s3: RunningS3, key: string): Promise<ExportedGroup[] | 'partial' | undefined> {
+  let text: string;
   try {
     const object = await s3.client.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
-    const text = (await object.Body?.transformToString()) ?? '';
-    return text.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as ExportedGroup);
+    const bytes = (await object.Body?.transformToByteArray()) ?? new Uint8Array();
+    if (object.ContentLength !== undefined && bytes.length !== object.ContentLength) return 'partial';
+    text = Buffer.from(bytes).toString('utf8');
   } catch (error) {
     if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
     throw error;
   }
+  if (text !== '' && !text.endsWith('\n')) return 'partial';
+  const groups: ExportedGroup[] = [];
+  for (const line of text.split('\n').filter((line) => line !== '')) {
+    try {
+      groups.push(JSON.parse(line) as ExportedGroup);
+    } catch (error) {
+      if (error instanceof SyntaxError) return 'partial';
+      throw error;
+    }
+  }
+  return groups;
+}
+
+/**
+ * The exported groups (undefined: no object yet). s3rver rewrites an object's file in place, so a read racing
+ * the rewrite can see part of it: read again until a whole object comes back; one that never does fails.
+ */
+async function readExport(s3: RunningS3, key: string): Promise<ExportedGroup[] | undefined> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const read = await readOnce(s3, key);
+    if (read !== 'partial') return read;
+    await sleep(50);
+  }
+  assert.fail(`the export ${key} never read back whole`);
 }
 
 /** Polls the exported object until `done` holds for it (the rule job runs every few seconds in the server). */
@@ -50,9 +79,11 @@ for (const backend of backends()) {
     before(async () => {
       s3 = await startS3Server();
       await s3.createBucket(BUCKET);
-      server = await backend.start({
-        env: { OPENPROFILES_S3_ENDPOINT: s3.endpoint, OPENPROFILES_S3_ACCESS_KEY_ID: s3.credentials.accessKeyId, OPENPROFILES_S3_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey },
-      });
+      server = await backend.start();
+      await connectorsCli(server, [
+        'put-profile', '--name', 'exports', '--type', 's3', '--buckets', BUCKET,
+        '--instance-url', s3.endpoint, '--access-key-id', s3.credentials.accessKeyId, '--secret-access-key', s3.credentials.secretAccessKey,
+      ]);
       client = server.client();
     });
     after(async () => {

@@ -2,7 +2,7 @@
 // the test: the rules' checks, PENDING → IN_PROGRESS → ACTIVE, matches and merges at the allowed levels,
 // later writes matched too, ONE_TO_ONE against MANY_TO_MANY, both conflict models, ListRuleBasedMatches and
 // GetSimilarProfiles for rule-based and machine-learning groups.
-import { describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   CreateDomainCommand,
@@ -39,6 +39,13 @@ for (const backend of ['sqlite', 'postgres'] as const) {
     let offset = 0;
     const server = useInProcessServer(backend, () => new Date(Date.now() + offset));
     const client = () => server().client;
+    // RULES export to 'rule-exports': the account's own keys for it (an endpoint nobody answers; the export is not under test here).
+    before(() =>
+      server().container.services.connectorProfiles.put(
+        { accountId: server().container.config.accountId, region: server().container.config.region },
+        { name: 'exports', type: 'S3', instanceUrl: 'http://127.0.0.1:9', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }, buckets: ['rule-exports'] },
+      ),
+    );
     /** One second of the test's clock passes, so every write has its own time. */
     const tick = () => (offset += 1_000);
     /** Lets the rule job come due and runs what is due. */

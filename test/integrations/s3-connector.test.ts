@@ -14,7 +14,7 @@ const BUCKET = 'connector-test';
 before(async () => {
   s3 = await startS3Server();
   await s3.createBucket(BUCKET);
-  connector = s3Connector({ name: 'p', type: 'S3', instanceUrl: s3.endpoint, credentials: s3.credentials });
+  connector = s3Connector({ endpoint: s3.endpoint, region: 'us-east-1', credentials: s3.credentials, profileName: 'p' });
 });
 after(async () => s3?.stop());
 
@@ -52,6 +52,6 @@ test('a missing bucket is permanent; an unreadable object is permanent and named
 });
 
 test('an endpoint nobody answers is transient', async () => {
-  const down = s3Connector({ name: 'p', type: 'S3', instanceUrl: 'http://127.0.0.1:9', credentials: s3.credentials });
+  const down = s3Connector({ endpoint: 'http://127.0.0.1:9', region: 'us-east-1', credentials: s3.credentials, profileName: 'p' });
   await assert.rejects(down.pull({ object: BUCKET, properties: {}, window: {} }), (error: unknown) => error instanceof ConnectorError && error.transient);
 });

@@ -1,18 +1,22 @@
 // Integration workflows from S3 through the official SDK, on every backend, against a real S3-protocol
 // server (s3rver): CSV, JSON Lines and JSON-array objects under the prefix (and nothing outside it) become
 // profiles found by SearchProfiles; the flow's Validate task drops records without an e-mail; a missing
-// bucket fails the step with a message.
+// bucket fails the step with a message. The source is read with the account's own S3 connector profile: a
+// flow without one, or naming one that does not serve the bucket, is refused even though the server has S3
+// keys of its own (they are not granted to the account).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import {
   CreateIntegrationWorkflowCommand,
   GetWorkflowCommand,
+  ListWorkflowsCommand,
   SearchProfilesCommand,
   type CustomerProfilesClient,
   type FlowDefinition,
 } from '@aws-sdk/client-customer-profiles';
 import { backends } from '../support/backends.js';
+import { rejectsWith } from '../support/errors.js';
 import type { RunningServer } from '../support/server.js';
 import { newDomain } from '../support/profiles.js';
 import { putType } from '../support/objects.js';
@@ -21,11 +25,12 @@ import { allFinished, connectorsCli, CUSTOMER_TYPE, KMS_ARN, ROLE_ARN, waitForSt
 
 let flowCounter = 0;
 
-function s3Flow(bucket: string, prefix: string): FlowDefinition {
+/** `profileName` null: a flow naming no connector profile. */
+function s3Flow(bucket: string, prefix: string, profileName: string | null = 's3'): FlowDefinition {
   return {
     FlowName: `s3-flow-${process.pid}-${++flowCounter}`,
     KmsArn: KMS_ARN,
-    SourceFlowConfig: { ConnectorType: 'S3', ConnectorProfileName: 's3', SourceConnectorProperties: { S3: { BucketName: bucket, BucketPrefix: prefix } } },
+    SourceFlowConfig: { ConnectorType: 'S3', ConnectorProfileName: profileName ?? undefined, SourceConnectorProperties: { S3: { BucketName: bucket, BucketPrefix: prefix } } },
     Tasks: [
       { TaskType: 'Filter', SourceFields: ['id', 'email', 'name'], ConnectorOperator: { S3: 'PROJECTION' } },
       { TaskType: 'Validate', SourceFields: ['email'], ConnectorOperator: { S3: 'VALIDATE_NON_NULL' }, TaskProperties: { VALIDATION_ACTION: 'DropRecord' } },
@@ -49,10 +54,15 @@ for (const backend of backends()) {
       (await client.send(new SearchProfilesCommand({ DomainName: domain, KeyName: '_email', Values: [email] }))).Items ?? [];
 
     before(async () => {
-      server = await backend.start();
-      client = server.client();
       s3 = await startS3Server();
-      await connectorsCli(server, ['put-profile', '--name', 's3', '--type', 's3', '--instance-url', s3.endpoint, '--access-key-id', s3.credentials.accessKeyId, '--secret-access-key', s3.credentials.secretAccessKey]);
+      // The server's own S3 setting, granted to no account.
+      server = await backend.start({
+        env: { OPENPROFILES_S3_ENDPOINT: s3.endpoint, OPENPROFILES_S3_ACCESS_KEY_ID: s3.credentials.accessKeyId, OPENPROFILES_S3_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey },
+      });
+      client = server.client();
+      const keys = ['--instance-url', s3.endpoint, '--access-key-id', s3.credentials.accessKeyId, '--secret-access-key', s3.credentials.secretAccessKey];
+      await connectorsCli(server, ['put-profile', '--name', 's3', '--type', 's3', ...keys]);
+      await connectorsCli(server, ['put-profile', '--name', 'archive-only', '--type', 's3', '--buckets', 'archive', ...keys]);
     });
     after(async () => {
       client?.destroy();
@@ -82,6 +92,42 @@ for (const backend of backends()) {
       assert.equal(ann[0]!.FirstName, 'Annab', 'Truncate to 5 characters');
       for (const email of ['bob@example.com', 'cy@example.com', 'di@example.com', 'ed@example.com']) assert.equal((await profile(domain, email)).length, 1, email);
       assert.equal((await profile(domain, 'outside@example.com')).length, 0, 'objects outside the prefix are not read');
+    });
+
+    test("a flow naming a profile that does not serve the bucket, or without one where the account has none, is a 400: the server's own keys are not the account's", async () => {
+      const domain = await newDomain(client, 's3n');
+      await putType(client, domain, 'Customer', CUSTOMER_TYPE);
+      const bucket = `b-${domain.slice(-10)}`;
+      await s3.createBucket(bucket);
+      await upload(bucket, 'in/a.csv', 'id,email,name\nn1,nobody@example.com,Nobody\n');
+      await rejectsWith(create(domain, s3Flow(bucket, 'in/', 'archive-only')), 'BadRequestException', 400, new RegExp(`Connector profile archive-only .* no S3 credentials for bucket ${bucket}`));
+      await rejectsWith(create(domain, s3Flow(bucket, 'in/', 'nobody')), 'BadRequestException', 400, /Connector profile nobody/);
+      assert.deepEqual((await client.send(new ListWorkflowsCommand({ DomainName: domain }))).Items ?? [], [], 'nothing was written');
+      // In another region the account has no S3 profile at all: without a ConnectorProfileName nothing reads the bucket.
+      const elsewhere = server.client({ region: 'eu-west-1' });
+      try {
+        const other = await newDomain(elsewhere, 's3n');
+        await putType(elsewhere, other, 'Customer', CUSTOMER_TYPE);
+        await rejectsWith(
+          elsewhere.send(new CreateIntegrationWorkflowCommand({ DomainName: other, WorkflowType: 'APPFLOW_INTEGRATION', ObjectTypeName: 'Customer', RoleArn: ROLE_ARN, IntegrationConfig: { AppflowIntegration: { FlowDefinition: s3Flow(bucket, 'in/', null) } } })),
+          'BadRequestException',
+          400,
+          new RegExp(`Account 000000000000 has no S3 credentials for bucket ${bucket} in eu-west-1.*connectors put-profile --type s3 --buckets ${bucket}`),
+        );
+      } finally {
+        elsewhere.destroy();
+      }
+    });
+
+    test('an S3 profile lists its buckets (never its keys), and one without keys is refused', async () => {
+      const lines = (await connectorsCli(server, ['list'])).trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+      const archive = lines.find((line) => line['ConnectorProfileName'] === 'archive-only');
+      assert.deepEqual([archive?.['ConnectorType'], archive?.['Buckets'], archive?.['Credentials']], ['S3', ['archive'], ['accessKeyId', 'secretAccessKey']]);
+      assert.equal(lines.find((line) => line['ConnectorProfileName'] === 's3')?.['Buckets'], undefined);
+      assert.doesNotMatch(JSON.stringify(lines), new RegExp(s3.credentials.secretAccessKey));
+      await assert.rejects(connectorsCli(server, ['put-profile', '--name', 'keyless', '--type', 's3', '--buckets', 'archive']), /needs --access-key-id and --secret-access-key/);
+      await assert.rejects(connectorsCli(server, ['put-profile', '--name', 'q', '--type', 'sqs', '--buckets', 'archive', '--access-key-id', 'a', '--secret-access-key', 'b']), /--buckets is for s3 profiles only/);
+      await assert.rejects(connectorsCli(server, ['put-profile', '--name', 'bad', '--type', 's3', '--buckets', 'Bad_Bucket', '--access-key-id', 'a', '--secret-access-key', 'b']), /invalid bucket name "Bad_Bucket"/);
     });
 
     test('a bucket that does not exist fails the step with a message naming it', async () => {

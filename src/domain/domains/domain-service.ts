@@ -9,6 +9,8 @@ import { scheduleDomainExpiry } from '../../jobs/handlers/expire-domain.js';
 import type { RuleMatchingStatus } from '../../storage/rule-matching-ports.js';
 import { armRuleBasedMatching } from '../rule-matching/arm.js';
 import { applyMatchingChange } from '../identity-resolution/matching-lifecycle.js';
+import { ruleExportDestinationOf } from '../rule-matching/export-rule-matches.js';
+import type { OutboundAccess } from '../outbound/outbound-access.js';
 
 export const MAX_TAGS_PER_RESOURCE = 50;
 
@@ -45,16 +47,34 @@ export interface DomainPage {
   readonly nextToken?: string;
 }
 
+/** The bucket a Matching or RuleBasedMatching setting (stored form: wire names) exports to; both name it alike. */
+function exportBucketOf(setting: JsonValue | undefined): string | undefined {
+  return ruleExportDestinationOf(setting)?.bucket;
+}
+
 export class DomainService {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
+    private readonly outbound: OutboundAccess,
   ) {}
+
+  /**
+   * Refuses, before anything is written, a DeadLetterQueueUrl this server may not send to or that the account has
+   * no SQS credentials for, and an ExportingConfig bucket the account has no S3 credentials for.
+   */
+  private async checkOutbound(scope: Scope, changes: Pick<DomainChanges, 'deadLetterQueueUrl' | 'matching' | 'ruleBasedMatching'>): Promise<void> {
+    if (typeof changes.deadLetterQueueUrl === 'string') await this.outbound.sqs.resolve(scope, changes.deadLetterQueueUrl);
+    for (const bucket of new Set([exportBucketOf(changes.matching), exportBucketOf(changes.ruleBasedMatching)])) {
+      if (bucket !== undefined) await this.outbound.s3.resolve(scope, bucket);
+    }
+  }
 
   async create(scope: Scope, input: NewDomain): Promise<Domain> {
     const now = this.clock();
     const { tags = {}, ...fields } = input;
     if (Object.keys(tags).length > MAX_TAGS_PER_RESOURCE) throw tooManyTags(MAX_TAGS_PER_RESOURCE);
+    await this.checkOutbound(scope, input);
     const record: DomainRecord = { ...fields, createdAt: now, lastUpdatedAt: now };
     let created: { ruleBasedMatchingStatus?: RuleMatchingStatus } = {};
     try {
@@ -89,6 +109,10 @@ export class DomainService {
   async update(scope: Scope, name: string, changes: DomainChanges): Promise<Domain> {
     const { tags, ...fields } = changes;
     const arn = domainArn(scope, name);
+    if (fields.deadLetterQueueUrl || fields.matching !== undefined || fields.ruleBasedMatching !== undefined) {
+      if (!(await this.store.domains.get(scope, name))) throw domainNotFound(name); // a 404 before any 400 of the check
+      await this.checkOutbound(scope, fields);
+    }
     return this.store.transaction(async (repos) => {
       const now = this.clock();
       const previous = fields.matching === undefined ? undefined : await repos.domains.get(scope, name);

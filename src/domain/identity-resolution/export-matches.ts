@@ -1,15 +1,18 @@
 // Writes match groups as JSON Lines (one group per line) to S3 or an S3-compatible store, for the
 // domain's Matching.ExportingConfig.S3Exporting. The object key is `<S3KeyName>/<JobId>.jsonl`.
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import type { S3SourceConfig } from '../../config.js';
 import { s3ClientFor } from '../../connectors/s3-client.js';
-import type { MatchGroupRecord } from '../../storage/ports.js';
+import type { MatchGroupRecord, Scope } from '../../storage/ports.js';
+import type { S3Access } from '../outbound/s3-access.js';
 import type { S3Destination } from './matching-settings.js';
 
 export interface ObjectWriter {
   put(bucket: string, key: string, body: string, contentType: string): Promise<void>;
   close(): void;
 }
+
+/** Opens a writer with the account's credentials for the bucket; rejects (with the reason) when it has none. */
+export type OpenObjectWriter = (scope: Scope, bucket: string) => Promise<ObjectWriter>;
 
 export interface ExportedObject {
   readonly bucket: string;
@@ -43,8 +46,8 @@ export async function exportMatches(writer: ObjectWriter, destination: S3Destina
   return { bucket: destination.bucket, key };
 }
 
-export function s3ObjectWriter(config: Pick<S3SourceConfig, 'endpoint' | 'region' | 'credentials'>): ObjectWriter {
-  const client = s3ClientFor(config);
+export function s3ObjectWriter(access: S3Access): ObjectWriter {
+  const client = s3ClientFor(access);
   return {
     put: async (bucket, key, body, contentType) => {
       await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }));

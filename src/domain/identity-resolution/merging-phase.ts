@@ -6,14 +6,14 @@ import type { IdentityResolutionJobRecord, MatchGroupRecord, Scope, Store } from
 import type { Clock } from '../clock.js';
 import type { ProfileMerge } from '../profiles/profile-merge.js';
 import { applyMerges, planMerges } from './auto-merge.js';
-import { exportMatches, type ObjectWriter } from './export-matches.js';
+import { exportMatches, type ObjectWriter, type OpenObjectWriter } from './export-matches.js';
 import { autoMergeOf, exportDestinationOf } from './matching-settings.js';
 
 export interface MergingPhaseDeps {
   readonly store: Store;
   readonly clock: Clock;
   readonly profileMerge: ProfileMerge;
-  readonly openWriter: () => ObjectWriter;
+  readonly openWriter: OpenObjectWriter;
 }
 
 export interface MergingOutcome {
@@ -40,15 +40,17 @@ export async function mergeAndExport(
     current = await applyMerges(deps.store, deps.profileMerge, scope, plan.merges, current, deps.clock, renew);
   }
   if (!destination) return { job: current, status: 'COMPLETED' };
-  const writer = deps.openWriter();
+  let writer: ObjectWriter | undefined;
   try {
+    // Opened here, so an account without credentials for the bucket (deleted since) fails the export with that reason.
+    writer = await deps.openWriter(scope, destination.bucket);
     const written = await exportMatches(writer, destination, job.jobId, groups);
     return { job: { ...current, exportingLocation: written }, status: 'COMPLETED' };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { job: current, status: 'PARTIAL_SUCCESS', message: `Exporting the match results to s3://${destination.bucket} failed: ${reason}`.slice(0, 2048) };
   } finally {
-    writer.close();
+    writer?.close();
   }
 }
 

@@ -12,6 +12,8 @@ import { decodeNextToken, encodeNextToken } from '../pagination.js';
 import { MAX_TAGS_PER_RESOURCE } from '../domains/domain-service.js';
 import { TEMPLATES } from '../templates/index.js';
 import { scheduleS3IntegrationPoll } from '../../jobs/handlers/poll-s3-integration.js';
+import type { S3AccessResolver } from '../outbound/s3-access.js';
+import { parseS3Uri } from './s3-location.js';
 import {
   UNSTRUCTURED_OBJECT_TYPE, definitionFromJson, definitionToJson,
   type IntegrationDefinition, type IntegrationScope, type IntegrationView,
@@ -66,11 +68,18 @@ export class IntegrationService {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
+    private readonly s3Access: S3AccessResolver,
   ) {}
 
   async put(scope: Scope, domainName: string, input: IntegrationInput): Promise<IntegrationView> {
     const uri = sourceUri(scope, input);
     const types = referencedTypes(input);
+    const bucket = parseS3Uri(uri)?.bucket;
+    if (bucket !== undefined) {
+      // An s3:// source is read with the account's own credentials: refused now when it has none for the bucket.
+      if (!(await this.store.domains.get(scope, domainName))) throw domainNotFound(domainName);
+      await this.s3Access.resolve(scope, bucket);
+    }
     try {
       return await this.upsert(scope, domainName, uri, types, input);
     } catch (error) {

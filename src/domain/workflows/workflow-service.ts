@@ -7,7 +7,7 @@ import type { JsonValue, Scope, Store, Tags } from '../../storage/ports.js';
 import { toJson } from '../../shapes/json.js';
 import type { WorkflowFilter, WorkflowRecord, WorkflowStepRecord } from '../../storage/workflow-ports.js';
 import type { Clock } from '../clock.js';
-import { connectorFactories } from '../../connectors/index.js';
+import { connectorAvailable } from '../../connectors/index.js';
 import { integrationArn } from '../arn.js';
 import { domainNotFound, integrationObjectTypeMissing, integrationUriInUse, tooManyTags, workflowInvalid, workflowNotFound } from '../errors.js';
 import { MAX_TAGS_PER_RESOURCE } from '../domains/domain-service.js';
@@ -15,6 +15,7 @@ import { definitionToJson } from '../integrations/integration.js';
 import { decodeNextToken, encodeNextToken } from '../pagination.js';
 import { TEMPLATES } from '../templates/index.js';
 import { enqueueJob } from '../../jobs/runner.js';
+import type { S3AccessResolver } from '../outbound/s3-access.js';
 import { checkTasks } from './flow-tasks.js';
 import { parseSchedule } from './schedule.js';
 import { configToJson, sourceObject } from './workflow-config.js';
@@ -51,6 +52,7 @@ export class WorkflowService {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
+    private readonly s3Access: S3AccessResolver,
   ) {}
 
   async create(scope: Scope, domainName: string, input: CreateWorkflowInput): Promise<{ workflowId: string; message: string }> {
@@ -60,7 +62,7 @@ export class WorkflowService {
     const source = flow.SourceFlowConfig;
     const connectorType = source.ConnectorType;
     if (!sourceObject(flow)) throw workflowInvalid(`SourceConnectorProperties needs the ${connectorType} member with its ${connectorType === 'S3' ? 'BucketName' : 'Object'}`);
-    if (!connectorFactories[connectorType]) throw workflowInvalid(`connector type ${connectorType} is not available on this server`);
+    if (!connectorAvailable(connectorType)) throw workflowInvalid(`connector type ${connectorType} is not available on this server`);
     const batches = appflow.Batches ?? [];
     batches.forEach((batch, index) => {
       if (!(batch.StartTime < batch.EndTime)) throw workflowInvalid(`Batches[${index}] StartTime must be before its EndTime`);
@@ -72,6 +74,12 @@ export class WorkflowService {
     if (connectorType !== 'S3' && !profileName) throw workflowInvalid(`a ${connectorType} source needs a ConnectorProfileName (openprofiles connectors put-profile)`);
     const uri = `arn:aws:appflow:${scope.region}:${scope.accountId}:flow/${flow.FlowName}`;
     if (uri.length > MAX_URI_LENGTH) throw workflowInvalid(`the integration Uri made from FlowName, ${uri}, is longer than 255 characters`);
+    // An S3 source reads with the account's own credentials for the bucket, never the server's unless granted
+    // (resolved outside the transaction, which may use only its own repositories; an unknown domain stays a 404).
+    if (connectorType === 'S3') {
+      if (!(await this.store.domains.get(scope, domainName))) throw domainNotFound(domainName);
+      await this.s3Access.resolve(scope, sourceObject(flow)!.object, profileName);
+    }
 
     const workflowId = randomUUID().replaceAll('-', '');
     const tags = input.tags ?? {};

@@ -9,7 +9,8 @@ import type { Clock } from '../../domain/clock.js';
 import type { StoreConfig } from '../../storage/open-store.js';
 import { matchDomain } from '../matching/domain-matching.js';
 import { ProfileMerge } from '../../domain/profiles/profile-merge.js';
-import { s3ObjectWriter, type ObjectWriter } from '../../domain/identity-resolution/export-matches.js';
+import type { OpenObjectWriter } from '../../domain/identity-resolution/export-matches.js';
+import { noS3Credentials } from '../../domain/errors.js';
 import { matchingOf, reportedAutoMerging } from '../../domain/identity-resolution/matching-settings.js';
 import { mergeAndExport, resumableGroups } from '../../domain/identity-resolution/merging-phase.js';
 import type { JobHandler } from '../runner.js';
@@ -41,14 +42,14 @@ export async function startIdentityResolutionJob(store: Store, scope: Scope, dom
 }
 
 export interface IdentityResolutionOptions {
-  /** Opens the writer of ExportingConfig.S3Exporting objects (default: AWS S3 through the SDK's defaults). */
-  readonly openWriter?: () => ObjectWriter;
+  /** Opens the writer of ExportingConfig.S3Exporting objects with the account's credentials (without it: none, the export fails). */
+  readonly openWriter?: OpenObjectWriter;
   /** The database, for the matcher thread's own connection (without it the matcher runs inline). */
   readonly database?: StoreConfig;
 }
 
 export function identityResolutionHandler(store: Store, clock: Clock, options: IdentityResolutionOptions = {}): JobHandler {
-  const merging = { store, clock, profileMerge: new ProfileMerge(store, clock), openWriter: options.openWriter ?? (() => s3ObjectWriter({ region: 'us-east-1' })) };
+  const merging = { store, clock, profileMerge: new ProfileMerge(store, clock), openWriter: options.openWriter ?? noWriter };
   return async (context) => {
     const { domainName, jobId } = context.job.payload as { domainName?: unknown; jobId?: unknown };
     const scope = context.scope;
@@ -100,3 +101,5 @@ export function identityResolutionHandler(store: Store, clock: Clock, options: I
 }
 
 class LeaseLost extends Error {}
+
+const noWriter: OpenObjectWriter = (scope, bucket) => Promise.reject(noS3Credentials(scope, bucket));

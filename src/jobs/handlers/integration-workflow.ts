@@ -14,6 +14,8 @@ import type { FlowDefinition } from '../../generated/shapes.js';
 import { ServiceException } from '../../generated/errors.js';
 import { ConnectorError, type Connector, type PullPage, type PullRequest } from '../../connectors/connector.js';
 import { connectorFactories } from '../../connectors/index.js';
+import { s3Connector } from '../../connectors/s3.js';
+import type { S3AccessResolver } from '../../domain/outbound/s3-access.js';
 import { applyTasks, FlowTerminated, projectedFields } from '../../domain/workflows/flow-tasks.js';
 import { configFromJson, sourceObject } from '../../domain/workflows/workflow-config.js';
 import { INTEGRATION_WORKFLOW_JOB, nextStep, runFlowName } from '../../domain/workflows/workflow-steps.js';
@@ -37,6 +39,7 @@ export interface WorkflowRuntimeDeps {
   readonly clock: Clock;
   readonly ingestion: IngestionService;
   readonly connectorProfiles: ConnectorProfiles;
+  readonly s3Access: S3AccessResolver;
 }
 
 /** The step's page was committed by someone else, or the workflow is gone: this run stops. */
@@ -248,10 +251,19 @@ async function revealIntegration(store: Store, scope: Scope, domainName: string,
 
 async function openConnector(deps: WorkflowRuntimeDeps, scope: Scope, flow: FlowDefinition): Promise<Connector> {
   const source = flow.SourceFlowConfig;
+  if (source.ConnectorType === 'S3') {
+    // The account's credentials for the bucket as they are now: none (deleted since) fails the step, never falls back.
+    try {
+      return s3Connector(await deps.s3Access.resolve(scope, sourceObject(flow)!.object, source.ConnectorProfileName));
+    } catch (error) {
+      if (error instanceof ServiceException) throw new StepFailed(error.message);
+      throw error;
+    }
+  }
   const factory = connectorFactories[source.ConnectorType];
   if (!factory) throw new StepFailed(`Connector type ${source.ConnectorType} is not available on this server`);
   const name = source.ConnectorProfileName;
-  const profile = name ? await deps.connectorProfiles.open(scope, name) : { name: '', type: source.ConnectorType, credentials: {} };
+  const profile = name ? await deps.connectorProfiles.open(scope, name) : undefined;
   if (!profile) throw new StepFailed(`Connector profile ${name} does not exist; create it with openprofiles connectors put-profile --name ${name}`);
   return factory(profile);
 }

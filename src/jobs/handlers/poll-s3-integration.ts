@@ -1,11 +1,12 @@
 // The recurring job of one s3:// integration: lists the objects under its prefix and ingests each new one
 // (new key, or a key whose ETag changed) once, then runs again after the poll interval. It ends, forgetting
-// its objects, when the integration is gone. S3 being unreachable is logged and tried at the next poll.
+// its objects, when the integration is gone. S3 being unreachable is logged and tried at the next poll. Each
+// run reads with the account's credentials for the bucket as they are then (domain/outbound/s3-access.ts):
+// without any (deleted since), the run fails with that reason and is retried by the runner, never with other keys.
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { GetObjectCommand, ListObjectsV2Command, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, S3ServiceException } from '@aws-sdk/client-s3';
 import type { Logger } from 'pino';
-import type { S3SourceConfig } from '../../config.js';
 import type { Clock } from '../../domain/clock.js';
 import type { IngestionService } from '../../domain/ingestion/ingestion-service.js';
 import { definitionFromJson } from '../../domain/integrations/integration.js';
@@ -14,6 +15,7 @@ import { formatOfKey, objectTypeOfKey, parseS3Uri } from '../../domain/integrati
 import type { JsonValue, Scope, Store } from '../../storage/ports.js';
 import { enqueueJob, type JobHandler } from '../runner.js';
 import { s3ClientFor } from '../../connectors/s3-client.js';
+import type { S3AccessResolver } from '../../domain/outbound/s3-access.js';
 
 export const POLL_S3_INTEGRATION = 'poll-s3-integration';
 
@@ -21,7 +23,9 @@ export interface S3PollDependencies {
   readonly store: Store;
   readonly clock: Clock;
   readonly ingestion: IngestionService;
-  readonly s3: S3SourceConfig;
+  readonly s3Access: S3AccessResolver;
+  /** How often each integration lists its prefix. */
+  readonly pollIntervalMs: number;
   readonly log?: Logger;
 }
 
@@ -42,7 +46,6 @@ function isSourceFailure(error: unknown): boolean {
 }
 
 export function pollS3IntegrationHandler(deps: S3PollDependencies): JobHandler {
-  let client: S3Client | undefined;
   const objects = new S3ObjectIngestion(deps.store, deps.ingestion, deps.clock, deps.log);
   return async ({ job, scope, renew }) => {
     const { domainName, uri } = job.payload as { domainName: string; uri: string };
@@ -53,8 +56,7 @@ export function pollS3IntegrationHandler(deps: S3PollDependencies): JobHandler {
       return;
     }
     const definition = definitionFromJson(integration.definition);
-    client ??= s3ClientFor(deps.s3);
-    const s3 = client;
+    const s3 = s3ClientFor(await deps.s3Access.resolve(scope, location.bucket));
     try {
       let continuationToken: string | undefined;
       do {
@@ -78,7 +80,9 @@ export function pollS3IntegrationHandler(deps: S3PollDependencies): JobHandler {
       if (error instanceof S3IngestionTakenOver) return;
       if (!isSourceFailure(error)) throw error;
       deps.log?.warn({ domainName, uri, err: error }, 's3 integration source unavailable; trying again at the next poll');
+    } finally {
+      s3.destroy();
     }
-    return { rerunAt: new Date(deps.clock().getTime() + deps.s3.pollIntervalMs) };
+    return { rerunAt: new Date(deps.clock().getTime() + deps.pollIntervalMs) };
   };
 }

@@ -6,7 +6,7 @@ import type { Clock } from '../../domain/clock.js';
 import { ProfileMerge } from '../../domain/profiles/profile-merge.js';
 import { RuleMatchingEngine, RuleRunSuperseded } from '../../domain/rule-matching/rule-matching-engine.js';
 import type { Logger } from 'pino';
-import type { ObjectWriter } from '../../domain/identity-resolution/export-matches.js';
+import type { ObjectWriter, OpenObjectWriter } from '../../domain/identity-resolution/export-matches.js';
 import { exportRuleMatches, ruleExportDestinationOf } from '../../domain/rule-matching/export-rule-matches.js';
 import type { JobHandler } from '../runner.js';
 import { enqueueJob } from '../runner.js';
@@ -23,7 +23,7 @@ export function scheduleRuleMatching(jobs: Store['jobs'], scope: Scope, domainNa
 
 export interface RuleExportOptions {
   /** Opens the S3 writer for RuleBasedMatching.ExportingConfig; without it nothing is exported. */
-  readonly openWriter?: () => ObjectWriter;
+  readonly openWriter?: OpenObjectWriter;
   readonly log?: Logger;
 }
 
@@ -44,13 +44,14 @@ export function ruleMatchingHandler(store: Store, clock: Clock, exporting: RuleE
     const destination = changed && exporting.openWriter ? ruleExportDestinationOf((await store.domains.get(scope, state.domainName))?.ruleBasedMatching) : undefined;
     if (destination && exporting.openWriter) {
       // The object is rewritten whole after the next change, so a failed export is only late, never partial.
-      const writer = exporting.openWriter();
+      let writer: ObjectWriter | undefined;
       try {
+        writer = await exporting.openWriter(scope, destination.bucket);
         await exportRuleMatches(store, writer, scope, state.domainName, destination);
       } catch (error) {
         exporting.log?.warn({ err: error, domainName: state.domainName, bucket: destination.bucket }, 'rule-based match export failed');
       } finally {
-        writer.close();
+        writer?.close();
       }
     }
     return { rerunAt: new Date(clock().getTime() + RULE_MATCHING_INTERVAL_MS) };

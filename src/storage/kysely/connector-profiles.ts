@@ -18,6 +18,7 @@ export class KyselyConnectorProfileRepository implements ConnectorProfileReposit
       connector_type: record.connectorType,
       instance_url: record.instanceUrl ?? null,
       sealed_credentials: record.sealedCredentials,
+      buckets: record.buckets === undefined ? null : record.buckets.join(','),
       last_updated_at: toMillis(record.lastUpdatedAt),
     };
     await this.#db
@@ -49,6 +50,7 @@ function toRecord(row: Selectable<ConnectorProfilesTable>): ConnectorProfileReco
     connectorType: row.connector_type,
     ...present('instanceUrl', row.instance_url),
     sealedCredentials: row.sealed_credentials,
+    ...present('buckets', row.buckets === null ? null : row.buckets.split(',')),
     createdAt: new Date(Number(row.created_at)),
     lastUpdatedAt: new Date(Number(row.last_updated_at)),
   };

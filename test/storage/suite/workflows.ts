@@ -76,6 +76,12 @@ export function workflowCases(ctx: SuiteContext): void {
       assert.equal(await connectorProfiles.get(newScope(), 'sf'), undefined);
       assert.equal(await connectorProfiles.delete(scope, 'sf'), true);
       assert.equal(await connectorProfiles.delete(scope, 'sf'), false);
+      // An S3 profile's buckets come back as stored, and go when a replacement names none.
+      const s3 = { name: 's3', connectorType: 'S3', sealedCredentials: 'v1:a:b:c', buckets: ['drops', 'exports.v2'], createdAt: new Date(1), lastUpdatedAt: new Date(1) };
+      await connectorProfiles.put(scope, s3);
+      assert.deepEqual(await connectorProfiles.get(scope, 's3'), s3);
+      await connectorProfiles.put(scope, { ...s3, buckets: undefined });
+      assert.equal((await connectorProfiles.get(scope, 's3'))?.buckets, undefined);
     });
   });
 }
