@@ -79,12 +79,16 @@ export function buildApp(container: Container, options: AppOptions = {}) {
     },
   });
   (options.connections ?? new ConnectionGuard(edge)).attach(app.server);
+  // Node would answer `Expect: 100-continue` before any hook runs; the client is told to send its body only
+  // once its headers are authenticated (below).
+  app.server.on('checkContinue', (request, response) => app.server.emit('request', request, response));
 
   // SigV4 steps 1–5 need only the headers: a request that fails them is answered before its body is read.
   app.addHook('onRequest', async (request, reply) => {
     const facts = requestFacts(request);
     try {
       signatures.set(request.raw, await authenticateRequestHeaders(container, facts));
+      if (/^100-continue$/i.test(String(request.headers.expect ?? ''))) reply.raw.writeContinue();
     } catch (error) {
       return send(reply, authenticationFailure(error, facts, request.log as Logger));
     }

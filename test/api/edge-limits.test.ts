@@ -82,6 +82,20 @@ describe('edge limits', () => {
     assert.match(response.body, /<ErrorResponse[\s\S]*<Code>MissingAuthenticationTokenException<\/Code>/);
   });
 
+  test('Expect: 100-continue is granted only to a request whose headers authenticate', async () => {
+    const path = '/domains/edge/profiles';
+    const refused = track(await openConnection(server.endpoint, { localAddress: '127.0.0.2' }));
+    refused.send(requestHead('POST', path, 'x', { 'content-type': 'application/json', 'content-length': '2', expect: '100-continue' }));
+    const refusal = await refused.response(2000);
+    assert.equal(refusal.status, 403, 'refused without a 100 Continue first');
+
+    const headers = await signedHeaders(server.endpoint, server.root, { method: 'POST', path, body: '{}' });
+    const granted = track(await openConnection(server.endpoint, { localAddress: '127.0.0.2' }));
+    granted.send(requestHead('POST', path, new URL(server.endpoint).host, { ...headers, 'content-length': '2', expect: '100-continue' }));
+    const interim = await granted.response(2000);
+    assert.equal(interim.status, 100);
+  });
+
   test('headers that never finish are answered 408 and the connection closed after the header deadline', async () => {
     const connection = track(await openConnection(server.endpoint, { localAddress: '127.0.0.3' }));
     connection.send('GET /domains HTTP/1.1\r\nhost: x\r\n');
