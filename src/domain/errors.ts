@@ -7,6 +7,7 @@ import {
   ServiceException,
 } from '../generated/errors.js';
 import type { Violation } from '../generated/validators.js';
+import type { TextViolation } from '../shapes/input-text.js';
 
 /** An error outside the model's five (protocol-level: unknown route, not implemented). */
 export class UnmodeledServiceError extends ServiceException {
@@ -22,7 +23,10 @@ export class UnmodeledServiceError extends ServiceException {
 
 // ---- request shape -----------------------------------------------------------------------
 
-function describeViolation(violation: Violation): string {
+/** A broken model constraint (generated validators) or a character or key no input may hold (input-text.ts). */
+export type InputViolation = Violation | TextViolation;
+
+function describeViolation(violation: InputViolation): string {
   const at = `at '${violation.path}' failed to satisfy constraint: Member must`;
   switch (violation.rule) {
     case 'required':
@@ -43,10 +47,14 @@ function describeViolation(violation: Violation): string {
       return `Value ${at} satisfy enum value set: [${violation.values.join(', ')}]`;
     case 'union':
       return `Value ${at} have exactly one member set`;
+    case 'nul':
+      return `Value ${at} not contain the NUL character (U+0000)`;
+    case 'reservedKey':
+      return `Value ${at} not be ${violation.key}`;
   }
 }
 
-export function validationFailed(violations: readonly Violation[]): BadRequestException {
+export function validationFailed(violations: readonly InputViolation[]): BadRequestException {
   const count = violations.length;
   const noun = count === 1 ? 'error' : 'errors';
   return new BadRequestException(`${count} validation ${noun} detected: ${violations.map(describeViolation).join('; ')}`);
@@ -192,6 +200,10 @@ export function objectNotJson(): BadRequestException {
 
 export function objectNotAnObject(): BadRequestException {
   return new BadRequestException('Object must be a JSON object.');
+}
+
+export function objectHoldsNul(path: string): BadRequestException {
+  return new BadRequestException(`Object holds the NUL character (U+0000) at ${path}, which cannot be stored.`);
 }
 
 export function missingUniqueKey(objectTypeName: string, keyName: string): BadRequestException {

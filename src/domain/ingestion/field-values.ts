@@ -8,11 +8,11 @@ import type { FieldMapping } from '../object-types/definition.js';
 export type FieldValues = Readonly<Record<string, string>>;
 type Render = (context: { _source: unknown }) => string;
 
-/** Walks `_source.a.b` (the leading `_source` is the object itself). */
+/** Walks `_source.a.b` (the leading `_source` is the object itself) through own members only: never `constructor` or `__proto__` of Object. */
 function readPath(source: unknown, path: string): unknown {
   let current: unknown = source;
   for (const segment of path.split('.').slice(1)) {
-    if (current === null || typeof current !== 'object') return undefined;
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) return undefined;
     current = (current as Record<string, unknown>)[segment];
   }
   return current;
