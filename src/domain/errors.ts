@@ -202,6 +202,30 @@ export function objectNotAnObject(): BadRequestException {
   return new BadRequestException('Object must be a JSON object.');
 }
 
+export function mappedValueRefused(fieldName: string, target: string, violation: Violation): BadRequestException {
+  return new BadRequestException(`Field ${fieldName} maps a value to ${target} that the model does not allow there: ${describeViolation(violation)}. The object was not ingested.`);
+}
+
+export function keyValueRefused(keyName: string, violation: Violation): BadRequestException {
+  return new BadRequestException(
+    `Key ${keyName} gets a value longer than a profile key can hold (the values AddProfileKey and SearchProfiles take): ${describeViolation(violation)}. The object was not ingested.`,
+  );
+}
+
+export function templateStepsExceeded(fieldName: string, units: number, charactersPerUnit: number): BadRequestException {
+  return new BadRequestException(
+    `Field ${fieldName}: the object type's templates exceeded the evaluation budget of one object (${units} units; every block helper call and every item a block iterates costs a unit per started ${charactersPerUnit} characters of its template). The object was not ingested.`,
+  );
+}
+
+export function templateOutputTooLong(fieldName: string, limit: number): BadRequestException {
+  return new BadRequestException(`Field ${fieldName}: its template produced more than ${limit} characters, longer than any target takes. The object was not ingested.`);
+}
+
+export function templateFailed(fieldName: string, reason: string): BadRequestException {
+  return new BadRequestException(`Field ${fieldName}: its template failed on this object: ${reason}. The object was not ingested.`);
+}
+
 export function objectHoldsNul(path: string): BadRequestException {
   return new BadRequestException(`Object holds the NUL character (U+0000) at ${path}, which cannot be stored.`);
 }

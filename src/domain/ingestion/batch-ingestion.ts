@@ -22,6 +22,7 @@ import { objectKeys, type ObjectKey } from './key-values.js';
 import { profileObjectKey } from './object-key.js';
 import { DAY_MS, deadLetterId, FALLBACK_EXPIRATION_DAYS, NO_PROFILE_MATCH, parseObject, storedKeys, uniqueKeyName } from './object-steps.js';
 import { profileChanges, sourceTimestampField } from './profile-updates.js';
+import { checkMappedValues } from './mapped-values.js';
 
 export type BatchOutcome = { readonly ok: true; readonly key: string } | { readonly ok: false; readonly error: BadRequestException };
 
@@ -138,6 +139,7 @@ function prepare(context: BatchContext, texts: readonly string[], outcomes: Batc
       const unique = keys.find((key) => has(key, 'UNIQUE'));
       if (!unique) throw missingUniqueKey(type.name, uniqueKeyName(type));
       if (!keys.some((key) => has(key, 'PROFILE'))) throw missingProfileKey(type.name);
+      checkMappedValues(type, values, keys);
       prepared.push({ slot, text, values, keys, objectKey: profileObjectKey(type.name, unique.value) });
     } catch (error) {
       if (!(error instanceof BadRequestException)) throw error;
