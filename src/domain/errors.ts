@@ -166,6 +166,19 @@ export function tooManyTags(limit: number): BadRequestException {
 
 // ---- profiles ----------------------------------------------------------------------------
 
+/** A write that would take a profile past its size limit; merges found by matching skip it (spec §3.15). */
+export class ProfileTooLarge extends BadRequestException {}
+
+export function profileTooLarge(bytes: number, limit: number): ProfileTooLarge {
+  return new ProfileTooLarge(
+    `The profile would hold more than ${limit} bytes (250 KB), the most a profile may hold (${bytes} bytes counted: its members and attributes as stored, as UTF-8 JSON); nothing was written.`,
+  );
+}
+
+export function standardRecordTooLarge(objectName: string, bytes: number, limit: number): BadRequestException {
+  return new BadRequestException(`The ${objectName} record would hold ${bytes} bytes, over the limit of ${limit} bytes (250 KB) an object may hold. The object was not ingested.`);
+}
+
 export function profileNotFound(profileId: string): ResourceNotFoundException {
   return new ResourceNotFoundException(`Profile ${profileId} does not exist`);
 }

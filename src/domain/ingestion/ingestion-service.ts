@@ -21,6 +21,7 @@ import { profileObjectKey } from './object-key.js';
 import { profileChanges, sourceTimestampField } from './profile-updates.js';
 import { planStandardRecords } from './standard-records.js';
 import { checkMappedValues } from './mapped-values.js';
+import { checkProfileSize } from '../profiles/profile-size.js';
 import { batchable, ingestBatch, type BatchOutcome } from './batch-ingestion.js';
 import { DAY_MS, deadLetterId, FALLBACK_EXPIRATION_DAYS, NO_PROFILE_MATCH, parseObject, storedKeys, uniqueKeyName } from './object-steps.js';
 import { isSqsQueueUrl, scheduleDeadLetterSend } from '../../jobs/handlers/send-dead-letter.js';
@@ -133,6 +134,7 @@ export class IngestionService {
     // Every refusal comes before the first write, so a refused object changes nothing (also inside an import batch).
     let records: ProfileObjectRecord[];
     try {
+      checkProfileSize(next.fields);
       records = await planStandardRecords(repos, scope, domainName, type, values, keys, profile.profileId, now, expiresAt, source);
     } catch (error) {
       await repos.profileObjects.releaseKeys(scope, domainName, claims);

@@ -5,7 +5,8 @@
 // (`_assetId`, `_serialNumber`…) read them the same way. They follow the profile of the latest object.
 import type { Repositories, Scope } from '../../storage/ports.js';
 import type { ProfileObjectRecord } from '../../storage/object-ports.js';
-import { ambiguousStandardObject } from '../errors.js';
+import { ambiguousStandardObject, standardRecordTooLarge } from '../errors.js';
+import { MAX_DOCUMENT_BYTES } from '../profiles/profile-size.js';
 import type { Mapping } from '../object-types/definition.js';
 import { STANDARD_OBJECTS } from '../object-types/standard-objects.js';
 import { newProfileId } from '../profiles/profile-id.js';
@@ -46,7 +47,7 @@ function targetedWrites(mapping: Mapping, values: FieldValues): Map<string, Arra
 
 /**
  * The standard-object records this object writes, as they will be stored; reads only, so the ingestion can
- * refuse (several matching records) before it writes anything.
+ * refuse (several matching records, a record past the object size limit) before it writes anything.
  */
 export async function planStandardRecords(
   repos: Repositories,
@@ -93,6 +94,7 @@ export async function planStandardRecords(
     for (const [member, keyName] of Object.entries(MEMBER_KEYS[objectName] ?? {})) add(keyName, document[member]);
     const text = JSON.stringify(document);
     const sizeBytes = Buffer.byteLength(text, 'utf8');
+    if (sizeBytes > MAX_DOCUMENT_BYTES) throw standardRecordTooLarge(objectName, sizeBytes, MAX_DOCUMENT_BYTES);
     records.push({
       objectTypeName: objectName,
       objectKey: recordId,
