@@ -8,22 +8,22 @@ import { inputValidators } from '../../generated/validators.js';
 import { schema } from '../../generated/schema.js';
 import { codePoints } from '../../generated/validation-runtime.js';
 import type { Violation } from '../../generated/validators.js';
-import type { BadRequestException } from '../../generated/errors.js';
 import type { Mapping } from '../object-types/definition.js';
 import { keyValueRefused, mappedValueRefused } from '../errors.js';
 import type { FieldValues } from './field-values.js';
 import type { ObjectKey } from './key-values.js';
 
 const PROFILE_REQUEST = 'CreateProfileRequest';
-const validateProfile = required(inputValidators[PROFILE_REQUEST]);
-const validateKey = required(inputValidators['AddProfileKeyRequest']);
+const validateProfile = validatorOf(PROFILE_REQUEST);
+const validateKey = validatorOf('AddProfileKeyRequest');
 /** Stand-ins for the members a probe needs but does not test. */
 const DOMAIN = 'd';
 const PROFILE_ID = '0'.repeat(32);
 
-function required<T>(value: T | undefined): T {
-  if (value === undefined) throw new Error('the generated validators lack a profile request');
-  return value;
+function validatorOf(shape: string): (value: unknown) => Violation[] {
+  const validator = inputValidators[shape];
+  if (validator === undefined) throw new Error(`the generated validators lack ${shape}`);
+  return validator;
 }
 
 function profileMembers(): ReadonlyMap<string, string> {
@@ -89,23 +89,20 @@ export function targetViolations(target: string, value: string): Violation[] {
  * targeted values, the inferred profile's e-mail and phone (step 9), and the stored key values.
  */
 export function checkMappedValues(mapping: Mapping, values: FieldValues, keys: readonly ObjectKey[]): void {
-  const refuse = (error: BadRequestException): never => {
-    throw error;
-  };
   for (const [name, field] of Object.entries(mapping.fields)) {
     const value = values[name];
     if (value === undefined || field.target === undefined) continue;
     const [violation] = targetViolations(field.target, value);
-    if (violation) refuse(mappedValueRefused(name, field.target, violation));
+    if (violation) throw mappedValueRefused(name, field.target, violation);
   }
   for (const [contentType, member] of [['EMAIL_ADDRESS', 'EmailAddress'], ['PHONE_NUMBER', 'PhoneNumber']] as const) {
     const first = Object.entries(mapping.fields).find(([name, field]) => field.target === undefined && field.contentType === contentType && values[name] !== undefined);
     if (!first) continue;
     const [violation] = targetViolations(`_profile.${member}`, values[first[0]]!);
-    if (violation) refuse(mappedValueRefused(first[0], `_profile.${member}`, violation));
+    if (violation) throw mappedValueRefused(first[0], `_profile.${member}`, violation);
   }
   for (const key of keys) {
     const [violation] = validateKey({ DomainName: DOMAIN, ProfileId: PROFILE_ID, KeyName: key.name, Values: [key.value] }).filter((found) => found.path.startsWith('Values'));
-    if (violation) refuse(keyValueRefused(key.name, violation));
+    if (violation) throw keyValueRefused(key.name, violation);
   }
 }
