@@ -1,7 +1,7 @@
 // What no input may carry whatever its member, beyond the model's own constraints: the NUL character
 // in any string or map key (PostgreSQL text cannot hold it, so both backends refuse it alike), and
 // `__proto__` as a map key (a plain object cannot keep it as an entry). Driven by the schema, paths
-// written as the generated validators write them.
+// written as the generated validators write them; the extension routes' schema-less JSON is walked whole.
 import type { ShapeSchema } from '../generated/schema-types.js';
 
 export type TextViolation =
@@ -56,4 +56,22 @@ function walk(schema: Readonly<Record<string, ShapeSchema>>, key: string, value:
     default:
       return;
   }
+}
+
+/** Violations in schema-less JSON (the bodies of our extension routes): NUL in any string or member name. */
+export function jsonTextViolations(value: unknown, path: string): TextViolation[] {
+  const out: TextViolation[] = [];
+  const visit = (item: unknown, at: string): void => {
+    if (typeof item === 'string') {
+      if (hasNul(item)) out.push({ path: at, rule: 'nul' });
+    } else if (Array.isArray(item)) item.forEach((element, i) => visit(element, `${at}[${i}]`));
+    else if (item !== null && typeof item === 'object') {
+      for (const [key, member] of Object.entries(item)) {
+        if (hasNul(key)) out.push({ path: join(at, 'key'), rule: 'nul' });
+        visit(member, join(at, key));
+      }
+    }
+  };
+  visit(value, path);
+  return out;
 }

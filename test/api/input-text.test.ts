@@ -118,6 +118,13 @@ for (const backend of backends()) {
       assert.equal(users.some((user) => user.UserName === 'nul-path'), false);
     });
 
+    test('NUL in a label of our extension routes is a 400 too, not a database error', async () => {
+      const result = await signedFetch(server.endpoint, server.root, { method: 'POST', path: '/_openprofiles/domains/a%00b/identity-resolution-jobs', body: '{}' });
+      assert.equal(result.status, 400, result.text);
+      assert.equal(result.headers.get('x-amzn-errortype'), 'BadRequestException');
+      assert.match(String(result.json?.['Message']), nulAt('DomainName'));
+    });
+
     test('__proto__ as a map key is a 400 naming the member, never dropped while the call says 200', async () => {
       const domain = await newDomain(client);
       const profile = await raw('POST', `/domains/${domain}/profiles`, '{"FirstName":"Ann","Attributes":{"__proto__":"x","tier":"gold"}}');
