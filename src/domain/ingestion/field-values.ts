@@ -36,7 +36,6 @@ export class FieldExtractor {
   constructor(
     private readonly fields: Readonly<Record<string, FieldMapping>>,
     private readonly handlebars: HandlebarsRuntime,
-    private readonly budgetUnits = TEMPLATE_BUDGET_PER_OBJECT,
   ) {}
 
   private compile(template: string): Render {
@@ -51,7 +50,7 @@ export class FieldExtractor {
   /** Throws BadRequestException naming the field whose template broke a limit or failed. */
   extract(object: unknown): FieldValues {
     const values: Record<string, string> = {};
-    const budget = new TemplateBudget(this.budgetUnits, LONGEST_TARGET_VALUE);
+    const budget = new TemplateBudget(TEMPLATE_BUDGET_PER_OBJECT, LONGEST_TARGET_VALUE);
     for (const [name, field] of Object.entries(this.fields)) {
       const value = isTemplate(field.source) ? this.render(name, field.source, object, budget) : readPath(object, field.source);
       const text = asText(value);
