@@ -8,6 +8,7 @@ import {
   ThrottlingException,
 } from '../generated/errors.js';
 import type { Violation } from '../generated/validators.js';
+import type { TextViolation } from '../shapes/input-text.js';
 
 /** An error outside the model's five (protocol-level: unknown route, not implemented). */
 export class UnmodeledServiceError extends ServiceException {
@@ -23,7 +24,10 @@ export class UnmodeledServiceError extends ServiceException {
 
 // ---- request shape -----------------------------------------------------------------------
 
-function describeViolation(violation: Violation): string {
+/** A broken model constraint (generated validators) or a character or key no input may hold (input-text.ts). */
+export type InputViolation = Violation | TextViolation;
+
+function describeViolation(violation: InputViolation): string {
   const at = `at '${violation.path}' failed to satisfy constraint: Member must`;
   switch (violation.rule) {
     case 'required':
@@ -44,10 +48,14 @@ function describeViolation(violation: Violation): string {
       return `Value ${at} satisfy enum value set: [${violation.values.join(', ')}]`;
     case 'union':
       return `Value ${at} have exactly one member set`;
+    case 'nul':
+      return `Value ${at} not contain the NUL character (U+0000)`;
+    case 'reservedKey':
+      return `Value ${at} not be ${violation.key}`;
   }
 }
 
-export function validationFailed(violations: readonly Violation[]): BadRequestException {
+export function validationFailed(violations: readonly InputViolation[]): BadRequestException {
   const count = violations.length;
   const noun = count === 1 ? 'error' : 'errors';
   return new BadRequestException(`${count} validation ${noun} detected: ${violations.map(describeViolation).join('; ')}`);
@@ -176,6 +184,19 @@ export function tooManyTags(limit: number): BadRequestException {
 
 // ---- profiles ----------------------------------------------------------------------------
 
+/** A write that would take a profile past its size limit; merges found by matching skip it (spec §3.15). */
+export class ProfileTooLarge extends BadRequestException {}
+
+export function profileTooLarge(bytes: number, limit: number): ProfileTooLarge {
+  return new ProfileTooLarge(
+    `The profile would hold more than ${limit} bytes (250 KB), the most a profile may hold (${bytes} bytes counted: its members and attributes as stored, as UTF-8 JSON); nothing was written.`,
+  );
+}
+
+export function standardRecordTooLarge(objectName: string, bytes: number, limit: number): BadRequestException {
+  return new BadRequestException(`The ${objectName} record would hold ${bytes} bytes, over the limit of ${limit} bytes (250 KB) an object may hold. The object was not ingested.`);
+}
+
 export function profileNotFound(profileId: string): ResourceNotFoundException {
   return new ResourceNotFoundException(`Profile ${profileId} does not exist`);
 }
@@ -210,6 +231,34 @@ export function objectNotJson(): BadRequestException {
 
 export function objectNotAnObject(): BadRequestException {
   return new BadRequestException('Object must be a JSON object.');
+}
+
+export function mappedValueRefused(fieldName: string, target: string, violation: Violation): BadRequestException {
+  return new BadRequestException(`Field ${fieldName} maps a value to ${target} that the model does not allow there: ${describeViolation(violation)}. The object was not ingested.`);
+}
+
+export function keyValueRefused(keyName: string, violation: Violation): BadRequestException {
+  return new BadRequestException(
+    `Key ${keyName} gets a value longer than a profile key can hold (the values AddProfileKey and SearchProfiles take): ${describeViolation(violation)}. The object was not ingested.`,
+  );
+}
+
+export function templateStepsExceeded(fieldName: string, units: number, charactersPerUnit: number): BadRequestException {
+  return new BadRequestException(
+    `Field ${fieldName}: the object type's templates exceeded the evaluation budget of one object (${units} units; every block helper call and every item a block iterates costs a unit per started ${charactersPerUnit} characters of its template). The object was not ingested.`,
+  );
+}
+
+export function templateOutputTooLong(fieldName: string, limit: number): BadRequestException {
+  return new BadRequestException(`Field ${fieldName}: its template produced more than ${limit} characters, longer than any target takes. The object was not ingested.`);
+}
+
+export function templateFailed(fieldName: string, reason: string): BadRequestException {
+  return new BadRequestException(`Field ${fieldName}: its template failed on this object: ${reason}. The object was not ingested.`);
+}
+
+export function objectHoldsNul(path: string): BadRequestException {
+  return new BadRequestException(`Object holds the NUL character (U+0000) at ${path}, which cannot be stored.`);
 }
 
 export function missingUniqueKey(objectTypeName: string, keyName: string): BadRequestException {

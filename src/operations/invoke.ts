@@ -4,6 +4,8 @@
 // operation or its input (and the authorization sweep reaches every operation of the model).
 import { operations, type OperationName, type OperationTypes } from '../generated/operations.js';
 import { inputValidators } from '../generated/validators.js';
+import { schema } from '../generated/schema.js';
+import { textViolations } from '../shapes/input-text.js';
 import type { Authorizer } from '../auth/profile-authorizer.js';
 import { operationNotImplemented, validationFailed } from '../domain/errors.js';
 import { registry } from './index.js';
@@ -25,7 +27,7 @@ export async function invoke<N extends OperationName>(
     origin: ctx.origin ?? { time: new Date(), region: ctx.scope.region, secureTransport: false },
   });
   if (!handler) throw operationNotImplemented(name);
-  const violations = inputValidators[definition.input]?.(input) ?? [];
+  const violations = [...(inputValidators[definition.input]?.(input) ?? []), ...textViolations(schema, definition.input, input)];
   if (violations.length > 0) throw validationFailed(violations);
   return handler(ctx, input);
 }

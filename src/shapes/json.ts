@@ -30,7 +30,7 @@ export function fromJson(value: unknown, key: string): unknown {
     case 'map': {
       if (typeof value !== 'object' || Array.isArray(value)) return value;
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = fromJson(v, shape.value) ?? null;
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) setEntry(out, k, fromJson(v, shape.value) ?? null);
       return out;
     }
     case 'timestamp':
@@ -38,6 +38,15 @@ export function fromJson(value: unknown, key: string): unknown {
     default:
       return value;
   }
+}
+
+/**
+ * Keeps every entry of a map as its own property: assigning `__proto__` would set the object's
+ * prototype and lose the entry, and validation must see it to refuse it (src/shapes/input-text.ts).
+ */
+function setEntry(map: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
+  else map[key] = value;
 }
 
 /** The JSON form of `value` as shape `key`: wire member names, epoch-second timestamps, absent members omitted. */

@@ -2,8 +2,7 @@
 // modelled errors come from the generated tables (src/generated/iam|sts/errors.ts).
 import { modeledErrors as iamErrors } from '../../generated/iam/errors.js';
 import { modeledErrors as stsErrors } from '../../generated/sts/errors.js';
-import type { Violation } from '../../generated/validators.js';
-import { validationFailed } from '../errors.js';
+import { validationFailed, type InputViolation } from '../errors.js';
 
 /** An awsQuery error: `<Error><Type/><Code/><Message/></Error>` with its HTTP status. */
 export class QueryError extends Error {
@@ -28,7 +27,7 @@ export type EntityNoun = 'user' | 'group' | 'role' | 'user policy' | 'group poli
 // ---- protocol (errors common to every awsQuery service) ----------------------------------
 
 /** The Coral message the Customer Profiles edge writes (domain/errors.ts), under IAM's ValidationError code. */
-export function validationError(violations: readonly Violation[]): QueryError {
+export function validationError(violations: readonly InputViolation[]): QueryError {
   return new QueryError('ValidationError', 400, 'client', validationFailed(violations).message);
 }
 

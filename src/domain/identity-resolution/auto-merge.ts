@@ -6,6 +6,7 @@
 import type { IdentityResolutionJobRecord, Repositories, Scope, Store } from '../../storage/ports.js';
 import type { Clock } from '../clock.js';
 import type { ProfileMerge } from '../profiles/profile-merge.js';
+import { ProfileTooLarge } from '../errors.js';
 import { fromDocument } from '../profiles/profile-document.js';
 import { normalizeOptions } from '../profiles/profile-service.js';
 import type { AutoMergeSettings } from './matching-settings.js';
@@ -66,13 +67,18 @@ export async function applyMerges(
     for (let start = 0; start < merge.mergedIds.length; start += MERGE_BATCH) {
       await renew();
       const batch = merge.mergedIds.slice(start, start + MERGE_BATCH);
-      current = await store.transaction(async (repos) => {
-        const merged = await mergeExisting(repos, profileMerge, scope, job.domainName, merge.mainId, batch);
-        if (merged === 0) return current;
-        const next = { ...current, mergesDone: current.mergesDone + merged, lastUpdatedAt: clock() };
-        await repos.identityResolution.putJob(scope, next);
-        return next;
-      });
+      try {
+        current = await store.transaction(async (repos) => {
+          const merged = await mergeExisting(repos, profileMerge, scope, job.domainName, merge.mainId, batch);
+          if (merged === 0) return current;
+          const next = { ...current, mergesDone: current.mergesDone + merged, lastUpdatedAt: clock() };
+          await repos.identityResolution.putJob(scope, next);
+          return next;
+        });
+      } catch (error) {
+        // A merge whose profile would pass the size limit (spec §3.15) is left undone, like MergeProfiles refuses it.
+        if (!(error instanceof ProfileTooLarge)) throw error;
+      }
     }
   }
   return current;

@@ -22,6 +22,8 @@ import { objectKeys, type ObjectKey } from './key-values.js';
 import { profileObjectKey } from './object-key.js';
 import { DAY_MS, deadLetterId, FALLBACK_EXPIRATION_DAYS, NO_PROFILE_MATCH, parseObject, storedKeys, uniqueKeyName } from './object-steps.js';
 import { profileChanges, sourceTimestampField } from './profile-updates.js';
+import { checkMappedValues } from './mapped-values.js';
+import { checkProfileSize } from '../profiles/profile-size.js';
 
 export type BatchOutcome = { readonly ok: true; readonly key: string } | { readonly ok: false; readonly error: BadRequestException };
 
@@ -138,6 +140,7 @@ function prepare(context: BatchContext, texts: readonly string[], outcomes: Batc
       const unique = keys.find((key) => has(key, 'UNIQUE'));
       if (!unique) throw missingUniqueKey(type.name, uniqueKeyName(type));
       if (!keys.some((key) => has(key, 'PROFILE'))) throw missingProfileKey(type.name);
+      checkMappedValues(type, values, keys);
       prepared.push({ slot, text, values, keys, objectKey: profileObjectKey(type.name, unique.value) });
     } catch (error) {
       if (!(error instanceof BadRequestException)) throw error;
@@ -218,11 +221,6 @@ function place(context: BatchContext, state: BatchState, record: Prepared, queue
     }
     if (state.count(profileId) >= OBJECTS_PER_PROFILE) throw profileObjectBudgetReached(profileId, OBJECTS_PER_PROFILE);
   }
-  // The row lock of the one-object path bumps the version; a refused record (above) leaves it, as its call rolls back.
-  if (found) {
-    found.record = { ...found.record, version: found.record.version + 1 };
-    found.dirty = true;
-  }
 
   const timestampField = sourceTimestampField(type);
   const rawTimestamp = timestampField === undefined ? undefined : record.values[timestampField];
@@ -230,6 +228,12 @@ function place(context: BatchContext, state: BatchState, record: Prepared, queue
   const current = { fields: fromDocument(profile.record.fields), sources: profile.record.sources };
   const changes = profileChanges(type, record.values, current, source, created);
   const next = applyChanges(current, changes, encodeSource(source));
+  checkProfileSize(next.fields);
+  // The row lock of the one-object path bumps the version; a refused record (above) leaves it, as its call rolls back.
+  if (found) {
+    found.record = { ...found.record, version: found.record.version + 1 };
+    found.dirty = true;
+  }
   if (created || Object.keys(changes).length > 0) profile.record = { ...profile.record, fields: toDocument(next.fields), sources: next.sources, lastUpdatedAt: now };
   if (created) state.profiles.set(profileId, profile);
 

@@ -2,6 +2,7 @@
 // create its profile (or dead-letter it), store it, and update the profile's fields and keys, all in one
 // transaction that holds the profile's row lock.
 import type { ProfileRecord, Repositories, Scope, Store } from '../../storage/ports.js';
+import type { ProfileObjectRecord } from '../../storage/object-ports.js';
 import type { Clock } from '../clock.js';
 import { BadRequestException } from '../../generated/errors.js';
 import { domainNotFound, missingProfileKey, missingUniqueKey, profileObjectBudgetReached, profileObjectLimitReached } from '../errors.js';
@@ -18,7 +19,9 @@ import { CompiledTypes, requireType, resolveType, type IngestionType } from './i
 import { objectKeys, type ObjectKey } from './key-values.js';
 import { profileObjectKey } from './object-key.js';
 import { profileChanges, sourceTimestampField } from './profile-updates.js';
-import { writeStandardRecords } from './standard-records.js';
+import { planStandardRecords } from './standard-records.js';
+import { checkMappedValues } from './mapped-values.js';
+import { checkProfileSize } from '../profiles/profile-size.js';
 import { batchable, ingestBatch, type BatchOutcome } from './batch-ingestion.js';
 import { DAY_MS, deadLetterId, FALLBACK_EXPIRATION_DAYS, NO_PROFILE_MATCH, parseObject, storedKeys, uniqueKeyName } from './object-steps.js';
 import { isSqsQueueUrl, scheduleDeadLetterSend } from '../../jobs/handlers/send-dead-letter.js';
@@ -96,6 +99,7 @@ export class IngestionService {
     const unique = keys.find((key) => has(key, 'UNIQUE'));
     if (!unique) throw missingUniqueKey(type.name, uniqueKeyName(type));
     if (!keys.some((key) => has(key, 'PROFILE'))) throw missingProfileKey(type.name);
+    checkMappedValues(type, values, keys);
     const objectKey = profileObjectKey(type.name, unique.value);
     const now = this.clock();
 
@@ -125,15 +129,24 @@ export class IngestionService {
     const current = { fields: fromDocument(profile.fields), sources: profile.sources };
     const changes = profileChanges(type, values, current, source, created);
     const next = applyChanges(current, changes, encodeSource(source));
+    const days = type.expirationDays ?? domain.defaultExpirationDays ?? FALLBACK_EXPIRATION_DAYS;
+    const expiresAt = new Date(now.getTime() + days * DAY_MS);
+    // Every refusal comes before the first write, so a refused object changes nothing (also inside an import batch).
+    let records: ProfileObjectRecord[];
+    try {
+      checkProfileSize(next.fields);
+      records = await planStandardRecords(repos, scope, domainName, type, values, keys, profile.profileId, now, expiresAt, source);
+    } catch (error) {
+      await repos.profileObjects.releaseKeys(scope, domainName, claims);
+      throw error;
+    }
     const record = { ...profile, fields: toDocument(next.fields), sources: next.sources, lastUpdatedAt: now };
     if (created) await repos.profiles.create(scope, domainName, record);
     else if (Object.keys(changes).length > 0) await repos.profiles.update(scope, domainName, record);
     await syncStandardKeys(repos, scope, domainName, profile.profileId, next.fields, normalizeOptions(scope));
     await repos.profileKeys.add(scope, domainName, storedKeys(keys, profile.profileId, created));
 
-    const days = type.expirationDays ?? domain.defaultExpirationDays ?? FALLBACK_EXPIRATION_DAYS;
-    const expiresAt = new Date(now.getTime() + days * DAY_MS);
-    await writeStandardRecords(repos, scope, domainName, type, values, keys, profile.profileId, now, expiresAt, source);
+    for (const standardRecord of records) await repos.profileObjects.put(scope, domainName, standardRecord);
     await repos.profileObjects.put(scope, domainName, {
       objectTypeName: type.name,
       objectKey,

@@ -1,7 +1,8 @@
 // Steps of PutProfileObject (spec §3.4) shared by the one-object path and the batch path.
 import { randomBytes } from 'node:crypto';
 import type { ProfileKey } from '../../storage/ports.js';
-import { objectNotAnObject, objectNotJson } from '../errors.js';
+import { objectHoldsNul, objectNotAnObject, objectNotJson } from '../errors.js';
+import { hasNul } from '../../shapes/input-text.js';
 import { has } from './find-profile.js';
 import type { IngestionType } from './ingestion-type.js';
 import type { ObjectKey } from './key-values.js';
@@ -21,7 +22,25 @@ export function parseObject(text: string): Record<string, unknown> {
     throw objectNotJson();
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw objectNotAnObject();
+  // JSON text can hold NUL only as the escape \u0000 (a raw one is not JSON), so most objects skip the walk.
+  if (text.includes('\\u0000')) {
+    const at = nulPath(parsed, '_source');
+    if (at !== undefined) throw objectHoldsNul(at);
+  }
   return parsed as Record<string, unknown>;
+}
+
+/** Where in a parsed document a string or member name holds NUL, as a `_source.a.0.b` path. */
+function nulPath(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return hasNul(value) ? path : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const at = `${path}.${key}`;
+    if (hasNul(key)) return at;
+    const found = nulPath(item, at);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** Dead-letter ids sort in arrival order: zero-padded epoch ms, then randomness. */

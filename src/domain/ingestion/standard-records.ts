@@ -4,7 +4,9 @@
 // beside ingested objects (type `_asset`…, key = record id) so ListProfileObjects and ObjectFilter
 // (`_assetId`, `_serialNumber`…) read them the same way. They follow the profile of the latest object.
 import type { Repositories, Scope } from '../../storage/ports.js';
-import { ambiguousStandardObject } from '../errors.js';
+import type { ProfileObjectRecord } from '../../storage/object-ports.js';
+import { ambiguousStandardObject, standardRecordTooLarge } from '../errors.js';
+import { MAX_DOCUMENT_BYTES } from '../profiles/profile-size.js';
 import type { Mapping } from '../object-types/definition.js';
 import { STANDARD_OBJECTS } from '../object-types/standard-objects.js';
 import { newProfileId } from '../profiles/profile-id.js';
@@ -43,7 +45,11 @@ function targetedWrites(mapping: Mapping, values: FieldValues): Map<string, Arra
   return writes;
 }
 
-export async function writeStandardRecords(
+/**
+ * The standard-object records this object writes, as they will be stored; reads only, so the ingestion can
+ * refuse (several matching records, a record past the object size limit) before it writes anything.
+ */
+export async function planStandardRecords(
   repos: Repositories,
   scope: Scope,
   domainName: string,
@@ -54,7 +60,8 @@ export async function writeStandardRecords(
   now: Date,
   expiresAt: Date,
   source: ObjectSource,
-): Promise<void> {
+): Promise<ProfileObjectRecord[]> {
+  const records: ProfileObjectRecord[] = [];
   for (const [objectName, writes] of targetedWrites(mapping, values)) {
     const object = STANDARD_OBJECTS.get(objectName);
     if (object?.identifier === undefined || object.idMember === undefined) continue;
@@ -86,12 +93,14 @@ export async function writeStandardRecords(
     add(`_${object.idMember.charAt(0).toLowerCase()}${object.idMember.slice(1)}`, recordId);
     for (const [member, keyName] of Object.entries(MEMBER_KEYS[objectName] ?? {})) add(keyName, document[member]);
     const text = JSON.stringify(document);
-    await repos.profileObjects.put(scope, domainName, {
+    const sizeBytes = Buffer.byteLength(text, 'utf8');
+    if (sizeBytes > MAX_DOCUMENT_BYTES) throw standardRecordTooLarge(objectName, sizeBytes, MAX_DOCUMENT_BYTES);
+    records.push({
       objectTypeName: objectName,
       objectKey: recordId,
       profileId,
       object: text,
-      sizeBytes: Buffer.byteLength(text, 'utf8'),
+      sizeBytes,
       keys: [...recordKeys.values()],
       createdAt: existing?.createdAt ?? now,
       lastUpdatedAt: now,
@@ -99,4 +108,5 @@ export async function writeStandardRecords(
       sources,
     });
   }
+  return records;
 }

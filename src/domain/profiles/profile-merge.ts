@@ -8,6 +8,7 @@ import { mergeFields, type FieldChoices, type MergeSide } from './merge-fields.j
 import { fromDocument, toDocument } from './profile-document.js';
 import { normalizeOptions, requireDomain } from './profile-service.js';
 import { syncStandardKeys } from './sync-keys.js';
+import { checkProfileSize } from './profile-size.js';
 
 export class ProfileMerge {
   constructor(
@@ -38,6 +39,7 @@ export class ProfileMerge {
       return { profileId: id, fields: fromDocument(record.fields), sources: record.sources };
     };
     const merged = mergeFields(side(mainId), others.map(side), choices);
+    checkProfileSize(merged.fields);
     const carried = await carriedKeys(repos, scope, domainName, mainId, others);
     // Objects follow their profiles to the main one before the absorbed rows (and their cascade) go.
     await repos.profileObjects.reassign(scope, domainName, others, mainId);

@@ -14,6 +14,7 @@ import { MANUAL_SOURCE, type ProfileChanges } from './profile.js';
 import { standardKeys } from './standard-keys.js';
 import { syncStandardKeys } from './sync-keys.js';
 import { newProfileId } from './profile-id.js';
+import { checkChangesSize, checkProfileSize } from './profile-size.js';
 
 /** Values per key in one AddProfileKey, DeleteProfileKey or search key (the model sets no bound). */
 export const MAX_KEY_VALUES = 100;
@@ -41,7 +42,9 @@ export class ProfileService {
   ) {}
 
   async create(scope: Scope, domainName: string, changes: ProfileChanges): Promise<string> {
+    checkChangesSize(changes);
     const { fields, sources } = applyChanges({ fields: {}, sources: {} }, changes, MANUAL_SOURCE);
+    checkProfileSize(fields);
     const profileId = this.newId();
     const now = this.clock();
     await this.store.transaction(async (repos) => {
@@ -53,9 +56,11 @@ export class ProfileService {
   }
 
   async update(scope: Scope, domainName: string, profileId: string, changes: ProfileChanges): Promise<void> {
+    checkChangesSize(changes);
     await this.store.transaction(async (repos) => {
       const current = await this.lock(repos, scope, domainName, profileId);
       const { fields, sources } = applyChanges(current, changes, MANUAL_SOURCE);
+      checkProfileSize(fields);
       await repos.profiles.update(scope, domainName, { ...current, fields: toDocument(fields), sources, lastUpdatedAt: this.clock() });
       await syncStandardKeys(repos, scope, domainName, profileId, fields, normalizeOptions(scope));
     });

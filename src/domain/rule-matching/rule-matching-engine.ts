@@ -7,6 +7,7 @@ import type { Scope, Store } from '../../storage/ports.js';
 import type { RuleMatchGroup, RuleMatchingState } from '../../storage/rule-matching-ports.js';
 import { ResourceNotFoundException } from '../../generated/errors.js';
 import type { Clock } from '../clock.js';
+import { ProfileTooLarge } from '../errors.js';
 import type { ProfileMerge } from '../profiles/profile-merge.js';
 import { fromDocument } from '../profiles/profile-document.js';
 import { normalizeOptions } from '../profiles/profile-service.js';
@@ -141,8 +142,9 @@ export class RuleMatchingEngine {
         await this.profileMerge.merge(scope, domainName, mainId, chunk.map((record) => record.profileId), fieldChoices(main, chunk, run.config.conflictResolution));
         absorbed.push(...chunk.map((record) => record.profileId));
       } catch (error) {
-        // A profile deleted meanwhile: what is left is looked at again when it next changes.
-        if (!(error instanceof ResourceNotFoundException)) throw error;
+        // A profile deleted meanwhile: what is left is looked at again when it next changes. A merge that
+        // would take the profile past its size limit (spec §3.15) is left undone, as MergeProfiles refuses it.
+        if (!(error instanceof ResourceNotFoundException) && !(error instanceof ProfileTooLarge)) throw error;
       }
       const current = await this.store.profiles.get(scope, domainName, mainId);
       if (!current) break;

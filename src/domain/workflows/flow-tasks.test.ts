@@ -54,3 +54,16 @@ test('checkTasks refuses tasks that cannot run, naming the task', () => {
   assert.throws(() => checkTasks([{ TaskType: 'Truncate', SourceFields: ['a'] }]), /TRUNCATE_LENGTH/);
   assert.throws(() => checkTasks([{ TaskType: 'Validate', SourceFields: ['a'], ConnectorOperator: op('VALIDATE_NON_NULL'), TaskProperties: { VALIDATION_ACTION: 'Explode' } }]), /VALIDATION_ACTION/);
 });
+
+test('fields are the record\'s own: a source field named like an Object member is missing, a destination named __proto__ is kept', () => {
+  const tasks: Task[] = [
+    { TaskType: 'Map', SourceFields: ['constructor'], DestinationField: 'ctor', ConnectorOperator: op('NO_OP') },
+    { TaskType: 'Merge', SourceFields: ['first', 'toString'], DestinationField: 'name', ConnectorOperator: op('NO_OP') },
+    { TaskType: 'Map', SourceFields: ['id'], DestinationField: '__proto__', ConnectorOperator: op('NO_OP') },
+  ];
+  const outcome = applyTasks(tasks, record);
+  assert.equal(outcome.kind, 'keep');
+  assert.equal(JSON.stringify(outcome.kind === 'keep' ? outcome.record : undefined), '{"name":"Ann","__proto__":"7"}');
+  const projected = applyTasks([{ TaskType: 'Filter', SourceFields: ['id', 'constructor'], ConnectorOperator: op('PROJECTION') }], record);
+  assert.deepEqual(projected, { kind: 'keep', record: { id: '7' } });
+});

@@ -154,28 +154,34 @@ function arithmetic(operator: string, values: readonly number[]): number {
   }, values[0]!);
 }
 
+/** A record's own field: never a member every object inherits (`constructor`, `toString`…). */
+function ownField(record: SourceRecord, field: string): unknown {
+  return Object.hasOwn(record, field) ? record[field] : undefined;
+}
+
 function merge(task: Task, source: SourceRecord): string {
   const format = task.TaskProperties?.['CONCAT_FORMAT'];
-  if (format) return format.replace(/\$\{([^}]+)\}/g, (_, field: string) => String(source[field] ?? ''));
-  return task.SourceFields.map((field) => source[field]).filter((value) => value !== undefined && value !== null && value !== '').join(' ');
+  if (format) return format.replace(/\$\{([^}]+)\}/g, (_, field: string) => String(ownField(source, field) ?? ''));
+  return task.SourceFields.map((field) => ownField(source, field)).filter((value) => value !== undefined && value !== null && value !== '').join(' ');
 }
 
 /** Applies the tasks in their order to one record. Throws FlowTerminated for a failed TerminateFlow validation. */
 export function applyTasks(tasks: readonly Task[], record: SourceRecord): TaskOutcome {
   const projection = projectedFields(tasks);
-  const source: Record<string, unknown> = projection ? Object.fromEntries(projection.filter((field) => field in record).map((field) => [field, record[field]])) : { ...record };
+  const source: Record<string, unknown> = projection ? Object.fromEntries(projection.filter((field) => Object.hasOwn(record, field)).map((field) => [field, record[field]])) : { ...record };
   const out: Record<string, unknown> = {};
   let wrote = false;
   const write = (field: string, value: unknown, props: Readonly<Record<string, string>>) => {
     wrote = true;
     const converted = typed(value, props['DESTINATION_DATA_TYPE']);
-    if (converted !== undefined) out[field] = converted;
+    // Defined, not assigned: a destination named __proto__ is an ordinary field, not the record's prototype.
+    if (converted !== undefined) Object.defineProperty(out, field, { value: converted, enumerable: true, writable: true, configurable: true });
   };
   for (const task of tasks) {
     const operator = operatorOf(task);
     const props = task.TaskProperties ?? {};
     const [first] = task.SourceFields;
-    const sourceValue = first === undefined ? undefined : record[first];
+    const sourceValue = first === undefined ? undefined : ownField(record, first);
     switch (task.TaskType) {
       case 'Filter':
         if (operator !== 'PROJECTION' && !passes(operator, sourceValue, props)) return { kind: 'drop', reason: `filtered out by ${operator} on ${first}` };
@@ -193,7 +199,7 @@ export function applyTasks(tasks: readonly Task[], record: SourceRecord): TaskOu
         break;
       case 'Arithmetic': {
         const order = props['MATH_OPERATION_FIELDS_ORDER']?.split(',').map((field) => field.trim()) ?? task.SourceFields;
-        const numbers = order.map((field) => Number(record[field]));
+        const numbers = order.map((field) => Number(ownField(record, field)));
         write(task.DestinationField!, numbers.some(Number.isNaN) ? undefined : arithmetic(operator, numbers), props);
         break;
       }

@@ -1,10 +1,12 @@
 // Runs one extension request once its signature is verified: route, parse, authorize the route's action on
-// its resources (through the same authorizer as the model's operations), handle, answer JSON.
+// its resources (through the same authorizer as the model's operations), refuse NUL characters, handle,
+// answer JSON.
 import type { Logger } from 'pino';
 import type { Container } from '../../container.js';
 import type { Principal } from '../../auth/principal.js';
 import type { RequestOrigin } from '../../auth/request-origin.js';
-import { unknownOperation } from '../../domain/errors.js';
+import { unknownOperation, validationFailed } from '../../domain/errors.js';
+import { jsonTextViolations } from '../../shapes/input-text.js';
 import type { Scope } from '../../storage/ports.js';
 import { parseJsonBody } from '../codec/json-body.js';
 import { parseQueryString } from '../codec/query-string.js';
@@ -43,6 +45,13 @@ export async function handleExtension(container: Container, router: ExtensionRou
   };
   const arns = await route.resources(context, request);
   await container.authorizer.authorizeAction({ action: route.action, principal: call.principal, scope: call.scope, resourceArns: arns, origin: call.origin });
+  // As invoke() does for the model's operations, after authorization: no NUL in labels, query or body.
+  const violations = [
+    ...Object.entries(labels).flatMap(([name, value]) => jsonTextViolations(value, name)),
+    ...[...request.query].flatMap(([name, values]) => jsonTextViolations(values, name)),
+    ...jsonTextViolations(request.body, ''),
+  ];
+  if (violations.length > 0) throw validationFailed(violations);
   const result = await route.handle(context, request);
   return { statusCode: result.statusCode ?? 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(result.body ?? {}) };
 }

@@ -8,6 +8,7 @@ import type { WireResponse } from '../codec/to-wire.js';
 import type { RawRequest } from '../handle-request.js';
 import { originOf } from '../request-origin.js';
 import { bindQueryValue, parseQueryParams } from './query-input.js';
+import { textViolations } from '../../shapes/input-text.js';
 import { QUERY_SERVICES, type QueryService } from './query-services.js';
 import { writeQueryError, writeQueryResponse } from './query-xml.js';
 import type { ActionContext } from './actions/types.js';
@@ -47,7 +48,7 @@ export async function handleQueryRequest(container: Container, request: RawReque
     const input = bindQueryValue(service.schema, operation.input, params, '') as never;
     // Unlike invoke(), validation comes before authorization here: the resource ARN is built from
     // the names in the input, which must be well-formed first.
-    const violations = service.validators[operation.input]?.(input) ?? [];
+    const violations = [...(service.validators[operation.input]?.(input) ?? []), ...textViolations(service.schema, operation.input, input)];
     if (violations.length > 0) throw validationError(violations);
 
     const principal = verified.key.principal;
