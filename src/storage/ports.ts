@@ -318,6 +318,8 @@ export interface ImportCheckpoint {
 export interface ImportCheckpointRepository {
   get(scope: Scope, importId: string): Promise<ImportCheckpoint | undefined>;
   put(scope: Scope, checkpoint: ImportCheckpoint): Promise<void>;
+  /** Forgets the imports into a domain (it is being deleted). */
+  deleteAllInDomain(scope: Scope, domainName: string): Promise<void>;
 }
 
 /** The repositories available inside one transaction. */

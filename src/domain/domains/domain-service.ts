@@ -105,7 +105,7 @@ export class DomainService {
     });
   }
 
-  /** Removes the domain and everything under it (profiles and their keys, tags), in one transaction. */
+  /** Removes the domain and everything under it (profiles and their keys, tags, import checkpoints), in one transaction. */
   async delete(scope: Scope, name: string): Promise<void> {
     await this.store.transaction(async (repos) => {
       await repos.profiles.deleteAllInDomain(scope, name);
@@ -115,6 +115,7 @@ export class DomainService {
       await repos.identityResolution.deleteAllInDomain(scope, name);
       await repos.s3IntegrationObjects.deleteAllInDomain(scope, name);
       await repos.ruleMatching.deleteAllInDomain(scope, name);
+      await repos.importCheckpoints.deleteAllInDomain(scope, name);
       if (!(await repos.domains.delete(scope, name))) throw domainNotFound(name);
       await repos.tags.removeUnder(scope, domainArn(scope, name));
     });
