@@ -140,6 +140,21 @@ export interface DomainRepository {
   count(scope: Scope): Promise<number>;
 }
 
+/** GetDomain's Stats (spec §3.1), kept as counters by every write that changes them. */
+export interface DomainStats {
+  readonly profileCount: number;
+  readonly objectCount: number;
+  /** UTF-8 bytes of the stored object documents. */
+  readonly totalSize: number;
+  /** Σ over profiles of max(1, ⌈objects / 100⌉). */
+  readonly meteringProfileCount: number;
+}
+
+export interface DomainStatsRepository {
+  /** The domain's counters; zeros for a domain nothing was written to. */
+  get(scope: Scope, domainName: string): Promise<DomainStats>;
+}
+
 export interface TagRepository {
   get(scope: Scope, resourceArn: string): Promise<Tags>;
   /** Tags of many resources at once (for list operations); resources without tags are absent. */
@@ -168,6 +183,7 @@ export interface ProfileRepository {
   delete(scope: Scope, domainName: string, profileId: string): Promise<boolean>;
   /** Removes every profile of the domain and their keys. */
   deleteAllInDomain(scope: Scope, domainName: string): Promise<void>;
+  /** Counts the domain's rows (GetDomain reads DomainStatsRepository's counters instead). */
   count(scope: Scope, domainName: string): Promise<number>;
   /**
    * The profiles matching any (`OR`) or every (`AND`) criterion, ordered by profile id, each with
@@ -412,6 +428,7 @@ export interface Repositories {
   readonly iam: IamRepositories;
   readonly accessKeys: AccessKeyRepository;
   readonly domains: DomainRepository;
+  readonly domainStats: DomainStatsRepository;
   readonly tags: TagRepository;
   readonly profiles: ProfileRepository;
   readonly profileKeys: ProfileKeyRepository;
@@ -436,7 +453,8 @@ export interface Store extends Repositories {
   readonly backend: Backend;
   /**
    * Runs `work` in one transaction: all of its writes commit together or none do.
-   * The repositories passed in are bound to the transaction.
+   * The repositories passed in are bound to the transaction. Writes that change a domain's Stats
+   * counters (DomainStatsRepository) record their changes, added to the counters just before the commit.
    *
    * On a ConflictError (serialization failure, deadlock, busy database) the whole of `work`
    * is rolled back and run again, up to three more times, so `work` must have no effects

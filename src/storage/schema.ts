@@ -221,10 +221,24 @@ export interface RuleMatchGroupsTable {
   updated_at: number;
 }
 
+/** One of a domain's counter rows (migration 0020); GetDomain's Stats are the sums over its rows. */
+export interface DomainStatsTable {
+  account_id: string;
+  region: string;
+  domain_name: string;
+  shard: number;
+  profile_count: number;
+  object_count: number;
+  /** UTF-8 bytes of the stored object documents. */
+  total_size: number;
+  metering_profile_count: number;
+}
+
 export interface Database extends IamTables, ObjectTables, WorkflowTables {
   accounts: AccountsTable;
   access_keys: AccessKeysTable;
   domains: DomainsTable;
+  domain_stats: DomainStatsTable;
   tags: TagsTable;
   profiles: ProfilesTable;
   profile_keys: ProfileKeysTable;

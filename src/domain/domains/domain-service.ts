@@ -1,5 +1,5 @@
 // Domains: create, read, update, delete and list (spec §3.1), with their tags kept beside them.
-import type { DomainRecord, JsonValue, Repositories, Scope, Store, Tags } from '../../storage/ports.js';
+import type { DomainRecord, DomainStats, JsonValue, Repositories, Scope, Store, Tags } from '../../storage/ports.js';
 import { UniqueViolationError } from '../../storage/errors.js';
 import type { Clock } from '../clock.js';
 import { domainArn } from '../arn.js';
@@ -77,6 +77,11 @@ export class DomainService {
     const record = await this.store.domains.get(scope, name);
     if (!record) throw domainNotFound(name);
     return { ...record, tags: await this.store.tags.get(scope, domainArn(scope, name)), ...(await ruleStatus(this.store, scope, name)) };
+  }
+
+  /** GetDomain's Stats: ProfileCount, ObjectCount, TotalSize and MeteringProfileCount (Σ max(1, ⌈objects/100⌉)), as counted by the writes. */
+  stats(scope: Scope, name: string): Promise<DomainStats> {
+    return this.store.domainStats.get(scope, name);
   }
 
   /** Throws ResourceNotFound unless the domain exists. */

@@ -20,6 +20,7 @@ import * as m0016 from './0016-workflows.js';
 import * as m0017 from './0017-s3-integration-objects.js';
 import * as m0018 from './0018-identity-resolution-merges.js';
 import * as m0019 from './0019-current-match-jobs.js';
+import * as m0020 from './0020-domain-stats.js';
 
 /** A forward-only migration: one function, written once for both dialects. */
 interface StorageMigration {
@@ -45,6 +46,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: StorageMigrat
   ['0017-s3-integration-objects', m0017],
   ['0018-identity-resolution-merges', m0018],
   ['0019-current-match-jobs', m0019],
+  ['0020-domain-stats', m0020],
 ];
 
 export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map(([name]) => name);
