@@ -30,8 +30,8 @@ export interface AccessKeyRecord {
   /** The secret as stored: already sealed by the caller (see domain/secrets). */
   readonly sealedSecret: string;
   readonly status: 'Active' | 'Inactive';
-  /** Set for temporary credentials only. */
-  readonly sessionToken?: string;
+  /** Temporary credentials only: the lower-case hex SHA-256 of the session token (the token is never stored). */
+  readonly sessionTokenSha256?: string;
   readonly expiresAt?: Date;
   /** Role sessions: the session tags and session policy given to AssumeRole. */
   readonly sessionTags?: Tags;

@@ -19,7 +19,8 @@ export interface AccessKeysTable {
   principal_name: string;
   sealed_secret: string;
   status: string;
-  session_token: string | null;
+  /** Lower-case hex SHA-256 of a temporary key's session token (migration 0021). */
+  session_token_sha256: string | null;
   expires_at: number | null;
   session_tags_json: string | null;
   session_policy: string | null;

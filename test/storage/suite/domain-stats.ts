@@ -2,14 +2,10 @@
 // concurrent ones, and the migration's backfill of existing data) they equal a recount of the rows.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Migrator, sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { ProfileObjectRecord } from '../../../src/storage/object-ports.js';
-import { migrationProvider } from '../../../src/storage/migrations/index.js';
-import { openStore, type StoreConfig } from '../../../src/storage/open-store.js';
 import type { DomainStats, ProfileRecord, Repositories, Scope, Store } from '../../../src/storage/ports.js';
-import { createPostgresDb } from '../../../src/storage/postgres/dialect.js';
-import type { Database } from '../../../src/storage/schema.js';
-import { createSqliteDb } from '../../../src/storage/sqlite/dialect.js';
+import { afterMigrating } from './migrated.js';
 import { domainRecord, newScope } from './target.js';
 import type { SuiteContext } from './target.js';
 
@@ -152,48 +148,29 @@ export function domainStatsCases(ctx: SuiteContext): void {
     });
 
     it('are backfilled for existing data by the migration that introduces them', async () => {
-      const database = await ctx.target.fresh();
-      try {
-        const scope = newScope();
-        const db = rawDb(database.config);
-        try {
-          const migrator = new Migrator({ db, provider: migrationProvider(ctx.target.backend), allowUnorderedMigrations: true });
-          const { error } = await migrator.migrateTo('0019-current-match-jobs');
-          assert.equal(error, undefined);
+      const scope = newScope();
+      const objects = [...many('Order', 0, 250, 1), object('Order', 'single', 2, { pad: 7 })];
+      await afterMigrating(
+        ctx,
+        '0019-current-match-jobs',
+        async (db) => {
           await sql`insert into domains (account_id, region, name, default_expiration_days, created_at, last_updated_at)
             values (${scope.accountId}, ${scope.region}, ${DOMAIN}, 10, 1, 1), (${scope.accountId}, ${scope.region}, 'empty', 10, 1, 1)`.execute(db);
           for (const n of [1, 2, 3]) {
             await sql`insert into profiles (account_id, region, domain_name, profile_id, fields_json, sources_json, version, created_at, last_updated_at)
               values (${scope.accountId}, ${scope.region}, ${DOMAIN}, ${id(n)}, '{}', '{}', 1, 1, 1)`.execute(db);
           }
-          const objects = [...many('Order', 0, 250, 1), object('Order', 'single', 2, { pad: 7 })];
           for (const o of objects) {
             await sql`insert into profile_objects (account_id, region, domain_name, object_type_name, object_key, profile_id, object_json, size_bytes, created_at, last_updated_at, expires_at)
               values (${scope.accountId}, ${scope.region}, ${DOMAIN}, ${o.objectTypeName}, ${o.objectKey}, ${o.profileId}, ${o.object}, ${o.sizeBytes}, 1, 1, 1)`.execute(db);
           }
-        } finally {
-          await db.destroy();
-        }
-        const store = await openStore(database.config);
-        try {
+        },
+        async (store) => {
           const stats = await agree(store, scope, 'backfilled');
-          assert.deepEqual(stats, {
-            profileCount: 3,
-            objectCount: 251,
-            totalSize: many('Order', 0, 250, 1).reduce((sum, o) => sum + o.sizeBytes, 0) + object('Order', 'single', 2, { pad: 7 }).sizeBytes,
-            meteringProfileCount: 3 + 2,
-          });
+          assert.deepEqual(stats, { profileCount: 3, objectCount: 251, totalSize: objects.reduce((sum, o) => sum + o.sizeBytes, 0), meteringProfileCount: 3 + 2 });
           await agree(store, scope, 'a domain without profiles', 'empty');
-        } finally {
-          await store.close();
-        }
-      } finally {
-        await database.cleanup();
-      }
+        },
+      );
     });
   });
-}
-
-function rawDb(config: StoreConfig): Kysely<Database> {
-  return config.kind === 'sqlite' ? createSqliteDb(config.file) : createPostgresDb(config.url);
 }
