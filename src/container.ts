@@ -5,6 +5,7 @@ import type { Store } from './storage/ports.js';
 import { openStore } from './storage/open-store.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { SecretBox } from './domain/secrets/secret-box.js';
+import { checkMasterKey } from './domain/secrets/master-key-check.js';
 import { AccountService } from './domain/accounts/account-service.js';
 import { DomainService } from './domain/domains/domain-service.js';
 import { TagService } from './domain/tags/tag-service.js';
@@ -67,6 +68,12 @@ export async function createContainer(config: Config, options: ContainerOptions 
   const log = options.log ?? pino({ level: config.logLevel });
   const secrets = SecretBox.open(config.masterKey, config.dataDir);
   const store = await openStore(config.database);
+  try {
+    await checkMasterKey(store, secrets, clock());
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const staticRoot = config.rootKey ? { accountId: config.accountId, ...config.rootKey } : undefined;
   const directory = new PrincipalDirectory(store, new PolicyCache());
   const policies = new PolicyAuthorizer(directory);

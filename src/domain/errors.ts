@@ -233,6 +233,21 @@ export function notAuthorized(principalArn: string, action: string, resourceArn:
   );
 }
 
+// ---- start-up ----------------------------------------------------------------------------
+
+/** The server's master key cannot open what the database holds sealed: it refuses to start. */
+export class MasterKeyMismatchError extends Error {
+  override readonly name = 'MasterKeyMismatchError';
+}
+
+export function masterKeyMismatch(): MasterKeyMismatchError {
+  return new MasterKeyMismatchError(
+    'the master key does not open the secrets this database holds: they were sealed with the key the database was first ' +
+      'served with. Start every server on this database with that key (OPENPROFILES_MASTER_KEY, or the master.key file of the ' +
+      "data dir of the server that created it); refusing to start rather than failing on every IAM user's request.",
+  );
+}
+
 // ---- unexpected --------------------------------------------------------------------------
 
 export function internalError(): InternalServerException {

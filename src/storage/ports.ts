@@ -125,6 +125,15 @@ export interface AccessKeyRepository {
   delete(accountId: string, accessKeyId: string): Promise<boolean>;
   /** Removes the account's temporary keys that expired before `now`; returns how many. */
   deleteExpired(accountId: string, now: Date): Promise<number>;
+  /** The sealed secret of any one stored key, of any account (to check a master key against). */
+  anySealedSecret(): Promise<string | undefined>;
+}
+
+/** A value sealed with the master key the database was first served with. */
+export interface MasterKeyCheckRepository {
+  get(): Promise<string | undefined>;
+  /** Stores the value unless one is stored already (the first of two servers starting at once wins). */
+  putIfAbsent(sealed: string, createdAt: Date): Promise<void>;
 }
 
 export interface DomainRepository {
@@ -427,6 +436,7 @@ export interface Repositories {
   readonly accounts: AccountRepository;
   readonly iam: IamRepositories;
   readonly accessKeys: AccessKeyRepository;
+  readonly masterKeyCheck: MasterKeyCheckRepository;
   readonly domains: DomainRepository;
   readonly domainStats: DomainStatsRepository;
   readonly tags: TagRepository;

@@ -235,9 +235,17 @@ export interface DomainStatsTable {
   metering_profile_count: number;
 }
 
+/** The value sealed with the master key the database was first served with (migration 0022). */
+export interface MasterKeyCheckTable {
+  name: string;
+  sealed_value: string;
+  created_at: number;
+}
+
 export interface Database extends IamTables, ObjectTables, WorkflowTables {
   accounts: AccountsTable;
   access_keys: AccessKeysTable;
+  master_key_check: MasterKeyCheckTable;
   domains: DomainsTable;
   domain_stats: DomainStatsTable;
   tags: TagsTable;

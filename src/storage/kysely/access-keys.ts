@@ -72,6 +72,11 @@ export class KyselyAccessKeyRepository implements AccessKeyRepository {
     return Number(result.numDeletedRows);
   }
 
+  async anySealedSecret(): Promise<string | undefined> {
+    const row = await this.#db.selectFrom('access_keys').select('sealed_secret').limit(1).executeTakeFirst();
+    return row?.sealed_secret;
+  }
+
   async delete(accountId: string, accessKeyId: string): Promise<boolean> {
     const result = await this.#db
       .deleteFrom('access_keys')

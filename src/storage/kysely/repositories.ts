@@ -24,6 +24,7 @@ import { KyselyRuleMatchingRepository } from './rule-matching.js';
 import { KyselyWorkflowRepository } from './workflows.js';
 import { KyselyConnectorProfileRepository } from './connector-profiles.js';
 import { KyselyDomainStatsRepository, type StatsLedger } from './domain-stats.js';
+import { KyselyMasterKeyCheckRepository } from './master-key-check.js';
 
 /** `ledger`: the transaction's, which the caller flushes before committing; without one, each counted write is a transaction of its own. */
 export function createRepositories(db: Kysely<Database>, ledger?: StatsLedger): Repositories {
@@ -31,6 +32,7 @@ export function createRepositories(db: Kysely<Database>, ledger?: StatsLedger): 
     accounts: new KyselyAccountRepository(db),
     iam: createIamRepositories(db),
     accessKeys: new KyselyAccessKeyRepository(db),
+    masterKeyCheck: new KyselyMasterKeyCheckRepository(db),
     domains: new KyselyDomainRepository(db, ledger),
     domainStats: new KyselyDomainStatsRepository(db),
     tags: new KyselyTagRepository(db),

@@ -22,6 +22,7 @@ import * as m0018 from './0018-identity-resolution-merges.js';
 import * as m0019 from './0019-current-match-jobs.js';
 import * as m0020 from './0020-domain-stats.js';
 import * as m0021 from './0021-session-token-digests.js';
+import * as m0022 from './0022-master-key-check.js';
 
 /** A forward-only migration: one function, written once for both dialects. */
 interface StorageMigration {
@@ -49,6 +50,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: StorageMigrat
   ['0019-current-match-jobs', m0019],
   ['0020-domain-stats', m0020],
   ['0021-session-token-digests', m0021],
+  ['0022-master-key-check', m0022],
 ];
 
 export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map(([name]) => name);
