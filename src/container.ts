@@ -26,6 +26,7 @@ import { ProfileAuthorizer, type Authorizer } from './auth/profile-authorizer.js
 import { createIamServices } from './domain/iam/iam-services.js';
 import type { IamServices } from './server/iam-api/actions/types.js';
 import { Router } from './server/router.js';
+import { StorageFullLog } from './server/storage-full.js';
 import { ExtensionRouter } from './server/extensions/extension-router.js';
 import { extensionRoutes } from './server/extensions/index.js';
 import { JobRunner } from './jobs/runner.js';
@@ -55,6 +56,8 @@ export interface Container {
   readonly router: Router;
   /** Our own signed routes under /_openprofiles/. */
   readonly extensions: ExtensionRouter;
+  /** Says once a minute, not once per request, that the database is full. */
+  readonly storageFullLog: StorageFullLog;
   close(): Promise<void>;
 }
 
@@ -112,6 +115,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     iam: createIamServices(store, secrets, directory, policies),
     router: new Router(Object.values(operations)),
     extensions: new ExtensionRouter(extensionRoutes),
+    storageFullLog: new StorageFullLog(),
     jobs,
     close: async () => {
       await jobs.stop();

@@ -254,6 +254,11 @@ export function internalError(): InternalServerException {
   return new InternalServerException('An internal error occurred. Try again later.');
 }
 
+/** The database has no room left: still the 500 class (the caller did nothing wrong), with the cause said. */
+export function storageFull(): InternalServerException {
+  return new InternalServerException("The server's storage is full: nothing was written. Try again once space has been freed.");
+}
+
 // ---- integrations ------------------------------------------------------------------------
 
 export function integrationNotFound(domainName: string, uri: string): ResourceNotFoundException {

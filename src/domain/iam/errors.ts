@@ -3,7 +3,7 @@
 import { modeledErrors as iamErrors } from '../../generated/iam/errors.js';
 import { modeledErrors as stsErrors } from '../../generated/sts/errors.js';
 import type { Violation } from '../../generated/validators.js';
-import { validationFailed } from '../errors.js';
+import { storageFull, validationFailed } from '../errors.js';
 
 /** An awsQuery error: `<Error><Type/><Code/><Message/></Error>` with its HTTP status. */
 export class QueryError extends Error {
@@ -50,6 +50,10 @@ export function invalidInput(message: string): QueryError {
 
 export function serviceFailure(): QueryError {
   return modeled(iamErrors.ServiceFailureException, 'An internal error occurred. Try again later.');
+}
+
+export function storageFullFailure(): QueryError {
+  return modeled(iamErrors.ServiceFailureException, storageFull().message);
 }
 
 // ---- IAM entities ------------------------------------------------------------------------
