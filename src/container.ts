@@ -5,6 +5,7 @@ import type { Store } from './storage/ports.js';
 import { openStore } from './storage/open-store.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { SecretBox } from './domain/secrets/secret-box.js';
+import { checkMasterKey } from './domain/secrets/master-key-check.js';
 import { AccountService } from './domain/accounts/account-service.js';
 import { DomainService } from './domain/domains/domain-service.js';
 import { TagService } from './domain/tags/tag-service.js';
@@ -25,6 +26,7 @@ import { ProfileAuthorizer, type Authorizer } from './auth/profile-authorizer.js
 import { createIamServices } from './domain/iam/iam-services.js';
 import type { IamServices } from './server/iam-api/actions/types.js';
 import { Router } from './server/router.js';
+import { StorageFullLog } from './server/storage-full.js';
 import { ExtensionRouter } from './server/extensions/extension-router.js';
 import { extensionRoutes } from './server/extensions/index.js';
 import { JobRunner } from './jobs/runner.js';
@@ -55,6 +57,8 @@ export interface Container {
   readonly router: Router;
   /** Our own signed routes under /_openprofiles/. */
   readonly extensions: ExtensionRouter;
+  /** Says once a minute, not once per request, that the database is full. */
+  readonly storageFullLog: StorageFullLog;
   close(): Promise<void>;
 }
 
@@ -68,6 +72,12 @@ export async function createContainer(config: Config, options: ContainerOptions 
   const log = options.log ?? pino({ level: config.logLevel });
   const secrets = SecretBox.open(config.masterKey, config.dataDir);
   const store = await openStore(config.database);
+  try {
+    await checkMasterKey(store, secrets, clock());
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const staticRoot = config.rootKey ? { accountId: config.accountId, ...config.rootKey } : undefined;
   const directory = new PrincipalDirectory(store, new PolicyCache());
   const policies = new PolicyAuthorizer(directory);
@@ -107,6 +117,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     iam: createIamServices(store, secrets, directory, policies),
     router: new Router(Object.values(operations)),
     extensions: new ExtensionRouter(extensionRoutes),
+    storageFullLog: new StorageFullLog(),
     jobs,
     close: async () => {
       await jobs.stop();

@@ -97,7 +97,7 @@ export class CredentialResolver {
     return {
       secretAccessKey: this.open(record.sealedSecret),
       active: record.status === 'Active',
-      sessionToken: record.sessionToken,
+      sessionTokenSha256: record.sessionTokenSha256,
       expiresAt: record.expiresAt,
       principal: {
         accountId: record.accountId,

@@ -300,10 +300,30 @@ export function notAuthorized(principalArn: string, action: string, resourceArn:
   );
 }
 
+// ---- start-up ----------------------------------------------------------------------------
+
+/** The server's master key cannot open what the database holds sealed: it refuses to start. */
+export class MasterKeyMismatchError extends Error {
+  override readonly name = 'MasterKeyMismatchError';
+}
+
+export function masterKeyMismatch(): MasterKeyMismatchError {
+  return new MasterKeyMismatchError(
+    'the master key does not open the secrets this database holds: they were sealed with the key the database was first ' +
+      'served with. Start every server on this database with that key (OPENPROFILES_MASTER_KEY, or the master.key file of the ' +
+      "data dir of the server that created it); refusing to start rather than failing on every IAM user's request.",
+  );
+}
+
 // ---- unexpected --------------------------------------------------------------------------
 
 export function internalError(): InternalServerException {
   return new InternalServerException('An internal error occurred. Try again later.');
+}
+
+/** The database has no room left: still the 500 class (the caller did nothing wrong), with the cause said. */
+export function storageFull(): InternalServerException {
+  return new InternalServerException("The server's storage is full: nothing was written. Try again once space has been freed.");
 }
 
 // ---- integrations ------------------------------------------------------------------------

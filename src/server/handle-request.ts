@@ -7,7 +7,8 @@ import type { OperationName } from '../generated/operations.js';
 import { authenticateHeaders, verifyBody, type PendingSignature } from '../auth/sigv4/verify.js';
 import type { ResolvedKey } from '../auth/credentials.js';
 import { SigV4Error } from '../auth/sigv4/failures.js';
-import { internalError, unknownOperation, unsupportedContentType, UnmodeledServiceError } from '../domain/errors.js';
+import { internalError, storageFull, unknownOperation, unsupportedContentType, UnmodeledServiceError } from '../domain/errors.js';
+import { StorageFullError } from '../storage/errors.js';
 import { invoke } from '../operations/invoke.js';
 import { bindInput } from './codec/from-wire.js';
 import { parseJsonBody } from './codec/json-body.js';
@@ -19,6 +20,7 @@ import { originOf } from './request-origin.js';
 import { EXTENSION_PREFIX } from './extensions/extension-router.js';
 import { handleExtension } from './extensions/handle-extension.js';
 import { deferredChild } from './deferred-logger.js';
+import type { StorageFullLog } from './storage-full.js';
 
 export interface RawRequest {
   readonly id: string;
@@ -107,13 +109,17 @@ export async function handleRequest(container: Container, request: RawRequest, l
     const output = await invoke(operation, context, input as never, container.authorizer);
     return serializeOutput(route.operation, output);
   } catch (error) {
-    return errorResponse(error, log, operation);
+    return errorResponse(error, log, operation, container.storageFullLog);
   }
 }
 
-export function errorResponse(error: unknown, log: Logger, operation?: string): WireResponse {
+export function errorResponse(error: unknown, log: Logger, operation?: string, storageFullLog?: StorageFullLog): WireResponse {
   if (error instanceof ServiceException) return serializeError(error);
   if (error instanceof SigV4Error) return serializeError(new UnmodeledServiceError(error.code, error.statusCode, error.message));
+  if (error instanceof StorageFullError && storageFullLog) {
+    storageFullLog.report(log, error, { operation });
+    return serializeError(storageFull());
+  }
   log.error({ err: error, operation }, 'unexpected failure');
   return serializeError(internalError());
 }

@@ -15,3 +15,6 @@ export class ConflictError extends StorageError {}
 
 /** The database cannot be reached or refused the connection. */
 export class StorageUnavailableError extends StorageError {}
+
+/** The database has no room left for the write (disk full, or a size cap reached). */
+export class StorageFullError extends StorageError {}

@@ -43,6 +43,7 @@ export interface ProfileObjectRepository {
   deleteAllOfType(scope: Scope, domainName: string, objectTypeName: string): Promise<number>;
   /** Re-points the objects of `fromProfileIds` at `toProfileId` (MergeProfiles). */
   reassign(scope: Scope, domainName: string, fromProfileIds: readonly string[], toProfileId: string): Promise<void>;
+  /** Counts the domain's objects row by row (GetDomain reads DomainStatsRepository's counters instead). */
   stats(scope: Scope, domainName: string): Promise<ObjectStats>;
   /**
    * Claims key values for creating an inferred profile until the transaction ends: a concurrent claim of

@@ -1,5 +1,5 @@
 // Opens a Store: creates the backend's Kysely instance, applies pending migrations, wires repositories.
-import { Migrator } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { StorageError } from './errors.js';
 import { createStore } from './kysely/store.js';
@@ -9,8 +9,14 @@ import { createPostgresDb } from './postgres/dialect.js';
 import type { Database } from './schema.js';
 import { createSqliteDb } from './sqlite/dialect.js';
 
-/** SQLite: a file path (missing parent directories are created) or ':memory:'. PostgreSQL: a postgres:// URL. */
-export type StoreConfig = { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string };
+/**
+ * SQLite: a file path (missing parent directories are created) or ':memory:', and optionally a cap on its
+ * pages (PRAGMA max_page_count, set once the schema is up to date; below the file's size the cap is its
+ * size) past which writes fail as storage full: how a test makes a full disk. PostgreSQL: a postgres:// URL.
+ */
+export type StoreConfig =
+  | { readonly kind: 'sqlite'; readonly file: string; readonly maxPageCount?: number }
+  | { readonly kind: 'postgres'; readonly url: string };
 
 /**
  * Opens the database described by `config` and brings its schema up to date. Safe to call
@@ -21,6 +27,9 @@ export async function openStore(config: StoreConfig): Promise<Store> {
   const db = createDb(config);
   try {
     await migrateToLatest(db, config.kind);
+    if (config.kind === 'sqlite' && config.maxPageCount !== undefined) {
+      await sql`pragma max_page_count = ${sql.raw(String(Math.max(1, Math.floor(config.maxPageCount))))}`.execute(db);
+    }
   } catch (error) {
     await db.destroy();
     throw error;

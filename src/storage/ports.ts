@@ -30,8 +30,8 @@ export interface AccessKeyRecord {
   /** The secret as stored: already sealed by the caller (see domain/secrets). */
   readonly sealedSecret: string;
   readonly status: 'Active' | 'Inactive';
-  /** Set for temporary credentials only. */
-  readonly sessionToken?: string;
+  /** Temporary credentials only: the lower-case hex SHA-256 of the session token (the token is never stored). */
+  readonly sessionTokenSha256?: string;
   readonly expiresAt?: Date;
   /** Role sessions: the session tags and session policy given to AssumeRole. */
   readonly sessionTags?: Tags;
@@ -125,6 +125,15 @@ export interface AccessKeyRepository {
   delete(accountId: string, accessKeyId: string): Promise<boolean>;
   /** Removes the account's temporary keys that expired before `now`; returns how many. */
   deleteExpired(accountId: string, now: Date): Promise<number>;
+  /** The sealed secret of any one stored key, of any account (to check a master key against). */
+  anySealedSecret(): Promise<string | undefined>;
+}
+
+/** A value sealed with the master key the database was first served with. */
+export interface MasterKeyCheckRepository {
+  get(): Promise<string | undefined>;
+  /** Stores the value unless one is stored already (the first of two servers starting at once wins). */
+  putIfAbsent(sealed: string, createdAt: Date): Promise<void>;
 }
 
 export interface DomainRepository {
@@ -138,6 +147,21 @@ export interface DomainRepository {
   /** Ordered by name. */
   list(scope: Scope, page: PageRequest): Promise<Page<DomainRecord>>;
   count(scope: Scope): Promise<number>;
+}
+
+/** GetDomain's Stats (spec §3.1), kept as counters by every write that changes them. */
+export interface DomainStats {
+  readonly profileCount: number;
+  readonly objectCount: number;
+  /** UTF-8 bytes of the stored object documents. */
+  readonly totalSize: number;
+  /** Σ over profiles of max(1, ⌈objects / 100⌉). */
+  readonly meteringProfileCount: number;
+}
+
+export interface DomainStatsRepository {
+  /** The domain's counters; zeros for a domain nothing was written to. */
+  get(scope: Scope, domainName: string): Promise<DomainStats>;
 }
 
 export interface TagRepository {
@@ -168,6 +192,7 @@ export interface ProfileRepository {
   delete(scope: Scope, domainName: string, profileId: string): Promise<boolean>;
   /** Removes every profile of the domain and their keys. */
   deleteAllInDomain(scope: Scope, domainName: string): Promise<void>;
+  /** Counts the domain's rows (GetDomain reads DomainStatsRepository's counters instead). */
   count(scope: Scope, domainName: string): Promise<number>;
   /**
    * The profiles matching any (`OR`) or every (`AND`) criterion, ordered by profile id, each with
@@ -318,6 +343,8 @@ export interface ImportCheckpoint {
 export interface ImportCheckpointRepository {
   get(scope: Scope, importId: string): Promise<ImportCheckpoint | undefined>;
   put(scope: Scope, checkpoint: ImportCheckpoint): Promise<void>;
+  /** Forgets the imports into a domain (it is being deleted). */
+  deleteAllInDomain(scope: Scope, domainName: string): Promise<void>;
 }
 
 /** The repositories available inside one transaction. */
@@ -409,7 +436,9 @@ export interface Repositories {
   readonly accounts: AccountRepository;
   readonly iam: IamRepositories;
   readonly accessKeys: AccessKeyRepository;
+  readonly masterKeyCheck: MasterKeyCheckRepository;
   readonly domains: DomainRepository;
+  readonly domainStats: DomainStatsRepository;
   readonly tags: TagRepository;
   readonly profiles: ProfileRepository;
   readonly profileKeys: ProfileKeyRepository;
@@ -434,7 +463,8 @@ export interface Store extends Repositories {
   readonly backend: Backend;
   /**
    * Runs `work` in one transaction: all of its writes commit together or none do.
-   * The repositories passed in are bound to the transaction.
+   * The repositories passed in are bound to the transaction. Writes that change a domain's Stats
+   * counters (DomainStatsRepository) record their changes, added to the counters just before the commit.
    *
    * On a ConflictError (serialization failure, deadlock, busy database) the whole of `work`
    * is rolled back and run again, up to three more times, so `work` must have no effects

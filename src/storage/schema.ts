@@ -19,7 +19,8 @@ export interface AccessKeysTable {
   principal_name: string;
   sealed_secret: string;
   status: string;
-  session_token: string | null;
+  /** Lower-case hex SHA-256 of a temporary key's session token (migration 0021). */
+  session_token_sha256: string | null;
   expires_at: number | null;
   session_tags_json: string | null;
   session_policy: string | null;
@@ -221,10 +222,32 @@ export interface RuleMatchGroupsTable {
   updated_at: number;
 }
 
+/** One of a domain's counter rows (migration 0020); GetDomain's Stats are the sums over its rows. */
+export interface DomainStatsTable {
+  account_id: string;
+  region: string;
+  domain_name: string;
+  shard: number;
+  profile_count: number;
+  object_count: number;
+  /** UTF-8 bytes of the stored object documents. */
+  total_size: number;
+  metering_profile_count: number;
+}
+
+/** The value sealed with the master key the database was first served with (migration 0022). */
+export interface MasterKeyCheckTable {
+  name: string;
+  sealed_value: string;
+  created_at: number;
+}
+
 export interface Database extends IamTables, ObjectTables, WorkflowTables {
   accounts: AccountsTable;
   access_keys: AccessKeysTable;
+  master_key_check: MasterKeyCheckTable;
   domains: DomainsTable;
+  domain_stats: DomainStatsTable;
   tags: TagsTable;
   profiles: ProfilesTable;
   profile_keys: ProfileKeysTable;

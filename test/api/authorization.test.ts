@@ -21,6 +21,9 @@ import { rejectsWith } from '../support/errors.js';
 import { signedFetch } from '../support/signed-fetch.js';
 import { iamClient, policyDocument, stsClient, userWithPolicies, type PolicyStatement } from '../support/iam.js';
 import { registry } from '../../src/operations/index.js';
+import { sessionTokenSha256 } from '../../src/auth/sigv4/sha256.js';
+import { createPostgresDb } from '../../src/storage/postgres/dialect.js';
+import { createSqliteDb } from '../../src/storage/sqlite/dialect.js';
 
 const ACCOUNT = '000000000000';
 const run = promisify(execFile);
@@ -195,6 +198,33 @@ for (const backend of backends()) {
       stranger.destroy();
     });
 
+    test('a session token is stored only as its SHA-256, and the session still works', async () => {
+      const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:user/hasher` }, Action: 'sts:AssumeRole' }] });
+      await iam.send(new CreateRoleCommand({ RoleName: 'Hashed', AssumeRolePolicyDocument: trust }));
+      const sts = stsClient(server, await userWithPolicies(iam, 'hasher', []));
+      const creds = (await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/Hashed`, RoleSessionName: 'h1' }))).Credentials!;
+      sts.destroy();
+      const token = creds.SessionToken!;
+      const config = server.databaseUrl ? { kind: 'postgres' as const, url: server.databaseUrl } : readConfig({ dataDir: server.dataDir }).database;
+      const db = config.kind === 'postgres' ? createPostgresDb(config.url) : createSqliteDb(config.file);
+      try {
+        const row = await db.selectFrom('access_keys').selectAll().where('access_key_id', '=', creds.AccessKeyId!).executeTakeFirstOrThrow();
+        const columns = Object.entries(row as unknown as Record<string, unknown>);
+        assert.deepEqual(columns.filter(([, value]) => typeof value === 'string' && value.includes(token.slice(0, 24))), [], 'no column holds the token');
+        assert.equal(row.session_token_sha256, sessionTokenSha256(token));
+      } finally {
+        await db.destroy();
+      }
+      const session = { accessKeyId: creds.AccessKeyId!, secretAccessKey: creds.SecretAccessKey!, sessionToken: token };
+      const who = stsClient(server, session);
+      assert.equal((await who.send(new GetCallerIdentityCommand({}))).Arn, `arn:aws:sts::${ACCOUNT}:assumed-role/Hashed/h1`);
+      who.destroy();
+      const digestAsToken = { ...session, sessionToken: sessionTokenSha256(token) };
+      const forged = stsClient(server, digestAsToken);
+      await rejectsWith(forged.send(new GetCallerIdentityCommand({})), 'UnrecognizedClientException', 403);
+      forged.destroy();
+    });
+
     test('a permissions boundary caps what identity policies grant', async () => {
       const boundary = await iam.send(new CreatePolicyCommand({ PolicyName: 'ReadOnlyBoundary', PolicyDocument: policyDocument({ Effect: 'Allow', Action: ['profile:Get*', 'profile:List*'], Resource: '*' }) }));
       const bounded = client(await userWithPolicies(iam, 'bounded', [policyDocument({ Effect: 'Allow', Action: 'profile:*', Resource: '*' })]));
@@ -232,7 +262,7 @@ for (const backend of backends()) {
         principalName: 'Reader/old',
         sealedSecret: secrets.seal(expired.secretAccessKey),
         status: 'Active',
-        sessionToken: expired.sessionToken,
+        sessionTokenSha256: sessionTokenSha256(expired.sessionToken),
         expiresAt: new Date(Date.now() - 60_000),
         createdAt: new Date(Date.now() - 3_660_000),
       });

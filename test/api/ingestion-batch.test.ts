@@ -121,7 +121,7 @@ async function dump(container: Container, domain: string, profileIds: readonly s
   }
   const letters = (await store.deadLetters.list(scope, domain, { limit: 100 })).items.map(({ id: _id, ...letter }) => letter);
   const stats = await store.profileObjects.stats(scope, domain);
-  return { profiles, keys, objects, letters, profileCount: await store.profiles.count(scope, domain), stats };
+  return { profiles, keys, objects, letters, profileCount: await store.profiles.count(scope, domain), stats, counters: await store.domainStats.get(scope, domain) };
 }
 
 for (const backend of ['sqlite', 'postgres'] as const) {

@@ -36,7 +36,9 @@ describe('server lifecycle', () => {
   test('two servers started at once on one fresh PostgreSQL both serve the same data', { skip: postgresSkipReason() }, async () => {
     const database = await createTempDatabase();
     try {
-      const [a, b] = await Promise.all([startServer({ databaseUrl: database.url }), startServer({ databaseUrl: database.url })]);
+      // Servers sharing a database share its master key (a server with another key refuses to start).
+      const options = { databaseUrl: database.url, env: { OPENPROFILES_MASTER_KEY: 'one key for both servers' } };
+      const [a, b] = await Promise.all([startServer(options), startServer(options)]);
       try {
         const ca = a.client();
         const cb = b.client({ credentials: a.root });

@@ -1,5 +1,6 @@
 // `openprofiles import`: CSV, JSON Lines and JSON arrays through the ingestion path beside a running
-// server; rejects reported with reasons; an interrupted import resumes and holds each record once.
+// server; rejects reported with reasons; an interrupted import resumes and holds each record once; a file
+// already imported elsewhere (another domain, a domain deleted and re-created) is imported again.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
@@ -7,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { CreateDomainCommand, GetDomainCommand, PutProfileObjectTypeCommand, SearchProfilesCommand, type CustomerProfilesClient } from '@aws-sdk/client-customer-profiles';
+import { CreateDomainCommand, DeleteDomainCommand, GetDomainCommand, PutProfileObjectTypeCommand, SearchProfilesCommand, type CustomerProfilesClient } from '@aws-sdk/client-customer-profiles';
 import { backends } from '../support/backends.js';
 import { CLI_ENTRY, type RunningServer } from '../support/server.js';
 
@@ -38,11 +39,12 @@ for (const backend of backends()) {
     before(async () => {
       server = await backend.start();
       client = server.client();
-      for (const domain of ['csv', 'jsonl', 'json', 'resume']) {
-        await client.send(new CreateDomainCommand({ DomainName: domain, DefaultExpirationDays: 30 }));
-        await client.send(new PutProfileObjectTypeCommand({ DomainName: domain, ObjectTypeName: 'Customer', ...CUSTOMER_TYPE }));
-      }
+      for (const domain of ['csv', 'jsonl', 'json', 'resume', 'first', 'second']) await createDomain(domain);
     });
+    const createDomain = async (domain: string) => {
+      await client.send(new CreateDomainCommand({ DomainName: domain, DefaultExpirationDays: 30 }));
+      await client.send(new PutProfileObjectTypeCommand({ DomainName: domain, ObjectTypeName: 'Customer', ...CUSTOMER_TYPE }));
+    };
     after(async () => {
       client?.destroy();
       await server?.stop();
@@ -93,9 +95,34 @@ for (const backend of backends()) {
       assert.match(err, /resuming at record 400/);
 
       const rest = await run(process.execPath, cli(file, '--domain', 'resume', '--object-type', 'Customer', '--batch-size', '50'));
-      const summary = JSON.parse(rest.stdout) as { Imported: number; Records: number };
-      assert.equal(summary.Records, total);
+      const summary = JSON.parse(rest.stdout) as { Imported: number; Records: number; Earlier: { Imported: number; Records: number } };
+      assert.ok(summary.Earlier.Records >= 400, 'the earlier runs are reported apart from this one');
+      assert.equal(summary.Earlier.Records + summary.Records, total);
+      assert.equal(summary.Earlier.Imported + summary.Imported, total);
       assert.equal(await objectCount('resume'), total, 'every record once: none lost, none twice');
+    });
+
+    test('a file already imported goes into another domain, and again into a domain deleted and re-created', async () => {
+      const file = join(dir, 'shared.jsonl');
+      const total = 30;
+      writeFileSync(file, Array.from({ length: total }, (_, i) => JSON.stringify({ id: `s${i}`, email: `s${i}@example.com` })).join('\n') + '\n');
+      const importInto = async (domain: string) => JSON.parse((await run(process.execPath, cli(file, '--domain', domain, '--object-type', 'Customer'))).stdout) as unknown;
+      const fresh = { Imported: total, Rejected: 0, Records: total };
+
+      assert.deepEqual(await importInto('first'), fresh);
+      assert.equal(await objectCount('first'), total);
+      assert.deepEqual(await importInto('second'), fresh, 'another domain is another import');
+      assert.equal(await objectCount('second'), total);
+
+      await client.send(new DeleteDomainCommand({ DomainName: 'second' }));
+      await createDomain('second');
+      assert.equal(await objectCount('second'), 0);
+      assert.deepEqual(await importInto('second'), fresh, 'a re-created domain is another import');
+      assert.equal(await objectCount('second'), total);
+
+      // The same file into the same domain again: this run writes nothing, and says so.
+      assert.deepEqual(await importInto('second'), { Imported: 0, Rejected: 0, Records: 0, Earlier: fresh });
+      assert.equal(await objectCount('second'), total);
     });
   });
 }

@@ -1,7 +1,7 @@
 // Unit tests of the driver-error classifiers and the neutral errors they produce.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ConflictError, StorageUnavailableError, UniqueViolationError } from '../../src/storage/errors.js';
+import { ConflictError, StorageFullError, StorageUnavailableError, UniqueViolationError } from '../../src/storage/errors.js';
 import { toStorageError } from '../../src/storage/kysely/error-mapping.js';
 import { classifyPostgresError } from '../../src/storage/postgres/errors.js';
 import { classifySqliteError } from '../../src/storage/sqlite/errors.js';
@@ -20,6 +20,8 @@ describe('classifySqliteError', () => {
     ['SQLITE_BUSY_SNAPSHOT', 'conflict'],
     ['SQLITE_CANTOPEN', 'unavailable'],
     ['ENOTDIR', 'unavailable'],
+    ['SQLITE_FULL', 'full'],
+    ['ENOSPC', 'full'],
     ['SQLITE_ERROR', undefined],
   ];
   for (const [code, kind] of cases) {
@@ -38,6 +40,8 @@ describe('classifyPostgresError', () => {
     ['57P01', 'unavailable'],
     ['3D000', 'unavailable'],
     ['ECONNREFUSED', 'unavailable'],
+    ['53100', 'full'],
+    ['ENOSPC', 'full'],
     ['42P01', undefined],
   ];
   for (const [code, kind] of cases) {
@@ -62,6 +66,8 @@ describe('toStorageError', () => {
     assert.equal(mapped.cause, driverError);
     assert.ok(toStorageError(withCode('40P01'), classifyPostgresError) instanceof ConflictError);
     assert.ok(toStorageError(withCode('SQLITE_CANTOPEN'), classifySqliteError) instanceof StorageUnavailableError);
+    assert.ok(toStorageError(withCode('SQLITE_FULL', 'database or disk is full'), classifySqliteError) instanceof StorageFullError);
+    assert.ok(toStorageError(withCode('53100', 'could not extend file: No space left on device'), classifyPostgresError) instanceof StorageFullError);
   });
   it('returns unclassified errors unchanged', () => {
     const error = withCode('42P01');

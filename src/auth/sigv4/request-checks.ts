@@ -8,7 +8,7 @@ import {
   unrecognizedClient,
   unsupportedPayloadHash,
 } from './failures.js';
-import { secretsEqual, sha256Hex } from './sha256.js';
+import { secretsEqual, sessionTokenSha256, sha256Hex } from './sha256.js';
 import type { SignedParts } from './signed-parts.js';
 import { queryValues, singleHeader, type HeaderLines, type QueryPair } from './wire.js';
 
@@ -27,19 +27,20 @@ export function checkClock(parts: SignedParts, signedAt: Date, now: Date, maxSke
 }
 
 export interface StoredToken {
-  readonly sessionToken?: string | undefined;
+  /** The hex SHA-256 of the token issued with a temporary key. */
+  readonly sessionTokenSha256?: string | undefined;
   readonly expiresAt?: Date | undefined;
 }
 
 /**
- * A temporary key needs exactly the token issued with it, a long-term key none; either
- * mismatch is the same UnrecognizedClientException. A right token past its expiry is
- * ExpiredTokenException.
+ * A temporary key needs exactly the token issued with it (its digest, compared in constant time, is
+ * what is stored), a long-term key none; either mismatch is the same UnrecognizedClientException. A
+ * right token past its expiry is ExpiredTokenException.
  */
 export function checkSessionToken(key: StoredToken, presented: string | undefined, now: Date): void {
-  if (key.sessionToken === undefined) {
+  if (key.sessionTokenSha256 === undefined) {
     if (presented !== undefined) throw unrecognizedClient();
-  } else if (presented === undefined || !secretsEqual(key.sessionToken, presented)) {
+  } else if (presented === undefined || !secretsEqual(key.sessionTokenSha256, sessionTokenSha256(presented))) {
     throw unrecognizedClient();
   }
   if (key.expiresAt !== undefined && now.getTime() >= key.expiresAt.getTime()) throw expiredToken();

@@ -53,6 +53,11 @@ export function signaturesEqual(expected: string, provided: string): boolean {
   return timingSafeEqual(Buffer.from(expected, 'latin1'), Buffer.from(provided, 'latin1'));
 }
 
+/** Lower-case hex SHA-256 of a session token: what is stored of it, and what a presented token is held to. */
+export function sessionTokenSha256(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
 /** Constant-time equality of two secrets of any length (compares their digests). */
 export function secretsEqual(a: string, b: string): boolean {
   const da = createHash('sha256').update(a, 'utf8').digest();

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { signatureMismatch } from './failures.js';
+import { sessionTokenSha256 } from './sha256.js';
 import { SigV4Error, verifySigV4, type IncomingSignedRequest, type KnownKey } from './verify.js';
 
 interface SuiteContext {
@@ -109,7 +110,7 @@ function verifyCase(caseName: string, request: IncomingSignedRequest) {
   const ctx = context(caseName);
   const lookup = async (id: string): Promise<KnownKey | undefined> =>
     id === ctx.credentials.access_key_id
-      ? { secretAccessKey: ctx.credentials.secret_access_key, active: true, sessionToken: ctx.credentials.token }
+      ? { secretAccessKey: ctx.credentials.secret_access_key, active: true, sessionTokenSha256: ctx.credentials.token === undefined ? undefined : sessionTokenSha256(ctx.credentials.token) }
       : undefined;
   return verifySigV4(request, lookup, { services: [ctx.service], now: new Date(ctx.timestamp) });
 }

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import * as fail from './failures.js';
-import { NodeSha256, sha256Hex } from './sha256.js';
+import { NodeSha256, sessionTokenSha256, sha256Hex } from './sha256.js';
 import { SigV4Error, verifySigV4, type IncomingSignedRequest, type KnownKey, type SigV4ErrorCode, type VerifyOptions } from './verify.js';
 
 interface StoredKey extends KnownKey {
@@ -23,7 +23,7 @@ const TOKEN_EXPIRY = new Date(NOW.getTime() + 60 * MIN);
 const KEYS = new Map<string, StoredKey>([
   [KEY_ID, { secretAccessKey: SECRET, active: true, accountId: '111122223333' }],
   [OFF_KEY_ID, { secretAccessKey: SECRET, active: false, accountId: '111122223333' }],
-  [TEMP_KEY_ID, { secretAccessKey: TEMP_SECRET, active: true, accountId: '111122223333', sessionToken: TOKEN, expiresAt: TOKEN_EXPIRY }],
+  [TEMP_KEY_ID, { secretAccessKey: TEMP_SECRET, active: true, accountId: '111122223333', sessionTokenSha256: sessionTokenSha256(TOKEN), expiresAt: TOKEN_EXPIRY }],
 ]);
 const lookup = async (id: string): Promise<StoredKey | undefined> => KEYS.get(id);
 const OPTIONS: VerifyOptions = { services: ['profile'], now: NOW };

@@ -27,8 +27,8 @@ export interface IncomingSignedRequest {
 export interface KnownKey {
   secretAccessKey: string;
   active: boolean;
-  /** Set for temporary credentials. */
-  sessionToken?: string;
+  /** Temporary credentials: the hex SHA-256 of their session token. */
+  sessionTokenSha256?: string;
   /** Set for temporary credentials. */
   expiresAt?: Date;
 }

@@ -1,5 +1,5 @@
 // Domains: create, read, update, delete and list (spec §3.1), with their tags kept beside them.
-import type { DomainRecord, JsonValue, Repositories, Scope, Store, Tags } from '../../storage/ports.js';
+import type { DomainRecord, DomainStats, JsonValue, Repositories, Scope, Store, Tags } from '../../storage/ports.js';
 import { UniqueViolationError } from '../../storage/errors.js';
 import type { Clock } from '../clock.js';
 import { domainArn } from '../arn.js';
@@ -99,6 +99,11 @@ export class DomainService {
     return { ...record, tags: await this.store.tags.get(scope, domainArn(scope, name)), ...(await ruleStatus(this.store, scope, name)) };
   }
 
+  /** GetDomain's Stats: ProfileCount, ObjectCount, TotalSize and MeteringProfileCount (Σ max(1, ⌈objects/100⌉)), as counted by the writes. */
+  stats(scope: Scope, name: string): Promise<DomainStats> {
+    return this.store.domainStats.get(scope, name);
+  }
+
   /** Throws ResourceNotFound unless the domain exists. */
   async require(scope: Scope, name: string): Promise<DomainRecord> {
     const record = await this.store.domains.get(scope, name);
@@ -129,7 +134,7 @@ export class DomainService {
     });
   }
 
-  /** Removes the domain and everything under it (profiles and their keys, tags), in one transaction. */
+  /** Removes the domain and everything under it (profiles and their keys, tags, import checkpoints), in one transaction. */
   async delete(scope: Scope, name: string): Promise<void> {
     await this.store.transaction(async (repos) => {
       await repos.profiles.deleteAllInDomain(scope, name);
@@ -139,6 +144,7 @@ export class DomainService {
       await repos.identityResolution.deleteAllInDomain(scope, name);
       await repos.s3IntegrationObjects.deleteAllInDomain(scope, name);
       await repos.ruleMatching.deleteAllInDomain(scope, name);
+      await repos.importCheckpoints.deleteAllInDomain(scope, name);
       if (!(await repos.domains.delete(scope, name))) throw domainNotFound(name);
       await repos.tags.removeUnder(scope, domainArn(scope, name));
     });

@@ -2,7 +2,7 @@
 // modelled errors come from the generated tables (src/generated/iam|sts/errors.ts).
 import { modeledErrors as iamErrors } from '../../generated/iam/errors.js';
 import { modeledErrors as stsErrors } from '../../generated/sts/errors.js';
-import { validationFailed, type InputViolation } from '../errors.js';
+import { storageFull, validationFailed, type InputViolation } from '../errors.js';
 
 /** An awsQuery error: `<Error><Type/><Code/><Message/></Error>` with its HTTP status. */
 export class QueryError extends Error {
@@ -49,6 +49,10 @@ export function invalidInput(message: string): QueryError {
 
 export function serviceFailure(): QueryError {
   return modeled(iamErrors.ServiceFailureException, 'An internal error occurred. Try again later.');
+}
+
+export function storageFullFailure(): QueryError {
+  return modeled(iamErrors.ServiceFailureException, storageFull().message);
 }
 
 // ---- IAM entities ------------------------------------------------------------------------

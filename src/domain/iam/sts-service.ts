@@ -1,6 +1,7 @@
 // STS: who am I (GetCallerIdentity), and temporary credentials for a role (AssumeRole) after its
 // trust policy, and where the trust names only the account, the caller's own policies allow it.
 import { randomBytes } from 'node:crypto';
+import { sessionTokenSha256 } from '../../auth/sigv4/sha256.js';
 import type { Store, Tags } from '../../storage/ports.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import { newAccessKeyId, newSecretAccessKey } from '../accounts/access-key-material.js';
@@ -97,7 +98,8 @@ export class StsService {
       principalName: `${role.name}/${input.sessionName}`,
       sealedSecret: this.secrets.seal(secretAccessKey),
       status: 'Active',
-      sessionToken,
+      // Only its digest is kept: a copy of the database does not give anyone a working session.
+      sessionTokenSha256: sessionTokenSha256(sessionToken),
       expiresAt: expiration,
       createdAt: ctx.now,
       ...(hasTags ? { sessionTags: input.tags } : {}),

@@ -1,5 +1,4 @@
-// ListProfileObjects, DeleteProfileObject (spec §3.6), the object part of GetDomain's Stats, and the
-// operator's view of the dead-letter store.
+// ListProfileObjects, DeleteProfileObject (spec §3.6), and the operator's view of the dead-letter store.
 import { createHash } from 'node:crypto';
 import type { KeyCriterion, Scope, Store } from '../../storage/ports.js';
 import type { DeadLetterRecord } from '../../storage/object-ports.js';
@@ -20,13 +19,6 @@ export interface ListedObject {
 export interface ObjectFilterInput {
   readonly keyName: string;
   readonly values: readonly string[];
-}
-
-export interface DomainObjectStats {
-  readonly objectCount: number;
-  readonly totalSize: number;
-  /** Σ over profiles of max(1, ⌈objects / 100⌉). */
-  readonly meteringProfileCount: number;
 }
 
 /** Filter values normalized the way the key's values were stored: by its field's content type (one-field keys). */
@@ -75,12 +67,6 @@ export class ProfileObjectService {
       if (!object || object.profileId !== profileId) throw profileObjectNotFound(profileId, objectTypeName, objectKey);
       await repos.profileObjects.delete(scope, domainName, objectTypeName, objectKey);
     });
-  }
-
-  async stats(scope: Scope, domainName: string, profileCount: number): Promise<DomainObjectStats> {
-    const stats = await this.store.profileObjects.stats(scope, domainName);
-    const extra = stats.largeProfiles.reduce((sum, count) => sum + Math.ceil(count / 100) - 1, 0);
-    return { objectCount: stats.objectCount, totalSize: stats.totalSize, meteringProfileCount: profileCount + extra };
   }
 
   async deadLetters(scope: Scope, domainName: string, limit: number, after?: string): Promise<{ items: DeadLetterRecord[]; nextAfter?: string }> {

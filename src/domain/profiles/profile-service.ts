@@ -94,10 +94,6 @@ export class ProfileService {
     });
   }
 
-  async count(scope: Scope, domainName: string): Promise<number> {
-    return this.store.profiles.count(scope, domainName);
-  }
-
   /** Values normalized with the content type the domain's object types give the key (ingestion stores them so). */
   private async domainKeyValues(repos: Repositories, scope: Scope, domainName: string, keyName: string, values: readonly string[]): Promise<string[]> {
     const contentType = (await keyContentTypes(repos.objectTypes, scope, domainName, [keyName])).get(keyName);

@@ -1,8 +1,9 @@
 // Seals secrets at rest with AES-256-GCM under the operator's master key
 // (OPENPROFILES_MASTER_KEY, else <data dir>/master.key created on first start).
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDir } from '../../storage/private-files.js';
 
 const VERSION = 'v1';
 
@@ -21,7 +22,7 @@ export class SecretBox {
     if (masterKey) return SecretBox.fromText(masterKey);
     const file = join(dataDir, 'master.key');
     if (!existsSync(file)) {
-      mkdirSync(dataDir, { recursive: true });
+      ensurePrivateDir(dataDir);
       writeFileSync(file, randomBytes(32).toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
     }
     return SecretBox.fromText(readFileSync(file, 'utf8'));

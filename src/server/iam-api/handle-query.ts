@@ -3,7 +3,8 @@
 import type { Logger } from 'pino';
 import type { Container } from '../../container.js';
 import { authenticateHeaders, verifyBody, SigV4Error } from '../../auth/sigv4/verify.js';
-import { QueryError, accessDenied, invalidAction, missingAction, serviceFailure, validationError } from '../../domain/iam/errors.js';
+import { QueryError, accessDenied, invalidAction, missingAction, serviceFailure, storageFullFailure, validationError } from '../../domain/iam/errors.js';
+import { StorageFullError } from '../../storage/errors.js';
 import type { WireResponse } from '../codec/to-wire.js';
 import type { RawRequest } from '../handle-request.js';
 import { originOf } from '../request-origin.js';
@@ -89,6 +90,10 @@ export async function handleQueryRequest(container: Container, request: RawReque
     });
     return { statusCode: 200, headers: { 'content-type': 'text/xml' }, body };
   } catch (error) {
+    if (error instanceof StorageFullError) {
+      container.storageFullLog.report(log, error, { action });
+      return queryErrorResponse(storageFullFailure(), request.id, service?.xmlNamespace, log);
+    }
     return queryErrorResponse(error, request.id, service?.xmlNamespace, log.child({ action }));
   }
 }

@@ -21,7 +21,7 @@ export class KyselyAccessKeyRepository implements AccessKeyRepository {
         principal_name: key.principalName,
         sealed_secret: key.sealedSecret,
         status: key.status,
-        session_token: key.sessionToken ?? null,
+        session_token_sha256: key.sessionTokenSha256 ?? null,
         expires_at: key.expiresAt === undefined ? null : toMillis(key.expiresAt),
         session_tags_json: key.sessionTags === undefined ? null : JSON.stringify(key.sessionTags),
         session_policy: key.sessionPolicy ?? null,
@@ -72,6 +72,11 @@ export class KyselyAccessKeyRepository implements AccessKeyRepository {
     return Number(result.numDeletedRows);
   }
 
+  async anySealedSecret(): Promise<string | undefined> {
+    const row = await this.#db.selectFrom('access_keys').select('sealed_secret').limit(1).executeTakeFirst();
+    return row?.sealed_secret;
+  }
+
   async delete(accountId: string, accessKeyId: string): Promise<boolean> {
     const result = await this.#db
       .deleteFrom('access_keys')
@@ -91,7 +96,7 @@ function toRecord(row: Selectable<AccessKeysTable>): AccessKeyRecord {
     principalName: row.principal_name,
     sealedSecret: row.sealed_secret,
     status: row.status as AccessKeyRecord['status'],
-    ...present('sessionToken', row.session_token),
+    ...present('sessionTokenSha256', row.session_token_sha256),
     ...present('expiresAt', row.expires_at === null ? null : new Date(row.expires_at)),
     ...present('sessionTags', row.session_tags_json === null ? null : (JSON.parse(row.session_tags_json) as Tags)),
     ...present('sessionPolicy', row.session_policy),

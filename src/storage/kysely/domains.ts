@@ -4,12 +4,15 @@ import type { DomainPatch, DomainRecord, DomainRepository, Page, PageRequest, Sc
 import type { Database, DomainsTable } from '../schema.js';
 import { fromJsonText, inScope, pageFetchSize, present, toJsonText, toMillis, toPage } from './rows.js';
 import { runCompiled } from './compiled-cache.js';
+import type { StatsLedger } from './domain-stats.js';
 
 export class KyselyDomainRepository implements DomainRepository {
   readonly #db: Kysely<Database>;
+  readonly #ledger: StatsLedger | undefined;
 
-  constructor(db: Kysely<Database>) {
+  constructor(db: Kysely<Database>, ledger?: StatsLedger) {
     this.#db = db;
+    this.#ledger = ledger;
   }
 
   async create(scope: Scope, domain: DomainRecord): Promise<void> {
@@ -50,6 +53,8 @@ export class KyselyDomainRepository implements DomainRepository {
   }
 
   async delete(scope: Scope, name: string): Promise<boolean> {
+    // The domain's counter rows go with it (foreign key cascade); nothing this transaction counted may follow.
+    this.#ledger?.discard(scope, name);
     const result = await this.#db
       .deleteFrom('domains')
       .where((eb) => eb.and(inScope(scope)))

@@ -14,10 +14,10 @@ import type {
   QueryResult,
   TransactionSettings,
 } from 'kysely';
-import { ConflictError, StorageUnavailableError, UniqueViolationError } from '../errors.js';
+import { ConflictError, StorageFullError, StorageUnavailableError, UniqueViolationError } from '../errors.js';
 import type { StorageError } from '../errors.js';
 
-export type StorageErrorKind = 'unique' | 'conflict' | 'unavailable';
+export type StorageErrorKind = 'unique' | 'conflict' | 'unavailable' | 'full';
 
 /** A backend's reading of one driver error; undefined leaves the error as it is. */
 export type ErrorClassifier = (error: unknown) => StorageErrorKind | undefined;
@@ -36,6 +36,7 @@ export function toStorageError(error: unknown, classify: ErrorClassifier): unkno
     unique: (m) => new UniqueViolationError(`unique violation: ${m}`, { cause: error }),
     conflict: (m) => new ConflictError(`conflict: ${m}`, { cause: error }),
     unavailable: (m) => new StorageUnavailableError(`database unavailable: ${m}`, { cause: error }),
+    full: (m) => new StorageFullError(`storage full: ${m}`, { cause: error }),
   };
   return make[kind](detail);
 }

@@ -7,6 +7,7 @@ import { sql, type ControlledTransaction, type Kysely } from 'kysely';
 import { ConflictError } from '../errors.js';
 import type { Repositories } from '../ports.js';
 import type { Database } from '../schema.js';
+import { StatsLedger } from './domain-stats.js';
 import { createRepositories } from './repositories.js';
 
 /** Writes per shared transaction at most: bounds how long one group holds the write lock. */
@@ -80,12 +81,14 @@ export class GroupCommit {
 
   async #runOnce(trx: ControlledTransaction<Database>, group: readonly Member[]): Promise<Result[]> {
     try {
-      const repos = createRepositories(trx);
       const results: Result[] = [];
       for (const member of group) {
         await sql`savepoint group_member`.execute(trx);
         try {
-          const value = await member.work(repos);
+          // Each write's counter changes go with its savepoint: a write undone alone leaves none behind.
+          const ledger = new StatsLedger();
+          const value = await member.work(createRepositories(trx, ledger));
+          await ledger.flush(trx);
           await sql`release savepoint group_member`.execute(trx);
           results.push({ ok: true, value });
         } catch (error) {

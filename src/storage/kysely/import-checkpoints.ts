@@ -41,4 +41,8 @@ export class KyselyImportCheckpointRepository implements ImportCheckpointReposit
       .onConflict((conflict) => conflict.columns(['account_id', 'region', 'import_id']).doUpdateSet(values))
       .execute();
   }
+
+  async deleteAllInDomain(scope: Scope, domainName: string): Promise<void> {
+    await this.#db.deleteFrom('import_checkpoints').where((eb) => eb.and({ ...inScope(scope), domain_name: domainName })).execute();
+  }
 }

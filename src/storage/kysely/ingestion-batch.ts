@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { ProfileRecord, Scope } from '../ports.js';
 import type { DeadLetterRecord, IngestionBatchRepository, KeyRow, ObjectOwner, ProfileObjectRecord } from '../object-ports.js';
 import type { Database } from '../schema.js';
+import { countedWrite, lockProfileRows, meteringChangeOf, type StatsLedger } from './domain-stats.js';
 import { insertRows } from './multi-row-insert.js';
 import { toProfileRecord } from './profiles.js';
 import { chunks, IN_LIST_CHUNK, inScope, toMillis } from './rows.js';
@@ -28,9 +29,11 @@ function byName<T extends { readonly keyName: string }>(keys: readonly T[]): Map
 
 export class KyselyIngestionBatchRepository implements IngestionBatchRepository {
   readonly #db: Kysely<Database>;
+  readonly #ledger: StatsLedger | undefined;
 
-  constructor(db: Kysely<Database>) {
+  constructor(db: Kysely<Database>, ledger?: StatsLedger) {
     this.#db = db;
+    this.#ledger = ledger;
   }
 
   async keyRows(scope: Scope, domainName: string, keyName: string, values: readonly string[]): Promise<KeyRow[]> {
@@ -108,19 +111,34 @@ export class KyselyIngestionBatchRepository implements IngestionBatchRepository 
   }
 
   async writeProfiles(scope: Scope, domainName: string, profiles: readonly ProfileRecord[]): Promise<void> {
-    const values: unknown[] = [];
-    for (const profile of profiles) {
-      values.push(scope.accountId, scope.region, domainName, profile.profileId, JSON.stringify(profile.fields), JSON.stringify(profile.sources));
-      values.push(profile.version, toMillis(profile.createdAt), toMillis(profile.lastUpdatedAt));
-    }
-    await insertRows(this.#db, 'profiles', PROFILE_COLUMNS, values, 'upsert', (oc) =>
-      oc.columns(['account_id', 'region', 'domain_name', 'profile_id']).doUpdateSet((eb) => ({
-        fields_json: eb.ref('excluded.fields_json'),
-        sources_json: eb.ref('excluded.sources_json'),
-        version: eb.ref('excluded.version'),
-        last_updated_at: eb.ref('excluded.last_updated_at'),
-      })),
-    );
+    if (profiles.length === 0) return;
+    await countedWrite(this.#db, this.#ledger, async (db, ledger) => {
+      let existing = 0;
+      for (const chunk of chunks(profiles.map((profile) => profile.profileId), IN_LIST_CHUNK)) {
+        const row = await db
+          .selectFrom('profiles')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName }))
+          .where('profile_id', 'in', chunk)
+          .executeTakeFirstOrThrow();
+        existing += Number(row.n);
+      }
+      const values: unknown[] = [];
+      for (const profile of profiles) {
+        values.push(scope.accountId, scope.region, domainName, profile.profileId, JSON.stringify(profile.fields), JSON.stringify(profile.sources));
+        values.push(profile.version, toMillis(profile.createdAt), toMillis(profile.lastUpdatedAt));
+      }
+      await insertRows(db, 'profiles', PROFILE_COLUMNS, values, 'upsert', (oc) =>
+        oc.columns(['account_id', 'region', 'domain_name', 'profile_id']).doUpdateSet((eb) => ({
+          fields_json: eb.ref('excluded.fields_json'),
+          sources_json: eb.ref('excluded.sources_json'),
+          version: eb.ref('excluded.version'),
+          last_updated_at: eb.ref('excluded.last_updated_at'),
+        })),
+      );
+      const created = profiles.length - existing;
+      ledger.add(scope, domainName, { profiles: created, metering: created });
+    });
   }
 
   async addKeys(scope: Scope, domainName: string, keys: readonly KeyRow[]): Promise<void> {
@@ -130,12 +148,53 @@ export class KyselyIngestionBatchRepository implements IngestionBatchRepository 
   }
 
   async writeObjects(scope: Scope, domainName: string, objects: readonly ProfileObjectRecord[]): Promise<void> {
+    if (objects.length === 0) return;
+    await countedWrite(this.#db, this.#ledger, (db, ledger) => this.#writeObjects(db, ledger, scope, domainName, objects));
+  }
+
+  async #writeObjects(db: Kysely<Database>, ledger: StatsLedger, scope: Scope, domainName: string, objects: readonly ProfileObjectRecord[]): Promise<void> {
+    const keysByType = new Map<string, string[]>();
+    for (const object of objects) {
+      const list = keysByType.get(object.objectTypeName);
+      if (list) list.push(object.objectKey);
+      else keysByType.set(object.objectTypeName, [object.objectKey]);
+    }
+    const previous = new Map<string, { profileId: string; sizeBytes: number }>();
+    for (const [objectTypeName, objectKeys] of keysByType) {
+      for (const chunk of chunks(objectKeys, IN_LIST_CHUNK)) {
+        const rows = await db
+          .selectFrom('profile_objects')
+          .select(['object_key', 'profile_id', 'size_bytes'])
+          .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName, object_type_name: objectTypeName }))
+          .where('object_key', 'in', chunk)
+          .execute();
+        for (const row of rows) previous.set(`${objectTypeName}\u0000${row.object_key}`, { profileId: row.profile_id, sizeBytes: Number(row.size_bytes) });
+      }
+    }
+    const change = new Map<string, number>();
+    const bump = (profileId: string, by: number) => change.set(profileId, (change.get(profileId) ?? 0) + by);
+    const leaving = new Set<string>();
+    let added = 0;
+    let bytes = 0;
+    for (const object of objects) {
+      const before = previous.get(`${object.objectTypeName}\u0000${object.objectKey}`);
+      bytes += object.sizeBytes - (before?.sizeBytes ?? 0);
+      if (before === undefined) added += 1;
+      if (before?.profileId === object.profileId) continue;
+      bump(object.profileId, 1);
+      if (before === undefined) continue;
+      bump(before.profileId, -1);
+      leaving.add(before.profileId);
+    }
+    // Profiles that objects move away from are locked like the batch's own, so their counts are exact below.
+    await lockProfileRows(db, scope, domainName, leaving);
+
     const values: unknown[] = [];
     for (const object of objects) {
       values.push(scope.accountId, scope.region, domainName, object.objectTypeName, object.objectKey, object.profileId, object.object, object.sizeBytes);
       values.push(toMillis(object.createdAt), toMillis(object.lastUpdatedAt), toMillis(object.expiresAt));
     }
-    await insertRows(this.#db, 'profile_objects', OBJECT_COLUMNS, values, 'upsert', (oc) =>
+    await insertRows(db, 'profile_objects', OBJECT_COLUMNS, values, 'upsert', (oc) =>
       oc.columns(['account_id', 'region', 'domain_name', 'object_type_name', 'object_key']).doUpdateSet((eb) => ({
         profile_id: eb.ref('excluded.profile_id'),
         object_json: eb.ref('excluded.object_json'),
@@ -144,15 +203,9 @@ export class KyselyIngestionBatchRepository implements IngestionBatchRepository 
         expires_at: eb.ref('excluded.expires_at'),
       })),
     );
-    const keysByType = new Map<string, string[]>();
-    for (const object of objects) {
-      const list = keysByType.get(object.objectTypeName);
-      if (list) list.push(object.objectKey);
-      else keysByType.set(object.objectTypeName, [object.objectKey]);
-    }
     for (const [objectTypeName, objectKeys] of keysByType) {
       for (const chunk of chunks(objectKeys, IN_LIST_CHUNK)) {
-        await this.#db
+        await db
           .deleteFrom('profile_object_keys')
           .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName, object_type_name: objectTypeName }))
           .where('object_key', 'in', chunk)
@@ -169,7 +222,8 @@ export class KyselyIngestionBatchRepository implements IngestionBatchRepository 
         keyValues.push(scope.accountId, scope.region, domainName, object.objectTypeName, object.objectKey, key.keyName, key.value);
       }
     }
-    await insertRows(this.#db, 'profile_object_keys', OBJECT_KEY_COLUMNS, keyValues, 'plain');
+    await insertRows(db, 'profile_object_keys', OBJECT_KEY_COLUMNS, keyValues, 'plain');
+    ledger.add(scope, domainName, { objects: added, bytes, metering: await meteringChangeOf(db, scope, domainName, change) });
   }
 
   async addDeadLetters(scope: Scope, domainName: string, letters: readonly DeadLetterRecord[]): Promise<void> {

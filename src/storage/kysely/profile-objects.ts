@@ -5,6 +5,7 @@ import type { ObjectStats, ProfileObjectRecord, ProfileObjectRepository } from '
 import type { Database } from '../schema.js';
 import type { ProfileObjectsTable } from '../object-schema.js';
 import { runCompiled, type SlotOf } from './compiled-cache.js';
+import { countedWrite, lockProfileRows, meteringChange, meteringChangeOf, objectCountsOf, type StatsLedger } from './domain-stats.js';
 import { insertRows } from './multi-row-insert.js';
 import { chunks, IN_LIST_CHUNK, inScope, pageFetchSize, toMillis, toPage } from './rows.js';
 
@@ -27,9 +28,11 @@ function identityOf(slot: SlotOf) {
 
 export class KyselyProfileObjectRepository implements ProfileObjectRepository {
   readonly #db: Kysely<Database>;
+  readonly #ledger: StatsLedger | undefined;
 
-  constructor(db: Kysely<Database>) {
+  constructor(db: Kysely<Database>, ledger?: StatsLedger) {
     this.#db = db;
+    this.#ledger = ledger;
   }
 
   async get(scope: Scope, domainName: string, objectTypeName: string, objectKey: string): Promise<ProfileObjectRecord | undefined> {
@@ -46,11 +49,22 @@ export class KyselyProfileObjectRepository implements ProfileObjectRepository {
   }
 
   async put(scope: Scope, domainName: string, object: ProfileObjectRecord): Promise<void> {
+    await countedWrite(this.#db, this.#ledger, (db, ledger) => this.#put(db, ledger, scope, domainName, object));
+  }
+
+  async #put(db: Kysely<Database>, ledger: StatsLedger, scope: Scope, domainName: string, object: ProfileObjectRecord): Promise<void> {
     const identity = [scope.accountId, scope.region, domainName, object.objectTypeName, object.objectKey];
+    const { rows: before } = await runCompiled(db, 'profileObjects.owner', identity, (slot) =>
+      db.selectFrom('profile_objects').select(['profile_id', 'size_bytes']).where((eb) => eb.and(identityOf(slot))),
+    );
+    const previous = before[0];
+    const movedFrom = previous !== undefined && previous.profile_id !== object.profileId ? previous.profile_id : undefined;
+    // The profile it leaves is locked like the one it joins, so that profile's count is exact below.
+    if (movedFrom !== undefined) await lockProfileRows(db, scope, domainName, [movedFrom]);
     const changing = [object.profileId, object.object, object.sizeBytes, toMillis(object.lastUpdatedAt), toMillis(object.expiresAt)];
     const sources = object.sources === undefined ? null : JSON.stringify(object.sources);
-    await runCompiled(this.#db, 'profileObjects.put', [...identity, ...changing, toMillis(object.createdAt), sources], (slot) =>
-      this.#db
+    await runCompiled(db, 'profileObjects.put', [...identity, ...changing, toMillis(object.createdAt), sources], (slot) =>
+      db
         .insertInto('profile_objects')
         .values({
           ...identityOf(slot),
@@ -73,18 +87,32 @@ export class KyselyProfileObjectRepository implements ProfileObjectRepository {
           })),
         ),
     );
-    await runCompiled(this.#db, 'profileObjects.deleteKeys', identity, (slot) => this.#db.deleteFrom('profile_object_keys').where((eb) => eb.and(identityOf(slot))));
+    await runCompiled(db, 'profileObjects.deleteKeys', identity, (slot) => db.deleteFrom('profile_object_keys').where((eb) => eb.and(identityOf(slot))));
     const unique = new Map(object.keys.map((key) => [`${key.keyName}\u0000${key.value}`, key]));
     const values: unknown[] = [];
     for (const key of unique.values()) values.push(...identity, key.keyName, key.value);
-    await insertRows(this.#db, 'profile_object_keys', OBJECT_KEY_COLUMNS, values, 'plain');
+    await insertRows(db, 'profile_object_keys', OBJECT_KEY_COLUMNS, values, 'plain');
+
+    const change = new Map<string, number>();
+    if (previous === undefined || movedFrom !== undefined) change.set(object.profileId, 1);
+    if (movedFrom !== undefined) change.set(movedFrom, -1);
+    ledger.add(scope, domainName, {
+      objects: previous === undefined ? 1 : 0,
+      bytes: object.sizeBytes - Number(previous?.size_bytes ?? 0),
+      metering: await meteringChangeOf(db, scope, domainName, change),
+    });
   }
 
   async delete(scope: Scope, domainName: string, objectTypeName: string, objectKey: string): Promise<boolean> {
-    const where = { ...inScope(scope), domain_name: domainName, object_type_name: objectTypeName, object_key: objectKey };
-    await this.#db.deleteFrom('profile_object_keys').where((eb) => eb.and(where)).execute();
-    const result = await this.#db.deleteFrom('profile_objects').where((eb) => eb.and(where)).executeTakeFirst();
-    return result.numDeletedRows > 0n;
+    return countedWrite(this.#db, this.#ledger, async (db, ledger) => {
+      const where = { ...inScope(scope), domain_name: domainName, object_type_name: objectTypeName, object_key: objectKey };
+      await db.deleteFrom('profile_object_keys').where((eb) => eb.and(where)).execute();
+      const gone = await db.deleteFrom('profile_objects').where((eb) => eb.and(where)).returning(['profile_id', 'size_bytes']).executeTakeFirst();
+      if (!gone) return false;
+      const metering = await meteringChangeOf(db, scope, domainName, new Map([[gone.profile_id, -1]]));
+      ledger.add(scope, domainName, { objects: -1, bytes: -Number(gone.size_bytes), metering });
+      return true;
+    });
   }
 
   async list(
@@ -158,21 +186,33 @@ export class KyselyProfileObjectRepository implements ProfileObjectRepository {
   }
 
   async deleteAllOfType(scope: Scope, domainName: string, objectTypeName: string): Promise<number> {
-    const where = { ...inScope(scope), domain_name: domainName, object_type_name: objectTypeName };
-    await this.#db.deleteFrom('profile_object_keys').where((eb) => eb.and(where)).execute();
-    const result = await this.#db.deleteFrom('profile_objects').where((eb) => eb.and(where)).executeTakeFirst();
-    return Number(result.numDeletedRows);
+    return countedWrite(this.#db, this.#ledger, async (db, ledger) => {
+      const where = { ...inScope(scope), domain_name: domainName, object_type_name: objectTypeName };
+      await db.deleteFrom('profile_object_keys').where((eb) => eb.and(where)).execute();
+      const gone = await db.deleteFrom('profile_objects').where((eb) => eb.and(where)).returning(['profile_id', 'size_bytes']).execute();
+      await countRemoved(db, ledger, scope, domainName, gone);
+      return gone.length;
+    });
   }
 
   async reassign(scope: Scope, domainName: string, fromProfileIds: readonly string[], toProfileId: string): Promise<void> {
-    for (const chunk of chunks([...new Set(fromProfileIds)], IN_LIST_CHUNK)) {
-      await this.#db
-        .updateTable('profile_objects')
-        .set({ profile_id: toProfileId })
-        .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName }))
-        .where('profile_id', 'in', chunk)
-        .execute();
-    }
+    const from = [...new Set(fromProfileIds)].filter((id) => id !== toProfileId);
+    await countedWrite(this.#db, this.#ledger, async (db, ledger) => {
+      // The caller holds every one of these profiles' locks (MergeProfiles), so the counts cannot move meanwhile.
+      const before = await objectCountsOf(db, scope, domainName, [...from, toProfileId]);
+      for (const chunk of chunks(from, IN_LIST_CHUNK)) {
+        await db
+          .updateTable('profile_objects')
+          .set({ profile_id: toProfileId })
+          .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName }))
+          .where('profile_id', 'in', chunk)
+          .execute();
+      }
+      const moved = from.reduce((sum, id) => sum + (before.get(id) ?? 0), 0);
+      const after = new Map([[toProfileId, (before.get(toProfileId) ?? 0) + moved], ...from.map((id) => [id, 0] as const)]);
+      const change = new Map([[toProfileId, moved], ...from.map((id) => [id, -(before.get(id) ?? 0)] as const)]);
+      ledger.add(scope, domainName, { metering: meteringChange(after, change) });
+    });
   }
 
   async claimKeys(scope: Scope, domainName: string, keys: readonly { readonly keyName: string; readonly value: string }[]): Promise<void> {
@@ -206,6 +246,24 @@ export class KyselyProfileObjectRepository implements ProfileObjectRepository {
       .execute();
     return { objectCount: Number(totals.n), totalSize: Number(totals.bytes ?? 0), largeProfiles: large.map((row) => Number(row.n)) };
   }
+}
+
+/** Counts the removal of `gone` (objects deleted by one statement, with their owners and sizes). */
+export async function countRemoved(
+  db: Kysely<Database>,
+  ledger: StatsLedger,
+  scope: Scope,
+  domainName: string,
+  gone: readonly { readonly profile_id: string; readonly size_bytes: number }[],
+): Promise<void> {
+  if (gone.length === 0) return;
+  const change = new Map<string, number>();
+  let bytes = 0;
+  for (const row of gone) {
+    change.set(row.profile_id, (change.get(row.profile_id) ?? 0) - 1);
+    bytes += Number(row.size_bytes);
+  }
+  ledger.add(scope, domainName, { objects: -gone.length, bytes: -bytes, metering: await meteringChangeOf(db, scope, domainName, change) });
 }
 
 function distinctKeys(keys: readonly { readonly keyName: string; readonly value: string }[]): { keyName: string; value: string }[] {

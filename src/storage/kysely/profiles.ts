@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { FoundProfileRecord, JsonObject, KeyCriterion, Page, PageRequest, ProfileRecord, ProfileRepository, Scope } from '../ports.js';
 import type { Database, ProfilesTable } from '../schema.js';
 import { CompiledQueryCache, runCompiled } from './compiled-cache.js';
+import { clearStats, countedWrite, lockProfileRows, meteringExtra, type StatsLedger } from './domain-stats.js';
 import { insertRows } from './multi-row-insert.js';
 import { searchProfiles } from './profile-search.js';
 import { chunks, IN_LIST_CHUNK, inScope, toMillis } from './rows.js';
@@ -11,15 +12,20 @@ const PROFILE_COLUMNS = ['account_id', 'region', 'domain_name', 'profile_id', 'f
 
 export class KyselyProfileRepository implements ProfileRepository {
   readonly #db: Kysely<Database>;
+  readonly #ledger: StatsLedger | undefined;
   readonly #compiled = new CompiledQueryCache();
 
-  constructor(db: Kysely<Database>) {
+  constructor(db: Kysely<Database>, ledger?: StatsLedger) {
     this.#db = db;
+    this.#ledger = ledger;
   }
 
   async create(scope: Scope, domainName: string, profile: ProfileRecord): Promise<void> {
     const row = toProfileRow(scope, domainName, profile);
-    await insertRows(this.#db, 'profiles', PROFILE_COLUMNS, PROFILE_COLUMNS.map((column) => row[column]), 'plain');
+    await countedWrite(this.#db, this.#ledger, async (db, ledger) => {
+      await insertRows(db, 'profiles', PROFILE_COLUMNS, PROFILE_COLUMNS.map((column) => row[column]), 'plain');
+      ledger.add(scope, domainName, { profiles: 1, metering: 1 });
+    });
   }
 
   async get(scope: Scope, domainName: string, profileId: string): Promise<ProfileRecord | undefined> {
@@ -72,16 +78,32 @@ export class KyselyProfileRepository implements ProfileRepository {
   }
 
   async delete(scope: Scope, domainName: string, profileId: string): Promise<boolean> {
-    const where = { ...inScope(scope), domain_name: domainName, profile_id: profileId };
-    await this.#db.deleteFrom('profile_keys').where((eb) => eb.and(where)).execute();
-    const result = await this.#db.deleteFrom('profiles').where((eb) => eb.and(where)).executeTakeFirst();
-    return result.numDeletedRows > 0n;
+    return countedWrite(this.#db, this.#ledger, async (db, ledger) => {
+      // Locked first: an object being added meanwhile is then either counted below or never added.
+      if ((await lockProfileRows(db, scope, domainName, [profileId])).length === 0) return false;
+      const where = { ...inScope(scope), domain_name: domainName, profile_id: profileId };
+      const held = await db
+        .selectFrom('profile_objects')
+        .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('size_bytes').as('bytes')])
+        .where((eb) => eb.and(where))
+        .executeTakeFirstOrThrow();
+      await db.deleteFrom('profile_keys').where((eb) => eb.and(where)).execute();
+      // Its objects go by cascade.
+      await db.deleteFrom('profiles').where((eb) => eb.and(where)).execute();
+      const objects = Number(held.n);
+      ledger.add(scope, domainName, { profiles: -1, objects: -objects, bytes: -Number(held.bytes ?? 0), metering: -1 - meteringExtra(objects) });
+      return true;
+    });
   }
 
   async deleteAllInDomain(scope: Scope, domainName: string): Promise<void> {
-    const where = { ...inScope(scope), domain_name: domainName };
-    await this.#db.deleteFrom('profile_keys').where((eb) => eb.and(where)).execute();
-    await this.#db.deleteFrom('profiles').where((eb) => eb.and(where)).execute();
+    await countedWrite(this.#db, this.#ledger, async (db, ledger) => {
+      // The counters go first: a write that committed its counts meanwhile has its rows seen by the deletes below.
+      await clearStats(db, ledger, scope, domainName);
+      const where = { ...inScope(scope), domain_name: domainName };
+      await db.deleteFrom('profile_keys').where((eb) => eb.and(where)).execute();
+      await db.deleteFrom('profiles').where((eb) => eb.and(where)).execute();
+    });
   }
 
   search(scope: Scope, domainName: string, criteria: readonly KeyCriterion[], mode: 'AND' | 'OR', page: PageRequest): Promise<Page<FoundProfileRecord>> {

@@ -1,4 +1,5 @@
-// Builds the set of repositories bound to one Kysely handle (the database, or one transaction).
+// Builds the set of repositories bound to one Kysely handle (the database, or one transaction with the
+// ledger of its changes to the domains' Stats counters).
 import type { Kysely } from 'kysely';
 import type { Repositories } from '../ports.js';
 import type { Database } from '../schema.js';
@@ -22,23 +23,28 @@ import { KyselyIdentityResolutionRepository } from './identity-resolution.js';
 import { KyselyRuleMatchingRepository } from './rule-matching.js';
 import { KyselyWorkflowRepository } from './workflows.js';
 import { KyselyConnectorProfileRepository } from './connector-profiles.js';
+import { KyselyDomainStatsRepository, type StatsLedger } from './domain-stats.js';
+import { KyselyMasterKeyCheckRepository } from './master-key-check.js';
 
-export function createRepositories(db: Kysely<Database>): Repositories {
+/** `ledger`: the transaction's, which the caller flushes before committing; without one, each counted write is a transaction of its own. */
+export function createRepositories(db: Kysely<Database>, ledger?: StatsLedger): Repositories {
   return {
     accounts: new KyselyAccountRepository(db),
     iam: createIamRepositories(db),
     accessKeys: new KyselyAccessKeyRepository(db),
-    domains: new KyselyDomainRepository(db),
+    masterKeyCheck: new KyselyMasterKeyCheckRepository(db),
+    domains: new KyselyDomainRepository(db, ledger),
+    domainStats: new KyselyDomainStatsRepository(db),
     tags: new KyselyTagRepository(db),
-    profiles: new KyselyProfileRepository(db),
+    profiles: new KyselyProfileRepository(db, ledger),
     profileKeys: new KyselyProfileKeyRepository(db),
-    profileObjects: new KyselyProfileObjectRepository(db),
+    profileObjects: new KyselyProfileObjectRepository(db, ledger),
     deadLetters: new KyselyDeadLetterRepository(db),
-    ingestionBatch: new KyselyIngestionBatchRepository(db),
+    ingestionBatch: new KyselyIngestionBatchRepository(db, ledger),
     objectTypes: new KyselyObjectTypeRepository(db),
     integrations: new KyselyIntegrationRepository(db),
     jobs: new KyselyJobRepository(db),
-    expiry: new KyselyExpiryRepository(db),
+    expiry: new KyselyExpiryRepository(db, ledger),
     importCheckpoints: new KyselyImportCheckpointRepository(db),
     s3IntegrationObjects: new KyselyS3IntegrationObjectRepository(db),
     identityResolution: new KyselyIdentityResolutionRepository(db),

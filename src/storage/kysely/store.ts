@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { ConflictError } from '../errors.js';
 import type { Backend, Repositories, Store } from '../ports.js';
 import type { Database } from '../schema.js';
+import { StatsLedger } from './domain-stats.js';
 import { GroupCommit } from './group-commit.js';
 import { createRepositories } from './repositories.js';
 
@@ -31,7 +32,12 @@ export function createStore(db: Kysely<Database>, backend: Backend): Store {
 async function runTransaction<T>(db: Kysely<Database>, work: (repos: Repositories) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await db.transaction().execute((trx) => work(createRepositories(trx)));
+      return await db.transaction().execute(async (trx) => {
+        const ledger = new StatsLedger();
+        const result = await work(createRepositories(trx, ledger));
+        await ledger.flush(trx);
+        return result;
+      });
     } catch (error) {
       if (!(error instanceof ConflictError) || attempt >= MAX_ATTEMPTS) throw error;
       await sleep(Math.random() * BACKOFF_BASE_MS * 2 ** attempt);

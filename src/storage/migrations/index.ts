@@ -20,6 +20,9 @@ import * as m0016 from './0016-workflows.js';
 import * as m0017 from './0017-s3-integration-objects.js';
 import * as m0018 from './0018-identity-resolution-merges.js';
 import * as m0019 from './0019-current-match-jobs.js';
+import * as m0020 from './0020-domain-stats.js';
+import * as m0021 from './0021-session-token-digests.js';
+import * as m0022 from './0022-master-key-check.js';
 import * as m0024 from './0024-connector-profile-buckets.js';
 
 /** A forward-only migration: one function, written once for both dialects. */
@@ -46,6 +49,9 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: StorageMigrat
   ['0017-s3-integration-objects', m0017],
   ['0018-identity-resolution-merges', m0018],
   ['0019-current-match-jobs', m0019],
+  ['0020-domain-stats', m0020],
+  ['0021-session-token-digests', m0021],
+  ['0022-master-key-check', m0022],
   ['0024-connector-profile-buckets', m0024],
 ];
 

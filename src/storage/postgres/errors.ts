@@ -11,6 +11,8 @@ const UNAVAILABLE_SQLSTATE = new Set([
   '28000', '28P01', // invalid authorization, invalid password
   '3D000', // invalid_catalog_name: the database does not exist
 ]);
+// disk_full, and the same from the operating system where pg reports it so.
+const FULL = new Set(['53100', 'ENOSPC']);
 const UNAVAILABLE_SOCKET = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'EPIPE']);
 // pg raises these without a code when a socket dies or the pool's connect timeout fires.
 const UNAVAILABLE_MESSAGES = [/^Connection terminated/, /timeout exceeded when trying to connect/, /^Client has encountered a connection error/];
@@ -20,6 +22,7 @@ export function classifyPostgresError(error: unknown): StorageErrorKind | undefi
   if (code !== undefined) {
     if (UNIQUE.has(code)) return 'unique';
     if (CONFLICT.has(code)) return 'conflict';
+    if (FULL.has(code)) return 'full';
     // Class 08: connection exception.
     if (UNAVAILABLE_SQLSTATE.has(code) || UNAVAILABLE_SOCKET.has(code) || code.startsWith('08')) return 'unavailable';
   }

@@ -1,5 +1,4 @@
 // Creates the Kysely instance for the embedded backend: one better-sqlite3 file (or ':memory:').
-import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, Kysely, SqliteAdapter, SqliteDialect, SqliteDriver } from 'kysely';
@@ -9,6 +8,7 @@ import { withErrorMapping } from '../kysely/error-mapping.js';
 import { classifySqliteError } from './errors.js';
 import { withStatementCache } from './statement-cache.js';
 import { PlannedLimitPlugin } from './planned-limit-plugin.js';
+import { ensurePrivateDir, ensurePrivateFile } from '../private-files.js';
 
 /** How long a writer waits for another process's lock before SQLITE_BUSY (then ConflictError, then retry). */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -24,7 +24,11 @@ export function createSqliteDb(file: string): Kysely<Database> {
 }
 
 async function openFile(file: string): Promise<BetterSqlite3.Database> {
-  if (file !== ':memory:') await mkdir(dirname(resolve(file)), { recursive: true });
+  if (file !== ':memory:') {
+    // Created 0600 before SQLite opens it: SQLite would create it 0644, and its -wal and -shm files take its mode.
+    ensurePrivateDir(dirname(resolve(file)));
+    ensurePrivateFile(file);
+  }
   const db = new BetterSqlite3(file, { timeout: BUSY_TIMEOUT_MS });
   try {
     // WAL lets readers run beside the writer; FULL syncs the WAL on every commit so a

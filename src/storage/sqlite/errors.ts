@@ -6,6 +6,8 @@ import type { StorageErrorKind } from '../kysely/error-mapping.js';
 const UNIQUE = new Set(['SQLITE_CONSTRAINT_PRIMARYKEY', 'SQLITE_CONSTRAINT_UNIQUE']);
 // Another connection holds the lock past busy_timeout, or our snapshot went stale (WAL).
 const CONFLICT = new Set(['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_BUSY_RECOVERY', 'SQLITE_BUSY_TIMEOUT', 'SQLITE_LOCKED']);
+// No room for the write: the disk (or the database's max_page_count) is full.
+const FULL = new Set(['SQLITE_FULL', 'ENOSPC']);
 // The file (or its directory) cannot be created or opened.
 const UNAVAILABLE = new Set(['SQLITE_CANTOPEN', 'SQLITE_CANTOPEN_ISDIR', 'SQLITE_CANTOPEN_FULLPATH', 'EACCES', 'EPERM', 'ENOTDIR', 'EEXIST', 'EROFS', 'ENOENT']);
 
@@ -14,6 +16,7 @@ export function classifySqliteError(error: unknown): StorageErrorKind | undefine
   if (code === undefined) return undefined;
   if (UNIQUE.has(code)) return 'unique';
   if (CONFLICT.has(code)) return 'conflict';
+  if (FULL.has(code)) return 'full';
   if (UNAVAILABLE.has(code)) return 'unavailable';
   return undefined;
 }

@@ -1,8 +1,11 @@
 // Conformance cases for the account and access-key repositories.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { UniqueViolationError } from '../../../src/storage/errors.js';
 import type { AccessKeyRecord } from '../../../src/storage/ports.js';
+import { afterMigrating } from './migrated.js';
 import { newAccountId, uniqueName } from './target.js';
 import type { SuiteContext } from './target.js';
 
@@ -50,7 +53,7 @@ export function accountCases(ctx: SuiteContext): void {
         principalKind: 'role-session',
         principalName: 'admin/session-1',
         status: 'Inactive',
-        sessionToken: 'token-123',
+        sessionTokenSha256: 'a'.repeat(64),
         expiresAt: new Date(1_650_000_003_599),
       };
       await accessKeys.create(root);
@@ -83,6 +86,25 @@ export function accountCases(ctx: SuiteContext): void {
       for (const key of [newer, older, other, rootKey(accountId)]) await accessKeys.create(key);
       assert.deepEqual(await accessKeys.listForPrincipal(accountId, 'user', 'alice'), [older, newer]);
       assert.deepEqual(await accessKeys.listForPrincipal(newAccountId(), 'user', 'alice'), []);
+    });
+
+    it('keeps the session tokens stored before migration 0021 as their SHA-256 only', async () => {
+      const accountId = newAccountId();
+      const token = 'FwoGZXIvYXdzEXAMPLE//token+with/slashes==';
+      await afterMigrating(
+        ctx,
+        '0020-domain-stats',
+        async (db) => {
+          await sql`insert into accounts (account_id, created_at) values (${accountId}, 1)`.execute(db);
+          await sql`insert into access_keys (access_key_id, account_id, principal_kind, principal_name, sealed_secret, status, session_token, expires_at, created_at)
+            values ('ASIAOLDSESSION000001', ${accountId}, 'role-session', 'r/s', 'sealed', 'Active', ${token}, 5, 1),
+                   ('AKIALONGTERM00000001', ${accountId}, 'user', 'u', 'sealed', 'Active', null, null, 1)`.execute(db);
+        },
+        async (store) => {
+          assert.equal((await store.accessKeys.findById('ASIAOLDSESSION000001'))?.sessionTokenSha256, createHash('sha256').update(token).digest('hex'));
+          assert.equal((await store.accessKeys.findById('AKIALONGTERM00000001'))?.sessionTokenSha256, undefined);
+        },
+      );
     });
   });
 }

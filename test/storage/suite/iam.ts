@@ -113,7 +113,7 @@ export function iamCases(ctx: SuiteContext): void {
         principalName: 'Ops/s1',
         sealedSecret: 'sealed',
         status: 'Active' as const,
-        sessionToken: 'token',
+        sessionTokenSha256: 'b'.repeat(64),
         expiresAt: new Date(T0.getTime() + 3_600_000),
         sessionTags: { team: 'blue' },
         sessionPolicy: doc('profile:Get*'),

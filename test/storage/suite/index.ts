@@ -4,6 +4,7 @@ import { openStore } from '../../../src/storage/open-store.js';
 import type { Store } from '../../../src/storage/ports.js';
 import { accountCases } from './accounts.js';
 import { domainCases } from './domains.js';
+import { domainStatsCases } from './domain-stats.js';
 import { iamCases } from './iam.js';
 import { integrationCases } from './integrations.js';
 import { jobCases } from './jobs.js';
@@ -43,6 +44,7 @@ export function storageSuite(target: Target): void {
   scopeCases(ctx);
   tagCases(ctx);
   profileObjectCases(ctx);
+  domainStatsCases(ctx);
   integrationCases(ctx);
   s3IntegrationObjectCases(ctx);
   workflowCases(ctx);
