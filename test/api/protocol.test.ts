@@ -72,13 +72,24 @@ describe('protocol edge', () => {
     expectError(await call({ method: 'PATCH', path: '/domains/base' }), 404, 'UnknownOperationException');
   });
 
-  test('an operation of the model that is not implemented answers NotImplementedException (501)', async () => {
-    await rejectsWith(
-      client.send(new GetSegmentDefinitionCommand({ DomainName: 'base', SegmentDefinitionName: 'segment' })),
-      'NotImplementedException',
-      501,
-      /GetSegmentDefinition/,
+  test('an operation of the model that is not implemented answers NotImplementedException (400), which the SDK does not retry', async () => {
+    const counting = server.client({ maxAttempts: 3 });
+    let sent = 0;
+    counting.middlewareStack.add(
+      (next) => async (args) => {
+        sent += 1;
+        return next(args);
+      },
+      { step: 'finalizeRequest', priority: 'low', name: 'countRequestsOnTheWire' },
     );
+    try {
+      const refused = counting.send(new GetSegmentDefinitionCommand({ DomainName: 'base', SegmentDefinitionName: 'segment' }));
+      await refused.catch(() => undefined);
+      assert.equal(sent, 1, 'one call, one request: the SDK does not retry it');
+      await rejectsWith(refused, 'NotImplementedException', 400, /GetSegmentDefinition/);
+    } finally {
+      counting.destroy();
+    }
   });
 
   test('malformed bodies are BadRequestException and write nothing', async () => {
