@@ -25,6 +25,7 @@ describe('protocol edge', () => {
     assert.equal(result.headers.get('x-amzn-errortype'), type);
     assert.equal(typeof result.json?.['Message'], 'string');
     if (message) assert.match(result.json!['Message'] as string, message);
+    assert.equal(decodeURIComponent(result.headers.get('x-amzn-errormessage') ?? ''), result.json?.['Message'], 'X-Amzn-ErrorMessage carries the message');
     assert.ok(result.headers.get('x-amzn-requestid'), 'x-amzn-RequestId on errors');
     assert.ok(result.headers.get('date'), 'Date on errors');
   };
