@@ -3,7 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CreateDomainCommand, GetDomainCommand, GetSegmentDefinitionCommand, ListDomainsCommand, type CustomerProfilesClient } from '@aws-sdk/client-customer-profiles';
 import { startServer, type RunningServer } from '../support/server.js';
-import { signedFetch, type RawCall } from '../support/signed-fetch.js';
+import { signedFetch, signedHeaders, type RawCall } from '../support/signed-fetch.js';
+import { openConnection, requestHead, type RawHttpResponse } from '../support/raw-http.js';
 import { rejectsWith } from '../support/errors.js';
 
 describe('protocol edge', () => {
@@ -51,6 +52,31 @@ describe('protocol edge', () => {
     expectError(await call({ method: 'GET', path: '/domains', signingDate: old }), 403, 'InvalidSignatureException', /Signature expired/);
     const future = new Date(Date.now() + 20 * 60_000);
     expectError(await call({ method: 'GET', path: '/domains', signingDate: future }), 403, 'InvalidSignatureException', /not yet current/);
+  });
+
+  test('the signature is checked over the body received whatever the method: a GET or DELETE that signed a body is answered', async () => {
+    // fetch cannot send a GET body; a bare socket can, as other HTTP clients do.
+    const sendRaw = async (call: RawCall, sent: string): Promise<RawHttpResponse> => {
+      const headers = await signedHeaders(server.endpoint, server.root, call);
+      const connection = await openConnection(server.endpoint);
+      try {
+        connection.send(requestHead(call.method, call.path, new URL(server.endpoint).host, { ...headers, 'content-length': String(Buffer.byteLength(sent)), connection: 'close' }) + sent);
+        return await connection.response();
+      } finally {
+        connection.destroy();
+      }
+    };
+    const get = await sendRaw({ method: 'GET', path: '/domains/base', body: '{}' }, '{}');
+    assert.equal(get.status, 200, get.body);
+    assert.equal(JSON.parse(get.body).DomainName, 'base');
+
+    const arn = encodeURIComponent('arn:aws:profile:us-east-1:000000000000:domains/base');
+    const untag = await sendRaw({ method: 'DELETE', path: `/tags/${arn}?tagKeys=none`, body: '{}' }, '{}');
+    assert.equal(untag.status, 200, untag.body);
+
+    const swapped = await sendRaw({ method: 'GET', path: '/domains/base', body: '{}' }, '{ }');
+    assert.equal(swapped.status, 403, swapped.body);
+    assert.equal(swapped.headers['x-amzn-errortype'], 'InvalidSignatureException');
   });
 
   test('a signature for another service is refused', async () => {
