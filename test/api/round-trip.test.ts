@@ -63,6 +63,8 @@ for (const backend of backends()) {
       const updated = { DefaultExpirationDays: 7 };
       assertEchoed('UpdateDomain', { DomainName: 'echo', ...updated }, await json('PUT', '/domains/echo', updated), serverSet('UpdateDomainResponse', 'UpdateDomainRequest'));
       assertEchoed('GetDomain after UpdateDomain', { DomainName: 'echo', ...updated }, await json('GET', '/domains/echo'), allowed);
+      const listed = ((await json('GET', '/domains'))['Items'] as Array<Record<string, unknown>>).find((item) => item['DomainName'] === 'echo');
+      assertEchoed('ListDomains', { DomainName: 'echo' }, listed!, serverSet('ListDomainItem', 'CreateDomainRequest'));
     });
 
     test('PutProfileObjectType, read by GetProfileObjectType: a key without StandardIdentifiers comes back without them', async () => {
@@ -84,6 +86,8 @@ for (const backend of backends()) {
       const got = await json('GET', '/domains/echo-types/object-types/contact');
       assertEchoed('GetProfileObjectType', withDefaults, got, serverSet('GetProfileObjectTypeResponse', 'PutProfileObjectTypeRequest'));
       assert.deepEqual((got['Keys'] as Record<string, unknown>)['store'], [{ FieldNames: ['store'] }]);
+      const [listed] = (await json('GET', '/domains/echo-types/object-types'))['Items'] as Array<Record<string, unknown>>;
+      assertEchoed('ListProfileObjectTypes', sent, listed!, serverSet('ListProfileObjectTypeItem', 'PutProfileObjectTypeRequest'));
     });
 
     test('PutIntegration, read by GetIntegration', async () => {
@@ -98,17 +102,25 @@ for (const backend of backends()) {
       assertEchoed('PutIntegration', sent, await json('PUT', '/domains/echo-integrations/integrations', integration), serverSet('PutIntegrationResponse', 'PutIntegrationRequest'));
       const got = await json('POST', '/domains/echo-integrations/integrations', { Uri: integration.Uri });
       assertEchoed('GetIntegration', sent, got, serverSet('GetIntegrationResponse', 'PutIntegrationRequest'));
+      const [listed] = (await json('GET', '/domains/echo-integrations/integrations'))['Items'] as Array<Record<string, unknown>>;
+      assertEchoed('ListIntegrations', sent, listed!, serverSet('ListIntegrationItem', 'PutIntegrationRequest'));
     });
 
-    test('CreateProfile, read by SearchProfiles', async () => {
+    test('CreateProfile and UpdateProfile, read by SearchProfiles', async () => {
       await json('POST', '/domains/echo-profiles', { DefaultExpirationDays: 5 });
       const profile = { FirstName: 'Ann' };
       const { ProfileId } = await json('POST', '/domains/echo-profiles/profiles', profile);
       assert.equal(typeof ProfileId, 'string');
-      const found = await json('POST', '/domains/echo-profiles/profiles/search', { KeyName: '_profileId', Values: [ProfileId] });
-      const items = found['Items'] as Array<Record<string, unknown>>;
-      assert.equal(items.length, 1);
-      assertEchoed('SearchProfiles', profile, items[0]!, serverSet('Profile', 'CreateProfileRequest'));
+      const search = async () => {
+        const items = (await json('POST', '/domains/echo-profiles/profiles/search', { KeyName: '_profileId', Values: [ProfileId] }))['Items'] as Array<Record<string, unknown>>;
+        assert.equal(items.length, 1);
+        return items[0]!;
+      };
+      const allowed = serverSet('Profile', 'CreateProfileRequest', 'UpdateProfileRequest');
+      // ProfileId is the server's answer to CreateProfile and the caller's own input to UpdateProfile.
+      assertEchoed('SearchProfiles', { ProfileId, ...profile }, await search(), allowed);
+      await json('PUT', '/domains/echo-profiles/profiles', { ProfileId, LastName: 'Lee' });
+      assertEchoed('SearchProfiles after UpdateProfile', { ProfileId, ...profile, LastName: 'Lee' }, await search(), allowed);
     });
 
     test('TagResource, read by ListTagsForResource and GetDomain', async () => {
