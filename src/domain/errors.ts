@@ -112,10 +112,14 @@ export function unknownOperation(method: string, path: string): UnmodeledService
   return new UnmodeledServiceError('UnknownOperationException', 404, `No operation matches ${method} ${path}.`);
 }
 
+/**
+ * 400, not 501: the JS v2 SDK retries any 5xx (501 included), and a 400 whose error type is not a throttling,
+ * transient or clock-skew code is final in every AWS SDK, so one call puts one request on the wire.
+ */
 export function operationNotImplemented(operation: string): UnmodeledServiceError {
   return new UnmodeledServiceError(
     'NotImplementedException',
-    501,
+    400,
     `The operation ${operation} is part of the Customer Profiles API but is not implemented by this server yet.`,
   );
 }

@@ -1,5 +1,5 @@
 // The registry of implemented operations. An operation of the model that is not here answers
-// NotImplementedException (501); docs/coverage.md is generated from this table.
+// NotImplementedException (400); docs/coverage.md is generated from this table.
 import type { Registry } from './types.js';
 import { addProfileKey } from './add-profile-key.js';
 import { batchGetProfile } from './batch-get-profile.js';

@@ -94,6 +94,11 @@ export function buildApp(container: Container, options: AppOptions = {}) {
     }
   });
 
+  // Fastify never reads a GET's (or HEAD's) body, but a client may have signed one: the signature is checked over
+  // the bytes actually received, whatever the method.
+  const unparsedBody = (raw: IncomingMessage): Promise<Buffer> =>
+    raw.headers['transfer-encoding'] !== undefined || Number(raw.headers['content-length'] ?? 0) > 0 ? readBody(raw, limit, budget) : Promise.resolve(Buffer.alloc(0));
+
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_request: FastifyRequest, payload: IncomingMessage) => readBody(payload, limit, budget));
 
@@ -101,7 +106,7 @@ export function buildApp(container: Container, options: AppOptions = {}) {
     method: METHODS,
     url: '*',
     handler: async (request, reply) => {
-      const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      const body = Buffer.isBuffer(request.body) ? request.body : await unparsedBody(request.raw);
       const signature = signatures.get(request.raw);
       const response = await handleRequest(container, { ...requestFacts(request), body, ...(signature && { signature }) }, request.log as Logger);
       return send(reply, response);

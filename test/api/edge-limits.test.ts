@@ -160,6 +160,7 @@ describe('edge limits', () => {
     assert.equal(bad.status, 400);
     assert.equal(bad.headers['x-amzn-errortype'], 'BadRequestException');
     assert.match(JSON.parse(bad.body).Message as string, /could not be read/);
+    assert.equal(bad.headers['x-amzn-errormessage'], JSON.parse(bad.body).Message);
     assert.ok(bad.headers['x-amzn-requestid']);
 
     const huge = track(await openConnection(server.endpoint, { localAddress: '127.0.0.7' }));
@@ -168,6 +169,7 @@ describe('edge limits', () => {
     assert.equal(tooLarge.status, 431);
     assert.equal(tooLarge.headers['x-amzn-errortype'], 'RequestHeaderFieldsTooLarge');
     assert.equal(typeof JSON.parse(tooLarge.body).Message, 'string');
+    assert.equal(tooLarge.headers['x-amzn-errormessage'], JSON.parse(tooLarge.body).Message);
   });
 });
 

@@ -3,7 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CreateDomainCommand, GetDomainCommand, GetSegmentDefinitionCommand, ListDomainsCommand, type CustomerProfilesClient } from '@aws-sdk/client-customer-profiles';
 import { startServer, type RunningServer } from '../support/server.js';
-import { signedFetch, type RawCall } from '../support/signed-fetch.js';
+import { signedFetch, signedHeaders, type RawCall } from '../support/signed-fetch.js';
+import { openConnection, requestHead, type RawHttpResponse } from '../support/raw-http.js';
 import { rejectsWith } from '../support/errors.js';
 
 describe('protocol edge', () => {
@@ -25,6 +26,7 @@ describe('protocol edge', () => {
     assert.equal(result.headers.get('x-amzn-errortype'), type);
     assert.equal(typeof result.json?.['Message'], 'string');
     if (message) assert.match(result.json!['Message'] as string, message);
+    assert.equal(decodeURIComponent(result.headers.get('x-amzn-errormessage') ?? ''), result.json?.['Message'], 'X-Amzn-ErrorMessage carries the message');
     assert.ok(result.headers.get('x-amzn-requestid'), 'x-amzn-RequestId on errors');
     assert.ok(result.headers.get('date'), 'Date on errors');
   };
@@ -52,6 +54,31 @@ describe('protocol edge', () => {
     expectError(await call({ method: 'GET', path: '/domains', signingDate: future }), 403, 'InvalidSignatureException', /not yet current/);
   });
 
+  test('the signature is checked over the body received whatever the method: a GET or DELETE that signed a body is answered', async () => {
+    // fetch cannot send a GET body; a bare socket can, as other HTTP clients do.
+    const sendRaw = async (call: RawCall, sent: string): Promise<RawHttpResponse> => {
+      const headers = await signedHeaders(server.endpoint, server.root, call);
+      const connection = await openConnection(server.endpoint);
+      try {
+        connection.send(requestHead(call.method, call.path, new URL(server.endpoint).host, { ...headers, 'content-length': String(Buffer.byteLength(sent)), connection: 'close' }) + sent);
+        return await connection.response();
+      } finally {
+        connection.destroy();
+      }
+    };
+    const get = await sendRaw({ method: 'GET', path: '/domains/base', body: '{}' }, '{}');
+    assert.equal(get.status, 200, get.body);
+    assert.equal(JSON.parse(get.body).DomainName, 'base');
+
+    const arn = encodeURIComponent('arn:aws:profile:us-east-1:000000000000:domains/base');
+    const untag = await sendRaw({ method: 'DELETE', path: `/tags/${arn}?tagKeys=none`, body: '{}' }, '{}');
+    assert.equal(untag.status, 200, untag.body);
+
+    const swapped = await sendRaw({ method: 'GET', path: '/domains/base', body: '{}' }, '{ }');
+    assert.equal(swapped.status, 403, swapped.body);
+    assert.equal(swapped.headers['x-amzn-errortype'], 'InvalidSignatureException');
+  });
+
   test('a signature for another service is refused', async () => {
     expectError(await call({ method: 'GET', path: '/domains', service: 'iam' }), 403, 'InvalidSignatureException', /profile/);
   });
@@ -72,13 +99,24 @@ describe('protocol edge', () => {
     expectError(await call({ method: 'PATCH', path: '/domains/base' }), 404, 'UnknownOperationException');
   });
 
-  test('an operation of the model that is not implemented answers NotImplementedException (501)', async () => {
-    await rejectsWith(
-      client.send(new GetSegmentDefinitionCommand({ DomainName: 'base', SegmentDefinitionName: 'segment' })),
-      'NotImplementedException',
-      501,
-      /GetSegmentDefinition/,
+  test('an operation of the model that is not implemented answers NotImplementedException (400), which the SDK does not retry', async () => {
+    const counting = server.client({ maxAttempts: 3 });
+    let sent = 0;
+    counting.middlewareStack.add(
+      (next) => async (args) => {
+        sent += 1;
+        return next(args);
+      },
+      { step: 'finalizeRequest', priority: 'low', name: 'countRequestsOnTheWire' },
     );
+    try {
+      const refused = counting.send(new GetSegmentDefinitionCommand({ DomainName: 'base', SegmentDefinitionName: 'segment' }));
+      await refused.catch(() => undefined);
+      assert.equal(sent, 1, 'one call, one request: the SDK does not retry it');
+      await rejectsWith(refused, 'NotImplementedException', 400, /GetSegmentDefinition/);
+    } finally {
+      counting.destroy();
+    }
   });
 
   test('malformed bodies are BadRequestException and write nothing', async () => {

@@ -1,4 +1,4 @@
-// The 90 evaluation cases of ../shared/spec/iam-evaluation-cases.json (spec §11): every expected decision.
+// The 90 evaluation cases of test/fixtures/iam-evaluation-cases.json (spec §11): every expected decision.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -19,7 +19,7 @@ interface EvaluationCase {
 
 /**
  * The repo root is the nearest folder above this file whose package.json is `openprofiles` (works
- * from src/ and from dist/src/); the spec sits in its sibling `shared/`. Missing file = failure.
+ * from src/ and from dist/src/); the cases are in its test/fixtures/. Missing file = failure.
  */
 function casesFile(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -30,8 +30,8 @@ function casesFile(): string {
     if (parent === dir) throw new Error(`No openprofiles package.json above ${fileURLToPath(import.meta.url)}`);
     dir = parent;
   }
-  const file = resolve(dir, '..', 'shared', 'spec', 'iam-evaluation-cases.json');
-  if (!existsSync(file)) throw new Error(`IAM evaluation cases not found at ${file}; ../shared/spec must sit next to the repo`);
+  const file = resolve(dir, 'test', 'fixtures', 'iam-evaluation-cases.json');
+  if (!existsSync(file)) throw new Error(`IAM evaluation cases not found at ${file}; it is part of the repository`);
   return file;
 }
 

@@ -1,4 +1,4 @@
-// The AWS SigV4 test suite (../shared/datasets/sigv4-test-suite/v4/) in both forms, as a `profile` verifier must judge it.
+// The AWS SigV4 test suite (test/fixtures/sigv4-test-suite/v4/) in both forms, as a `profile` verifier must judge it.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -24,8 +24,8 @@ const FORMS: readonly Form[] = ['header', 'query'];
 
 /**
  * The repo root is the nearest folder above this file whose package.json is `openprofiles`
- * (works from src/ under tsx and from dist/src/ after tsc); the suite sits in its sibling
- * `shared/`. A missing suite fails the run instead of skipping it.
+ * (works from src/ under tsx and from dist/src/ after tsc); the suite is in its test/fixtures/.
+ * A missing suite fails the run instead of skipping it.
  */
 function suiteDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -36,8 +36,8 @@ function suiteDir(): string {
     if (parent === dir) throw new Error(`No openprofiles package.json above ${fileURLToPath(import.meta.url)}`);
     dir = parent;
   }
-  const suite = resolve(dir, '..', 'shared', 'datasets', 'sigv4-test-suite', 'v4');
-  if (!existsSync(suite)) throw new Error(`SigV4 test suite not found at ${suite}; it must be checked out next to the repo`);
+  const suite = resolve(dir, 'test', 'fixtures', 'sigv4-test-suite', 'v4');
+  if (!existsSync(suite)) throw new Error(`SigV4 test suite not found at ${suite}; it is part of the repository`);
   return suite;
 }
 

@@ -4,7 +4,7 @@
 import type { ProfileRecord, Repositories, Scope } from '../../storage/ports.js';
 import type { ObjectKey } from './key-values.js';
 
-export const has = (key: ObjectKey, identifier: string): boolean => key.definition.standardIdentifiers.includes(identifier);
+export const has = (key: ObjectKey, identifier: string): boolean => (key.definition.standardIdentifiers ?? []).includes(identifier);
 
 /** The matched profile, row-locked for the rest of the transaction; undefined when no key decides. */
 export async function findProfile(repos: Repositories, scope: Scope, domainName: string, keys: readonly ObjectKey[]): Promise<ProfileRecord | undefined> {

@@ -57,5 +57,5 @@ export function storedKeys(keys: readonly ObjectKey[], profileId: string, create
 
 /** The name of the type's UNIQUE key, for the error naming it. */
 export function uniqueKeyName(type: IngestionType): string {
-  return Object.entries(type.keys).find(([, defs]) => defs.some((def) => def.standardIdentifiers.includes('UNIQUE')))?.[0] ?? '';
+  return Object.entries(type.keys).find(([, defs]) => defs.some((def) => def.standardIdentifiers?.includes('UNIQUE')))?.[0] ?? '';
 }

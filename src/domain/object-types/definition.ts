@@ -5,11 +5,13 @@ export interface FieldMapping {
   /** `_source.<path>` or a Handlebars template over `_source`. */
   readonly source: string;
   readonly target?: string;
-  readonly contentType: ContentType;
+  /** Absent when the caller gave none: read as STRING, echoed as absent. */
+  readonly contentType?: ContentType;
 }
 
 export interface KeyDefinition {
-  readonly standardIdentifiers: readonly string[];
+  /** Absent when the caller gave none (a key with no standard role), echoed as absent. */
+  readonly standardIdentifiers?: readonly string[];
   readonly fieldNames: readonly string[];
 }
 

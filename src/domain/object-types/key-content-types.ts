@@ -16,7 +16,8 @@ export async function keyContentTypes(objectTypes: ObjectTypeRepository, scope: 
     const type = fromRecord(record);
     for (const name of custom) {
       const fieldNames = type.keys[name]?.[0]?.fieldNames;
-      const contentType = fieldNames?.length === 1 ? type.fields[fieldNames[0]!]?.contentType : undefined;
+      const field = fieldNames?.length === 1 ? type.fields[fieldNames[0]!] : undefined;
+      const contentType = field && (field.contentType ?? 'STRING');
       if (!result.has(name) && contentType !== undefined) result.set(name, contentType);
     }
   }

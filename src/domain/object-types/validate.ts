@@ -6,7 +6,7 @@ import { LOOKUP_ONLY_KEYS, PREDEFINED_KEYS } from './standard-keys.js';
 import { sourceProblem, type HandlebarsRuntime } from './field-source.js';
 import { objectTypeRuleBroken } from '../errors.js';
 
-const has = (key: KeyDefinition, identifier: string) => key.standardIdentifiers.includes(identifier);
+const has = (key: KeyDefinition, identifier: string) => (key.standardIdentifiers ?? []).includes(identifier);
 
 /** Content types of a key's fields, in field order: what makes two uses of a key name "the same key". */
 export function keyContentTypes(mapping: Mapping, key: KeyDefinition): string {
@@ -36,7 +36,7 @@ export function validateMapping(mapping: Mapping, otherKeys: ReadonlyMap<string,
     if (has(definition, 'SECONDARY') && !has(definition, 'PROFILE')) fail(4, `key ${name}: SECONDARY is only used together with PROFILE`);
   }
 
-  const identifiers = new Set(keys.flatMap(({ definition }) => definition.standardIdentifiers));
+  const identifiers = new Set(keys.flatMap(({ definition }) => definition.standardIdentifiers ?? []));
   const targets = new Map<string, string>();
   for (const [fieldName, field] of Object.entries(mapping.fields)) {
     const problem = sourceProblem(field.source, handlebars);

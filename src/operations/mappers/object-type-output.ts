@@ -8,19 +8,19 @@ import { tagsOutput } from './tags-output.js';
 export function fieldsFromWire(fields: Record<string, ObjectTypeField> | undefined): Record<string, FieldMapping> | undefined {
   if (!fields) return undefined;
   return Object.fromEntries(
-    Object.entries(fields).map(([name, field]) => [name, { source: field.Source ?? '', target: field.Target, contentType: (field.ContentType ?? 'STRING') as ContentType }]),
+    Object.entries(fields).map(([name, field]) => [name, { source: field.Source ?? '', target: field.Target, contentType: field.ContentType as ContentType | undefined }]),
   );
 }
 
 export function keysFromWire(keys: Record<string, ObjectTypeKey[]> | undefined): Record<string, KeyDefinition[]> | undefined {
   if (!keys) return undefined;
   return Object.fromEntries(
-    Object.entries(keys).map(([name, defs]) => [name, defs.map((def) => ({ standardIdentifiers: def.StandardIdentifiers ?? [], fieldNames: def.FieldNames ?? [] }))]),
+    Object.entries(keys).map(([name, defs]) => [name, defs.map((def) => ({ standardIdentifiers: def.StandardIdentifiers, fieldNames: def.FieldNames ?? [] }))]),
   );
 }
 
 function fieldToWire(field: FieldMapping): ObjectTypeField {
-  return { Source: field.source, Target: field.target, ContentType: field.contentType as FieldContentType };
+  return { Source: field.source, Target: field.target, ContentType: field.contentType as FieldContentType | undefined };
 }
 
 function mappingToWire(mapping: Mapping) {
@@ -31,7 +31,7 @@ function mappingToWire(mapping: Mapping) {
     Keys: Object.fromEntries(
       Object.entries(mapping.keys).map(([name, defs]) => [
         name,
-        defs.map((def) => ({ StandardIdentifiers: [...def.standardIdentifiers] as StandardIdentifier[], FieldNames: [...def.fieldNames] })),
+        defs.map((def) => ({ StandardIdentifiers: def.standardIdentifiers && ([...def.standardIdentifiers] as StandardIdentifier[]), FieldNames: [...def.fieldNames] })),
       ]),
     ),
   };

@@ -5,7 +5,7 @@ import { bindInput } from './from-wire.js';
 import { parseJsonBody } from './json-body.js';
 import { parseQueryString } from './query-string.js';
 import { serializeOutput } from './to-wire.js';
-import { serializeError } from './errors.js';
+import { ERROR_MESSAGE_HEADER_LIMIT, errorMessageHeader, serializeError } from './errors.js';
 import { BadRequestException } from '../../generated/errors.js';
 
 test('query strings keep repeated keys in order, decode %XX and keep + as a plus', () => {
@@ -70,6 +70,22 @@ test('errors: x-amzn-ErrorType and {"Message"}', () => {
   assert.equal(response.statusCode, 400);
   assert.equal(response.headers['x-amzn-errortype'], 'BadRequestException');
   assert.deepEqual(JSON.parse(response.body), { Message: 'nope' });
+  assert.equal(response.headers['x-amzn-errormessage'], 'nope');
+});
+
+test('X-Amzn-ErrorMessage is header-safe: %, control characters and non-ASCII percent-encoded, long ones cut whole', () => {
+  const message = 'Line one\r\nline two\t100% café 東京 \u{1F600} \uD800 "quoted" <x>';
+  const header = errorMessageHeader(message);
+  assert.match(header, /^[\x20-\x7e]*$/);
+  assert.equal(header, 'Line one%0D%0Aline two%09100%25 caf%C3%A9 %E6%9D%B1%E4%BA%AC %F0%9F%98%80 %EF%BF%BD "quoted" <x>');
+  assert.equal(decodeURIComponent(header), message.replace('\uD800', '\uFFFD'));
+  assert.equal(errorMessageHeader('plain text, as most messages are.'), 'plain text, as most messages are.');
+
+  const long = errorMessageHeader('é'.repeat(ERROR_MESSAGE_HEADER_LIMIT));
+  assert.ok(long.length <= ERROR_MESSAGE_HEADER_LIMIT);
+  assert.match(long, /^(%C3%A9)+\.\.\.$/);
+  const exact = 'x'.repeat(ERROR_MESSAGE_HEADER_LIMIT);
+  assert.equal(errorMessageHeader(exact), exact);
 });
 
 test('JSON bodies: empty is none; invalid UTF-8, invalid JSON and non-objects are BadRequest', () => {
