@@ -21,12 +21,17 @@ export const QUERY_SERVICES: readonly QueryServiceConfig[] = [
       'CreatePolicy', 'GetPolicy', 'GetPolicyVersion', 'CreatePolicyVersion', 'ListPolicies', 'DeletePolicy',
       'AttachUserPolicy', 'DetachUserPolicy', 'ListAttachedUserPolicies', 'AttachGroupPolicy',
       'CreateRole', 'GetRole', 'DeleteRole', 'AttachRolePolicy', 'PutRolePolicy', 'PutUserPermissionsBoundary',
+      'DeleteRolePolicy', 'GetRolePolicy', 'ListRolePolicies', 'DetachRolePolicy', 'ListAttachedRolePolicies', 'ListRoles',
+      'UpdateAssumeRolePolicy', 'TagRole', 'UntagRole', 'ListRoleTags',
+      'GetGroup', 'ListGroups', 'DeleteGroupPolicy', 'GetGroupPolicy', 'ListGroupPolicies', 'DetachGroupPolicy', 'ListAttachedGroupPolicies',
+      'ListPolicyVersions', 'SetDefaultPolicyVersion', 'DeletePolicyVersion', 'ListEntitiesForPolicy',
+      'PutRolePermissionsBoundary', 'DeleteRolePermissionsBoundary', 'DeleteUserPermissionsBoundary', 'GetAccessKeyLastUsed',
     ],
   },
   {
     name: 'sts',
     source: 'model/sts/sts-2011-06-15.json',
     namespace: 'com.amazonaws.sts#',
-    operations: ['GetCallerIdentity', 'AssumeRole'],
+    operations: ['GetCallerIdentity', 'AssumeRole', 'GetSessionToken'],
   },
 ];

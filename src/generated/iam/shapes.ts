@@ -8,6 +8,12 @@ export interface AccessKey {
   CreateDate?: globalThis.Date;
 }
 
+export interface AccessKeyLastUsed {
+  LastUsedDate?: globalThis.Date;
+  ServiceName: string;
+  Region: string;
+}
+
 export interface AccessKeyMetadata {
   UserName?: string;
   AccessKeyId?: string;
@@ -122,6 +128,11 @@ export interface DeleteConflictException {
   message?: string;
 }
 
+export interface DeleteGroupPolicyRequest {
+  GroupName: string;
+  PolicyName: string;
+}
+
 export interface DeleteGroupRequest {
   GroupName: string;
 }
@@ -130,8 +141,26 @@ export interface DeletePolicyRequest {
   PolicyArn: string;
 }
 
+export interface DeletePolicyVersionRequest {
+  PolicyArn: string;
+  VersionId: string;
+}
+
+export interface DeleteRolePermissionsBoundaryRequest {
+  RoleName: string;
+}
+
+export interface DeleteRolePolicyRequest {
+  RoleName: string;
+  PolicyName: string;
+}
+
 export interface DeleteRoleRequest {
   RoleName: string;
+}
+
+export interface DeleteUserPermissionsBoundaryRequest {
+  UserName: string;
 }
 
 export interface DeleteUserPolicyRequest {
@@ -143,6 +172,16 @@ export interface DeleteUserRequest {
   UserName: string;
 }
 
+export interface DetachGroupPolicyRequest {
+  GroupName: string;
+  PolicyArn: string;
+}
+
+export interface DetachRolePolicyRequest {
+  RoleName: string;
+  PolicyArn: string;
+}
+
 export interface DetachUserPolicyRequest {
   UserName: string;
   PolicyArn: string;
@@ -150,6 +189,41 @@ export interface DetachUserPolicyRequest {
 
 export interface EntityAlreadyExistsException {
   message?: string;
+}
+
+export type EntityType = "User" | "Role" | "Group" | "LocalManagedPolicy" | "AWSManagedPolicy";
+
+export interface GetAccessKeyLastUsedRequest {
+  AccessKeyId: string;
+}
+
+export interface GetAccessKeyLastUsedResponse {
+  UserName?: string;
+  AccessKeyLastUsed?: AccessKeyLastUsed;
+}
+
+export interface GetGroupPolicyRequest {
+  GroupName: string;
+  PolicyName: string;
+}
+
+export interface GetGroupPolicyResponse {
+  GroupName: string;
+  PolicyName: string;
+  PolicyDocument: string;
+}
+
+export interface GetGroupRequest {
+  GroupName: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface GetGroupResponse {
+  Group: Group;
+  Users: Array<User>;
+  IsTruncated?: boolean;
+  Marker?: string;
 }
 
 export interface GetPolicyRequest {
@@ -167,6 +241,17 @@ export interface GetPolicyVersionRequest {
 
 export interface GetPolicyVersionResponse {
   PolicyVersion?: PolicyVersion;
+}
+
+export interface GetRolePolicyRequest {
+  RoleName: string;
+  PolicyName: string;
+}
+
+export interface GetRolePolicyResponse {
+  RoleName: string;
+  PolicyName: string;
+  PolicyDocument: string;
 }
 
 export interface GetRoleRequest {
@@ -224,6 +309,32 @@ export interface ListAccessKeysResponse {
   Marker?: string;
 }
 
+export interface ListAttachedGroupPoliciesRequest {
+  GroupName: string;
+  PathPrefix?: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListAttachedGroupPoliciesResponse {
+  AttachedPolicies?: Array<AttachedPolicy>;
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListAttachedRolePoliciesRequest {
+  RoleName: string;
+  PathPrefix?: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListAttachedRolePoliciesResponse {
+  AttachedPolicies?: Array<AttachedPolicy>;
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
 export interface ListAttachedUserPoliciesRequest {
   UserName: string;
   PathPrefix?: string;
@@ -233,6 +344,35 @@ export interface ListAttachedUserPoliciesRequest {
 
 export interface ListAttachedUserPoliciesResponse {
   AttachedPolicies?: Array<AttachedPolicy>;
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListEntitiesForPolicyRequest {
+  PolicyArn: string;
+  EntityFilter?: EntityType;
+  PathPrefix?: string;
+  PolicyUsageFilter?: PolicyUsageType;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListEntitiesForPolicyResponse {
+  PolicyGroups?: Array<PolicyGroup>;
+  PolicyUsers?: Array<PolicyUser>;
+  PolicyRoles?: Array<PolicyRole>;
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListGroupPoliciesRequest {
+  GroupName: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListGroupPoliciesResponse {
+  PolicyNames: Array<string>;
   IsTruncated?: boolean;
   Marker?: string;
 }
@@ -249,6 +389,18 @@ export interface ListGroupsForUserResponse {
   Marker?: string;
 }
 
+export interface ListGroupsRequest {
+  PathPrefix?: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListGroupsResponse {
+  Groups: Array<Group>;
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
 export interface ListPoliciesRequest {
   Scope?: policyScopeType;
   OnlyAttached?: boolean;
@@ -260,6 +412,54 @@ export interface ListPoliciesRequest {
 
 export interface ListPoliciesResponse {
   Policies?: Array<Policy>;
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListPolicyVersionsRequest {
+  PolicyArn: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListPolicyVersionsResponse {
+  Versions?: Array<PolicyVersion>;
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListRolePoliciesRequest {
+  RoleName: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListRolePoliciesResponse {
+  PolicyNames: Array<string>;
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListRoleTagsRequest {
+  RoleName: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListRoleTagsResponse {
+  Tags: Array<Tag>;
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListRolesRequest {
+  PathPrefix?: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListRolesResponse {
+  Roles: Array<Role>;
   IsTruncated?: boolean;
   Marker?: string;
 }
@@ -325,11 +525,26 @@ export interface Policy {
   Tags?: Array<Tag>;
 }
 
+export interface PolicyGroup {
+  GroupName?: string;
+  GroupId?: string;
+}
+
 export interface PolicyNotAttachableException {
   message?: string;
 }
 
+export interface PolicyRole {
+  RoleName?: string;
+  RoleId?: string;
+}
+
 export type PolicyUsageType = "PermissionsPolicy" | "PermissionsBoundary";
+
+export interface PolicyUser {
+  UserName?: string;
+  UserId?: string;
+}
 
 export interface PolicyVersion {
   Document?: string;
@@ -342,6 +557,11 @@ export interface PutGroupPolicyRequest {
   GroupName: string;
   PolicyName: string;
   PolicyDocument: string;
+}
+
+export interface PutRolePermissionsBoundaryRequest {
+  RoleName: string;
+  PermissionsBoundary: string;
 }
 
 export interface PutRolePolicyRequest {
@@ -389,9 +609,19 @@ export interface ServiceFailureException {
   message?: string;
 }
 
+export interface SetDefaultPolicyVersionRequest {
+  PolicyArn: string;
+  VersionId: string;
+}
+
 export interface Tag {
   Key: string;
   Value: string;
+}
+
+export interface TagRoleRequest {
+  RoleName: string;
+  Tags: Array<Tag>;
 }
 
 export interface TagUserRequest {
@@ -403,6 +633,11 @@ export interface UnmodifiableEntityException {
   message?: string;
 }
 
+export interface UntagRoleRequest {
+  RoleName: string;
+  TagKeys: Array<string>;
+}
+
 export interface UntagUserRequest {
   UserName: string;
   TagKeys: Array<string>;
@@ -412,6 +647,11 @@ export interface UpdateAccessKeyRequest {
   UserName?: string;
   AccessKeyId: string;
   Status: statusType;
+}
+
+export interface UpdateAssumeRolePolicyRequest {
+  RoleName: string;
+  PolicyDocument: string;
 }
 
 export interface User {

@@ -36,6 +36,7 @@ export async function handleQueryRequest(container: Container, request: RawReque
         now,
       }));
     const verified = await verifyBody(pending, request.body);
+    await container.credentials.noteUse(verified.key, verified.service, verified.region, now);
     service = QUERY_SERVICES[verified.service];
     if (!service) throw new Error(`no awsQuery service ${verified.service}`);
     const params = parseQueryParams(rawQuery, request.body);

@@ -21,6 +21,7 @@ import * as m0017 from './0017-s3-integration-objects.js';
 import * as m0018 from './0018-identity-resolution-merges.js';
 import * as m0019 from './0019-current-match-jobs.js';
 import * as m0024 from './0024-connector-profile-buckets.js';
+import * as m0030 from './0030-access-key-last-used.js';
 
 /** A forward-only migration: one function, written once for both dialects. */
 interface StorageMigration {
@@ -47,6 +48,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: StorageMigrat
   ['0018-identity-resolution-merges', m0018],
   ['0019-current-match-jobs', m0019],
   ['0024-connector-profile-buckets', m0024],
+  ['0030-access-key-last-used', m0030],
 ];
 
 export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map(([name]) => name);
