@@ -1,6 +1,6 @@
 // Every IAM entity managed to the end of its life through the official @aws-sdk/client-iam and client-sts,
 // on every backend: role and group policies, role tags and trust, policy versions and their users,
-// permissions boundaries (enforced), access keys' last use, and STS GetSessionToken.
+// permissions boundaries (enforced), access keys' last use, STS GetSessionToken, and the policy simulator.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -51,12 +51,15 @@ import {
   PutUserPolicyCommand,
   RemoveUserFromGroupCommand,
   SetDefaultPolicyVersionCommand,
+  SimulateCustomPolicyCommand,
+  SimulatePrincipalPolicyCommand,
   TagRoleCommand,
   UntagRoleCommand,
   UpdateAssumeRolePolicyCommand,
   type IAMClient,
 } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, GetCallerIdentityCommand, GetSessionTokenCommand } from '@aws-sdk/client-sts';
+import { GetDomainCommand } from '@aws-sdk/client-customer-profiles';
 import { backends } from '../support/backends.js';
 import type { RunningServer } from '../support/server.js';
 import { rejectsWith } from '../support/errors.js';
@@ -279,6 +282,53 @@ for (const backend of backends()) {
       sts.destroy();
       asTemp.destroy();
       iamTemp.destroy();
+    });
+
+    test('the simulator answers what real requests are answered: allowed, explicit deny, implicit deny, boundary', async () => {
+      const D = `arn:aws:profile:us-east-1:${ACCOUNT}:domains/`;
+      const policy = policyDocument(
+        { Effect: 'Allow', Action: 'profile:GetDomain', Resource: '*' },
+        { Effect: 'Deny', Action: 'profile:GetDomain', Resource: `${D}secret` },
+        { Effect: 'Allow', Action: 'profile:DeleteDomain', Resource: '*', Condition: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } } },
+      );
+      const key = await userWithPolicies(iam, 'sim', [policy]);
+      const profiles = server.client({ credentials: key, maxAttempts: 1 });
+      const real = async (domain: string) =>
+        profiles.send(new GetDomainCommand({ DomainName: domain })).then(
+          () => 'allowed',
+          (error: { name: string }) => (error.name === 'AccessDeniedException' ? 'denied' : 'allowed'),
+        );
+      const simulate = async (actions: string[], resources: string[], extra: Partial<{ PermissionsBoundaryPolicyInputList: string[]; ContextEntries: Array<{ ContextKeyName: string; ContextKeyValues: string[]; ContextKeyType: 'string' }> }> = {}) =>
+        ((await iam.send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: `arn:aws:iam::${ACCOUNT}:user/sim`, ActionNames: actions, ResourceArns: resources, ...extra }))).EvaluationResults ?? []).map(
+          (r) => [r.EvalActionName, r.EvalResourceName, r.EvalDecision],
+        );
+      assert.deepEqual(await simulate(['profile:GetDomain', 'profile:ListDomains'], [`${D}open`, `${D}secret`]), [
+        ['profile:GetDomain', `${D}open`, 'allowed'],
+        ['profile:GetDomain', `${D}secret`, 'explicitDeny'],
+        ['profile:ListDomains', `${D}open`, 'implicitDeny'],
+        ['profile:ListDomains', `${D}secret`, 'implicitDeny'],
+      ]);
+      assert.deepEqual([await real('open'), await real('secret')], ['allowed', 'denied']);
+      // Context entries reach the conditions.
+      const region = (value: string) => ({ ContextEntries: [{ ContextKeyName: 'aws:RequestedRegion', ContextKeyValues: [value], ContextKeyType: 'string' as const }] });
+      assert.deepEqual((await simulate(['profile:DeleteDomain'], [`${D}open`], region('eu-west-1')))[0]?.[2], 'allowed');
+      assert.deepEqual((await simulate(['profile:DeleteDomain'], [`${D}open`], region('us-east-1')))[0]?.[2], 'implicitDeny');
+      // The user's stored boundary applies, as it does to real requests.
+      const boundary = (await iam.send(new CreatePolicyCommand({ PolicyName: 'SimBoundary', PolicyDocument: policyDocument({ Effect: 'Allow', Action: 'profile:List*', Resource: '*' }) }))).Policy!.Arn!;
+      await iam.send(new PutUserPermissionsBoundaryCommand({ UserName: 'sim', PermissionsBoundary: boundary }));
+      assert.deepEqual((await simulate(['profile:GetDomain'], [`${D}open`]))[0]?.[2], 'implicitDeny');
+      assert.equal(await real('open'), 'denied');
+      await iam.send(new DeleteUserPermissionsBoundaryCommand({ UserName: 'sim' }));
+      assert.deepEqual((await simulate(['profile:GetDomain'], [`${D}open`]))[0]?.[2], 'allowed');
+      assert.equal(await real('open'), 'allowed');
+      await rejectsWith(iam.send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: `arn:aws:iam::${ACCOUNT}:user/nobody`, ActionNames: ['profile:GetDomain'] })), 'NoSuchEntityException', 404);
+
+      const custom = await iam.send(
+        new SimulateCustomPolicyCommand({ PolicyInputList: [policy], PermissionsBoundaryPolicyInputList: [READ], ActionNames: ['profile:GetDomain', 'profile:DeleteDomain'], ResourceArns: [`${D}open`] }),
+      );
+      assert.deepEqual(custom.EvaluationResults?.map((r) => r.EvalDecision), ['allowed', 'implicitDeny']);
+      await rejectsWith(iam.send(new SimulateCustomPolicyCommand({ PolicyInputList: ['{nope'], ActionNames: ['profile:GetDomain'] })), 'MalformedPolicyDocumentException', 400);
+      profiles.destroy();
     });
   });
 }

@@ -58,6 +58,8 @@ export type OperationName =
   | 'PutUserPolicy'
   | 'RemoveUserFromGroup'
   | 'SetDefaultPolicyVersion'
+  | 'SimulateCustomPolicy'
+  | 'SimulatePrincipalPolicy'
   | 'TagRole'
   | 'TagUser'
   | 'UntagRole'
@@ -143,6 +145,8 @@ export interface OperationTypes {
   PutUserPolicy: { input: shapes.PutUserPolicyRequest; output: Record<string, never> };
   RemoveUserFromGroup: { input: shapes.RemoveUserFromGroupRequest; output: Record<string, never> };
   SetDefaultPolicyVersion: { input: shapes.SetDefaultPolicyVersionRequest; output: Record<string, never> };
+  SimulateCustomPolicy: { input: shapes.SimulateCustomPolicyRequest; output: shapes.SimulatePolicyResponse };
+  SimulatePrincipalPolicy: { input: shapes.SimulatePrincipalPolicyRequest; output: shapes.SimulatePolicyResponse };
   TagRole: { input: shapes.TagRoleRequest; output: Record<string, never> };
   TagUser: { input: shapes.TagUserRequest; output: Record<string, never> };
   UntagRole: { input: shapes.UntagRoleRequest; output: Record<string, never> };
@@ -208,6 +212,8 @@ export const operations: Readonly<Record<OperationName, QueryOperationDefinition
   PutUserPolicy: { name: 'PutUserPolicy', input: "PutUserPolicyRequest", output: undefined, resultWrapper: undefined, errors: ["LimitExceeded","MalformedPolicyDocument","NoSuchEntity","ServiceFailure"], iamAction: 'iam:PutUserPolicy' },
   RemoveUserFromGroup: { name: 'RemoveUserFromGroup', input: "RemoveUserFromGroupRequest", output: undefined, resultWrapper: undefined, errors: ["LimitExceeded","NoSuchEntity","ServiceFailure"], iamAction: 'iam:RemoveUserFromGroup' },
   SetDefaultPolicyVersion: { name: 'SetDefaultPolicyVersion', input: "SetDefaultPolicyVersionRequest", output: undefined, resultWrapper: undefined, errors: ["InvalidInput","LimitExceeded","NoSuchEntity","ServiceFailure"], iamAction: 'iam:SetDefaultPolicyVersion' },
+  SimulateCustomPolicy: { name: 'SimulateCustomPolicy', input: "SimulateCustomPolicyRequest", output: "SimulatePolicyResponse", resultWrapper: "SimulateCustomPolicyResult", errors: ["InvalidInput","PolicyEvaluation"], iamAction: 'iam:SimulateCustomPolicy' },
+  SimulatePrincipalPolicy: { name: 'SimulatePrincipalPolicy', input: "SimulatePrincipalPolicyRequest", output: "SimulatePolicyResponse", resultWrapper: "SimulatePrincipalPolicyResult", errors: ["InvalidInput","NoSuchEntity","PolicyEvaluation"], iamAction: 'iam:SimulatePrincipalPolicy' },
   TagRole: { name: 'TagRole', input: "TagRoleRequest", output: undefined, resultWrapper: undefined, errors: ["ConcurrentModification","InvalidInput","LimitExceeded","NoSuchEntity","ServiceFailure"], iamAction: 'iam:TagRole' },
   TagUser: { name: 'TagUser', input: "TagUserRequest", output: undefined, resultWrapper: undefined, errors: ["ConcurrentModification","InvalidInput","LimitExceeded","NoSuchEntity","ServiceFailure"], iamAction: 'iam:TagUser' },
   UntagRole: { name: 'UntagRole', input: "UntagRoleRequest", output: undefined, resultWrapper: undefined, errors: ["ConcurrentModification","NoSuchEntity","ServiceFailure"], iamAction: 'iam:UntagRole' },

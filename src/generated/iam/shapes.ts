@@ -55,6 +55,14 @@ export interface ConcurrentModificationException {
   message?: string;
 }
 
+export interface ContextEntry {
+  ContextKeyName?: string;
+  ContextKeyValues?: Array<string>;
+  ContextKeyType?: ContextKeyTypeEnum;
+}
+
+export type ContextKeyTypeEnum = "string" | "stringList" | "numeric" | "numericList" | "boolean" | "booleanList" | "ip" | "ipList" | "binary" | "binaryList" | "date" | "dateList";
+
 export interface CreateAccessKeyRequest {
   UserName?: string;
 }
@@ -192,6 +200,18 @@ export interface EntityAlreadyExistsException {
 }
 
 export type EntityType = "User" | "Role" | "Group" | "LocalManagedPolicy" | "AWSManagedPolicy";
+
+export interface EvaluationResult {
+  EvalActionName: string;
+  EvalResourceName?: string;
+  EvalDecision: PolicyEvaluationDecisionType;
+  MatchedStatements?: Array<Statement>;
+  MissingContextValues?: Array<string>;
+  OrganizationsDecisionDetail?: OrganizationsDecisionDetail;
+  PermissionsBoundaryDecisionDetail?: PermissionsBoundaryDecisionDetail;
+  EvalDecisionDetails?: Record<string, PolicyEvaluationDecisionType>;
+  ResourceSpecificResults?: Array<ResourceSpecificResult>;
+}
 
 export interface GetAccessKeyLastUsedRequest {
   AccessKeyId: string;
@@ -508,7 +528,15 @@ export interface NoSuchEntityException {
   message?: string;
 }
 
+export interface OrganizationsDecisionDetail {
+  AllowedByOrganizations?: boolean;
+}
+
 export type PermissionsBoundaryAttachmentType = "PermissionsBoundaryPolicy";
+
+export interface PermissionsBoundaryDecisionDetail {
+  AllowedByPermissionsBoundary?: boolean;
+}
 
 export interface Policy {
   PolicyName?: string;
@@ -525,6 +553,12 @@ export interface Policy {
   Tags?: Array<Tag>;
 }
 
+export type PolicyEvaluationDecisionType = "allowed" | "explicitDeny" | "implicitDeny";
+
+export interface PolicyEvaluationException {
+  message?: string;
+}
+
 export interface PolicyGroup {
   GroupName?: string;
   GroupId?: string;
@@ -539,6 +573,8 @@ export interface PolicyRole {
   RoleId?: string;
 }
 
+export type PolicySourceType = "user" | "group" | "role" | "aws-managed" | "user-managed" | "resource" | "none";
+
 export type PolicyUsageType = "PermissionsPolicy" | "PermissionsBoundary";
 
 export interface PolicyUser {
@@ -551,6 +587,11 @@ export interface PolicyVersion {
   VersionId?: string;
   IsDefaultVersion?: boolean;
   CreateDate?: globalThis.Date;
+}
+
+export interface Position {
+  Line?: number;
+  Column?: number;
 }
 
 export interface PutGroupPolicyRequest {
@@ -586,6 +627,15 @@ export interface RemoveUserFromGroupRequest {
   UserName: string;
 }
 
+export interface ResourceSpecificResult {
+  EvalResourceName: string;
+  EvalResourceDecision: PolicyEvaluationDecisionType;
+  MatchedStatements?: Array<Statement>;
+  MissingContextValues?: Array<string>;
+  EvalDecisionDetails?: Record<string, PolicyEvaluationDecisionType>;
+  PermissionsBoundaryDecisionDetail?: PermissionsBoundaryDecisionDetail;
+}
+
 export interface Role {
   Path: string;
   RoleName: string;
@@ -612,6 +662,48 @@ export interface ServiceFailureException {
 export interface SetDefaultPolicyVersionRequest {
   PolicyArn: string;
   VersionId: string;
+}
+
+export interface SimulateCustomPolicyRequest {
+  PolicyInputList: Array<string>;
+  PermissionsBoundaryPolicyInputList?: Array<string>;
+  ActionNames: Array<string>;
+  ResourceArns?: Array<string>;
+  ResourcePolicy?: string;
+  ResourceOwner?: string;
+  CallerArn?: string;
+  ContextEntries?: Array<ContextEntry>;
+  ResourceHandlingOption?: string;
+  MaxItems?: number;
+  Marker?: string;
+}
+
+export interface SimulatePolicyResponse {
+  EvaluationResults?: Array<EvaluationResult>;
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface SimulatePrincipalPolicyRequest {
+  PolicySourceArn: string;
+  PolicyInputList?: Array<string>;
+  PermissionsBoundaryPolicyInputList?: Array<string>;
+  ActionNames: Array<string>;
+  ResourceArns?: Array<string>;
+  ResourcePolicy?: string;
+  ResourceOwner?: string;
+  CallerArn?: string;
+  ContextEntries?: Array<ContextEntry>;
+  ResourceHandlingOption?: string;
+  MaxItems?: number;
+  Marker?: string;
+}
+
+export interface Statement {
+  SourcePolicyId?: string;
+  SourcePolicyType?: PolicySourceType;
+  StartPosition?: Position;
+  EndPosition?: Position;
 }
 
 export interface Tag {

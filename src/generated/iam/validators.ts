@@ -524,6 +524,99 @@ const check_SetDefaultPolicyVersionRequest: Check = (value: unknown, path: strin
   if (value["VersionId"] === undefined) out.push({ path: join(path, "VersionId"), rule: 'required' }); else check_policyVersionIdType(value["VersionId"], join(path, "VersionId"), out);
 };
 
+const check_SimulationPolicyListType: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!Array.isArray(value)) { out.push({ path, rule: 'type', expected: 'list' }); return; }
+  value.forEach((item, i) => check_policyDocumentType(item, path + '[' + i + ']', out));
+};
+
+const check_ActionNameType: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (typeof value !== 'string') { out.push({ path, rule: 'type', expected: 'string' }); return; }
+  checkLength(codePoints(value), 3, 128, path, out);
+};
+
+const check_ActionNameListType: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!Array.isArray(value)) { out.push({ path, rule: 'type', expected: 'list' }); return; }
+  value.forEach((item, i) => check_ActionNameType(item, path + '[' + i + ']', out));
+};
+
+const check_ResourceNameType: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (typeof value !== 'string') { out.push({ path, rule: 'type', expected: 'string' }); return; }
+  checkLength(codePoints(value), 1, 2048, path, out);
+};
+
+const check_ResourceNameListType: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!Array.isArray(value)) { out.push({ path, rule: 'type', expected: 'list' }); return; }
+  value.forEach((item, i) => check_ResourceNameType(item, path + '[' + i + ']', out));
+};
+
+const check_ContextKeyNameType: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (typeof value !== 'string') { out.push({ path, rule: 'type', expected: 'string' }); return; }
+  checkLength(codePoints(value), 5, 256, path, out);
+};
+
+const check_ContextKeyValueType: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (typeof value !== 'string') { out.push({ path, rule: 'type', expected: 'string' }); return; }
+};
+
+const check_ContextKeyValueListType: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!Array.isArray(value)) { out.push({ path, rule: 'type', expected: 'list' }); return; }
+  value.forEach((item, i) => check_ContextKeyValueType(item, path + '[' + i + ']', out));
+};
+
+const check_ContextKeyTypeEnum: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (typeof value !== 'string') { out.push({ path, rule: 'type', expected: 'string' }); return; }
+  const values: readonly string[] = ["string","stringList","numeric","numericList","boolean","booleanList","ip","ipList","binary","binaryList","date","dateList"];
+  if (!values.includes(value)) out.push({ path, rule: 'enum', values });
+};
+
+const check_ContextEntry: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["ContextKeyName"] !== undefined) check_ContextKeyNameType(value["ContextKeyName"], join(path, "ContextKeyName"), out);
+  if (value["ContextKeyValues"] !== undefined) check_ContextKeyValueListType(value["ContextKeyValues"], join(path, "ContextKeyValues"), out);
+  if (value["ContextKeyType"] !== undefined) check_ContextKeyTypeEnum(value["ContextKeyType"], join(path, "ContextKeyType"), out);
+};
+
+const check_ContextEntryListType: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!Array.isArray(value)) { out.push({ path, rule: 'type', expected: 'list' }); return; }
+  value.forEach((item, i) => check_ContextEntry(item, path + '[' + i + ']', out));
+};
+
+const check_ResourceHandlingOptionType: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (typeof value !== 'string') { out.push({ path, rule: 'type', expected: 'string' }); return; }
+  checkLength(codePoints(value), 1, 64, path, out);
+};
+
+const check_SimulateCustomPolicyRequest: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["PolicyInputList"] === undefined) out.push({ path: join(path, "PolicyInputList"), rule: 'required' }); else check_SimulationPolicyListType(value["PolicyInputList"], join(path, "PolicyInputList"), out);
+  if (value["PermissionsBoundaryPolicyInputList"] !== undefined) check_SimulationPolicyListType(value["PermissionsBoundaryPolicyInputList"], join(path, "PermissionsBoundaryPolicyInputList"), out);
+  if (value["ActionNames"] === undefined) out.push({ path: join(path, "ActionNames"), rule: 'required' }); else check_ActionNameListType(value["ActionNames"], join(path, "ActionNames"), out);
+  if (value["ResourceArns"] !== undefined) check_ResourceNameListType(value["ResourceArns"], join(path, "ResourceArns"), out);
+  if (value["ResourcePolicy"] !== undefined) check_policyDocumentType(value["ResourcePolicy"], join(path, "ResourcePolicy"), out);
+  if (value["ResourceOwner"] !== undefined) check_ResourceNameType(value["ResourceOwner"], join(path, "ResourceOwner"), out);
+  if (value["CallerArn"] !== undefined) check_ResourceNameType(value["CallerArn"], join(path, "CallerArn"), out);
+  if (value["ContextEntries"] !== undefined) check_ContextEntryListType(value["ContextEntries"], join(path, "ContextEntries"), out);
+  if (value["ResourceHandlingOption"] !== undefined) check_ResourceHandlingOptionType(value["ResourceHandlingOption"], join(path, "ResourceHandlingOption"), out);
+  if (value["MaxItems"] !== undefined) check_maxItemsType(value["MaxItems"], join(path, "MaxItems"), out);
+  if (value["Marker"] !== undefined) check_markerType(value["Marker"], join(path, "Marker"), out);
+};
+
+const check_SimulatePrincipalPolicyRequest: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["PolicySourceArn"] === undefined) out.push({ path: join(path, "PolicySourceArn"), rule: 'required' }); else check_arnType(value["PolicySourceArn"], join(path, "PolicySourceArn"), out);
+  if (value["PolicyInputList"] !== undefined) check_SimulationPolicyListType(value["PolicyInputList"], join(path, "PolicyInputList"), out);
+  if (value["PermissionsBoundaryPolicyInputList"] !== undefined) check_SimulationPolicyListType(value["PermissionsBoundaryPolicyInputList"], join(path, "PermissionsBoundaryPolicyInputList"), out);
+  if (value["ActionNames"] === undefined) out.push({ path: join(path, "ActionNames"), rule: 'required' }); else check_ActionNameListType(value["ActionNames"], join(path, "ActionNames"), out);
+  if (value["ResourceArns"] !== undefined) check_ResourceNameListType(value["ResourceArns"], join(path, "ResourceArns"), out);
+  if (value["ResourcePolicy"] !== undefined) check_policyDocumentType(value["ResourcePolicy"], join(path, "ResourcePolicy"), out);
+  if (value["ResourceOwner"] !== undefined) check_ResourceNameType(value["ResourceOwner"], join(path, "ResourceOwner"), out);
+  if (value["CallerArn"] !== undefined) check_ResourceNameType(value["CallerArn"], join(path, "CallerArn"), out);
+  if (value["ContextEntries"] !== undefined) check_ContextEntryListType(value["ContextEntries"], join(path, "ContextEntries"), out);
+  if (value["ResourceHandlingOption"] !== undefined) check_ResourceHandlingOptionType(value["ResourceHandlingOption"], join(path, "ResourceHandlingOption"), out);
+  if (value["MaxItems"] !== undefined) check_maxItemsType(value["MaxItems"], join(path, "MaxItems"), out);
+  if (value["Marker"] !== undefined) check_markerType(value["Marker"], join(path, "Marker"), out);
+};
+
 const check_TagRoleRequest: Check = (value: unknown, path: string, out: Violation[]) => {
   if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
   if (value["RoleName"] === undefined) out.push({ path: join(path, "RoleName"), rule: 'required' }); else check_roleNameType(value["RoleName"], join(path, "RoleName"), out);
@@ -631,6 +724,8 @@ export const inputValidators: Readonly<Record<string, (value: unknown) => Violat
   "PutUserPolicyRequest": (value) => { const out: Violation[] = []; check_PutUserPolicyRequest(value, '', out); return out; },
   "RemoveUserFromGroupRequest": (value) => { const out: Violation[] = []; check_RemoveUserFromGroupRequest(value, '', out); return out; },
   "SetDefaultPolicyVersionRequest": (value) => { const out: Violation[] = []; check_SetDefaultPolicyVersionRequest(value, '', out); return out; },
+  "SimulateCustomPolicyRequest": (value) => { const out: Violation[] = []; check_SimulateCustomPolicyRequest(value, '', out); return out; },
+  "SimulatePrincipalPolicyRequest": (value) => { const out: Violation[] = []; check_SimulatePrincipalPolicyRequest(value, '', out); return out; },
   "TagRoleRequest": (value) => { const out: Violation[] = []; check_TagRoleRequest(value, '', out); return out; },
   "TagUserRequest": (value) => { const out: Violation[] = []; check_TagUserRequest(value, '', out); return out; },
   "UntagRoleRequest": (value) => { const out: Violation[] = []; check_UntagRoleRequest(value, '', out); return out; },

@@ -6,6 +6,7 @@ import { createAccessKey, deleteAccessKey, getAccessKeyLastUsed, listAccessKeys,
 import { addUserToGroup, createGroup, deleteGroup, getGroup, listGroups, listGroupsForUser, removeUserFromGroup } from './groups.js';
 import * as policies from './policies.js';
 import * as roles from './roles.js';
+import { simulateCustomPolicy, simulatePrincipalPolicy } from './simulation.js';
 import { assumeRole, getCallerIdentity, getSessionToken } from './sts.js';
 import * as users from './users.js';
 
@@ -69,6 +70,8 @@ export const iamActions: IamActions = {
   GetRole: roles.getRole,
   ListRoles: roles.listRoles,
   DeleteRole: roles.deleteRole,
+  SimulatePrincipalPolicy: simulatePrincipalPolicy,
+  SimulateCustomPolicy: simulateCustomPolicy,
   UpdateAssumeRolePolicy: roles.updateAssumeRolePolicy,
   TagRole: roles.tagRole,
   UntagRole: roles.untagRole,
