@@ -60,6 +60,9 @@ import {
 } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, GetCallerIdentityCommand, GetSessionTokenCommand } from '@aws-sdk/client-sts';
 import { GetDomainCommand } from '@aws-sdk/client-customer-profiles';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { backends } from '../support/backends.js';
 import type { RunningServer } from '../support/server.js';
 import { rejectsWith } from '../support/errors.js';
@@ -68,6 +71,20 @@ import { iamClient, policyDocument, stsClient, userWithPolicies } from '../suppo
 const ACCOUNT = '000000000000';
 const READ = policyDocument({ Effect: 'Allow', Action: 'profile:Get*', Resource: '*' });
 const ALL = policyDocument({ Effect: 'Allow', Action: '*', Resource: '*' });
+/** The repository root (nearest package.json named openprofiles, from test/ or dist/test/). */
+function repoRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!(existsSync(join(dir, 'package.json')) && (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string }).name === 'openprofiles')) {
+    if (dirname(dir) === dir) throw new Error('no openprofiles package.json above this test');
+    dir = dirname(dir);
+  }
+  return dir;
+}
+
+/** The evaluation cases of spec §11, found where the evaluator's own test (src/auth/iam/cases.test.ts) finds them. */
+const CASES = JSON.parse(readFileSync(resolve(repoRoot(), '..', 'shared', 'spec', 'iam-evaluation-cases.json'), 'utf8')) as {
+  cases: Array<{ id: string; request: { principal: string; action: string; resources: string[]; context: Record<string, string | string[]> }; identityPolicies: unknown[]; permissionsBoundary?: unknown[]; expected: string }>;
+};
 const trustAccount = (action = 'sts:AssumeRole') =>
   JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: action }] });
 
@@ -329,6 +346,31 @@ for (const backend of backends()) {
       assert.deepEqual(custom.EvaluationResults?.map((r) => r.EvalDecision), ['allowed', 'implicitDeny']);
       await rejectsWith(iam.send(new SimulateCustomPolicyCommand({ PolicyInputList: ['{nope'], ActionNames: ['profile:GetDomain'] })), 'MalformedPolicyDocumentException', 400);
       profiles.destroy();
+    });
+
+    test('SimulateCustomPolicy gives the expected decision of every evaluation case of the spec', async () => {
+      const decisions: string[] = [];
+      for (const c of CASES.cases) {
+        const simulated = await iam.send(
+          new SimulateCustomPolicyCommand({
+            CallerArn: c.request.principal,
+            ActionNames: [c.request.action],
+            ResourceArns: c.request.resources,
+            PolicyInputList: c.identityPolicies.map((p) => JSON.stringify(p)),
+            ...(c.permissionsBoundary ? { PermissionsBoundaryPolicyInputList: c.permissionsBoundary.map((p) => JSON.stringify(p)) } : {}),
+            ContextEntries: Object.entries(c.request.context).map(([name, value]) =>
+              Array.isArray(value)
+                ? { ContextKeyName: name, ContextKeyValues: value, ContextKeyType: 'stringList' as const }
+                : { ContextKeyName: name, ContextKeyValues: [value as string], ContextKeyType: 'string' as const },
+            ),
+          }),
+        );
+        // Every resource of a request must be allowed; any explicit deny wins (spec §8).
+        const each = (simulated.EvaluationResults ?? []).map((r) => r.EvalDecision);
+        const decision = each.includes('explicitDeny') ? 'ExplicitDeny' : each.length > 0 && each.every((d) => d === 'allowed') ? 'Allow' : 'ImplicitDeny';
+        decisions.push(`${c.id}: ${decision}`);
+      }
+      assert.deepEqual(decisions, CASES.cases.map((c) => `${c.id}: ${c.expected}`));
     });
   });
 }
