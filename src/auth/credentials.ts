@@ -16,6 +16,8 @@ export interface ResolvedKey extends KnownKey {
 
 const DEFAULT_TTL_MS = 5_000;
 const MAX_CACHED = 10_000;
+/** A key's last use is written at most this often (GetAccessKeyLastUsed is coarse in IAM too). */
+const USE_RECORD_INTERVAL_MS = 60_000;
 
 interface CachedKey {
   readonly key: ResolvedKey;
@@ -51,6 +53,23 @@ export class CredentialResolver {
         accessKeyId: staticRootKey.accessKeyId,
       },
     };
+  }
+
+  /** When this process last recorded each stored key's use. */
+  readonly #recordedUse = new Map<string, number>();
+
+  /**
+   * Records that a stored key signed a verified request, at most once a minute per key, so
+   * GetAccessKeyLastUsed has an answer without a write per request.
+   */
+  async noteUse(key: ResolvedKey, service: string, region: string, at: Date): Promise<void> {
+    const id = key.principal.accessKeyId;
+    if (key === this.#fixed) return;
+    const last = this.#recordedUse.get(id);
+    if (last !== undefined && at.getTime() - last < USE_RECORD_INTERVAL_MS) return;
+    if (this.#recordedUse.size >= MAX_CACHED) this.#recordedUse.clear();
+    this.#recordedUse.set(id, at.getTime());
+    await this.store.accessKeys.recordUse(id, { at, service, region });
   }
 
   /** Forgets the account's stored keys: call after any IAM or STS write in it. */
@@ -105,7 +124,8 @@ export class CredentialResolver {
         name: record.principalName,
         arn: principalArn(record.accountId, record.principalKind, record.principalName),
         accessKeyId,
-        ...(record.principalKind === 'role-session' ? { issuedAt: record.createdAt } : {}),
+        // Temporary credentials (AssumeRole, GetSessionToken) carry aws:TokenIssueTime.
+        ...(record.sessionToken !== undefined ? { issuedAt: record.createdAt } : {}),
         ...(record.sessionTags ? { sessionTags: record.sessionTags } : {}),
         ...(record.sessionPolicy ? { sessionPolicy: record.sessionPolicy } : {}),
       },

@@ -8,7 +8,7 @@ export interface Principal {
   readonly name: string;
   readonly arn: string;
   readonly accessKeyId: string;
-  /** Role sessions: when the credentials were issued (aws:TokenIssueTime). */
+  /** Temporary credentials: when they were issued (aws:TokenIssueTime). */
   readonly issuedAt?: Date;
   /** Role sessions: the session tags given to AssumeRole (they override the role's tags). */
   readonly sessionTags?: Tags;

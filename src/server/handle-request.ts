@@ -83,6 +83,7 @@ export async function handleRequest(container: Container, request: RawRequest, l
   let operation: OperationName | undefined;
   try {
     const verified = await verifyBody(request.signature ?? (await authenticateRequestHeaders(container, request)), request.body);
+    await container.credentials.noteUse(verified.key, verified.service, verified.region, container.clock());
     if (rawPath.startsWith(EXTENSION_PREFIX)) {
       checkContentType(request);
       const principal = verified.key.principal;

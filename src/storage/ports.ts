@@ -37,6 +37,15 @@ export interface AccessKeyRecord {
   readonly sessionTags?: Tags;
   readonly sessionPolicy?: string;
   readonly createdAt: Date;
+  /** The last request the key signed (recorded at most once a minute). */
+  readonly lastUsed?: AccessKeyUse;
+}
+
+export interface AccessKeyUse {
+  readonly at: Date;
+  /** The service in the signature's credential scope (`iam`, `sts`, `profile`). */
+  readonly service: string;
+  readonly region: string;
 }
 
 export interface DomainRecord {
@@ -127,6 +136,8 @@ export interface AccessKeyRepository {
   deleteExpired(accountId: string, now: Date): Promise<number>;
   /** The sealed secret of any one stored key, of any account (to check a master key against). */
   anySealedSecret(): Promise<string | undefined>;
+  /** Not scoped, like findById: a verified request's key. */
+  recordUse(accessKeyId: string, use: AccessKeyUse): Promise<void>;
 }
 
 /** A value sealed with the master key the database was first served with. */
@@ -494,6 +505,13 @@ export interface IamEntityRef {
   readonly name: string;
 }
 
+/** A user, group or role as ListEntitiesForPolicy names it: stored spelling and unique id. */
+export interface IamEntitySummary {
+  readonly kind: IamEntityKind;
+  readonly name: string;
+  readonly id: string;
+}
+
 export interface IamUserRecord {
   readonly name: string;
   readonly userId: string;
@@ -553,12 +571,18 @@ export interface IamUserRepository {
   list(accountId: string, page: PageRequest): Promise<Page<IamUserRecord>>;
   delete(accountId: string, name: string): Promise<boolean>;
   setPermissionsBoundary(accountId: string, name: string, policyArn: string | null): Promise<boolean>;
+  /** Users whose permissions boundary is the policy, ordered by name key. */
+  listByBoundary(accountId: string, policyArn: string): Promise<IamUserRecord[]>;
 }
 
 export interface IamGroupRepository {
   create(accountId: string, group: IamGroupRecord): Promise<void>;
   get(accountId: string, name: string): Promise<IamGroupRecord | undefined>;
+  /** Ordered by name key; `after` is the name key of the last group of the previous page. */
+  list(accountId: string, page: PageRequest, pathPrefix?: string): Promise<Page<IamGroupRecord>>;
   delete(accountId: string, name: string): Promise<boolean>;
+  /** The members of a group, ordered by name key. */
+  listMembers(accountId: string, groupName: string, page: PageRequest): Promise<Page<IamUserRecord>>;
   /** Returns false when the user already was a member. */
   addMember(accountId: string, groupName: string, userName: string): Promise<boolean>;
   removeMember(accountId: string, groupName: string, userName: string): Promise<boolean>;
@@ -570,7 +594,13 @@ export interface IamGroupRepository {
 export interface IamRoleRepository {
   create(accountId: string, role: IamRoleRecord): Promise<void>;
   get(accountId: string, name: string): Promise<IamRoleRecord | undefined>;
+  /** Ordered by name key; `after` is the name key of the last role of the previous page. */
+  list(accountId: string, page: PageRequest, pathPrefix?: string): Promise<Page<IamRoleRecord>>;
   delete(accountId: string, name: string): Promise<boolean>;
+  setTrustPolicy(accountId: string, name: string, document: string): Promise<boolean>;
+  setPermissionsBoundary(accountId: string, name: string, policyArn: string | null): Promise<boolean>;
+  /** Roles whose permissions boundary is the policy, ordered by name key. */
+  listByBoundary(accountId: string, policyArn: string): Promise<IamRoleRecord[]>;
 }
 
 /** Tags of users and roles. */
@@ -601,6 +631,9 @@ export interface IamPolicyRepository {
   getVersion(accountId: string, policyName: string, versionId: string): Promise<PolicyVersionRecord | undefined>;
   /** Ordered by creation. */
   listVersions(accountId: string, policyName: string): Promise<PolicyVersionRecord[]>;
+  /** Returns false when the policy has no such version. */
+  deleteVersion(accountId: string, policyName: string, versionId: string): Promise<boolean>;
+  setDefaultVersion(accountId: string, policyName: string, versionId: string, now: Date): Promise<void>;
 
   /** Returns false when it was attached already. */
   attach(accountId: string, entity: IamEntityRef, policyName: string): Promise<boolean>;
@@ -608,6 +641,8 @@ export interface IamPolicyRepository {
   /** Names of the managed policies attached to the entity, ordered by name key. */
   listAttached(accountId: string, entity: IamEntityRef): Promise<ManagedPolicyRecord[]>;
   countAttachments(accountId: string, policyName: string): Promise<number>;
+  /** The users, groups and roles the policy is attached to, each kind ordered by name key. */
+  listAttachedEntities(accountId: string, policyName: string): Promise<IamEntitySummary[]>;
 
   /** Every policy document that applies to a user (with its groups) or a role, in a few queries. */
   principalPolicies(accountId: string, entity: IamEntityRef, boundaryPolicyName: string | undefined): Promise<PrincipalPolicies>;

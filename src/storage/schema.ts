@@ -25,6 +25,9 @@ export interface AccessKeysTable {
   session_tags_json: string | null;
   session_policy: string | null;
   created_at: number;
+  last_used_at: number | null;
+  last_used_service: string | null;
+  last_used_region: string | null;
 }
 
 export interface DomainsTable {

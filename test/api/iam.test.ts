@@ -16,6 +16,7 @@ import {
   DeletePolicyCommand,
   DeleteRoleCommand,
   DeleteUserCommand,
+  DeleteUserPermissionsBoundaryCommand,
   DeleteUserPolicyCommand,
   DetachUserPolicyCommand,
   GetPolicyCommand,
@@ -171,6 +172,9 @@ for (const backend of backends()) {
       assert.deepEqual((await iam.send(new ListPoliciesCommand({ Scope: 'Local' }))).Policies?.map((p) => p.PolicyName), ['Reader']);
       await rejectsWith(iam.send(new DeletePolicyCommand({ PolicyArn: policy.Arn })), 'DeleteConflictException', 409);
       await iam.send(new DetachUserPolicyCommand({ UserName: 'mo', PolicyArn: policy.Arn }));
+      // Still mo's permissions boundary: deleting it would lift the boundary.
+      await rejectsWith(iam.send(new DeletePolicyCommand({ PolicyArn: policy.Arn })), 'DeleteConflictException', 409, /^Cannot delete a policy attached to entities\.$/);
+      await iam.send(new DeleteUserPermissionsBoundaryCommand({ UserName: 'mo' }));
       await iam.send(new DeletePolicyCommand({ PolicyArn: policy.Arn }));
       await rejectsWith(iam.send(new GetPolicyCommand({ PolicyArn: policy.Arn })), 'NoSuchEntityException', 404, /does not exist/);
       await rejectsWith(iam.send(new AttachUserPolicyCommand({ UserName: 'mo', PolicyArn: `arn:aws:iam::${ACCOUNT}:policy/Nope` })), 'NoSuchEntityException', 404);

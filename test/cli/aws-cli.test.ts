@@ -77,6 +77,65 @@ describe('AWS CLI', { skip }, () => {
     await awsAs(undefined, 'customer-profiles', 'delete-domain', '--domain-name', 'allowed-by-policy');
   });
 
+  test('aws iam: every entity created (user, group, role, policy versions, inline policies, keys, tags, boundaries) is deleted again', async () => {
+    const iam = (...args: string[]) => awsAs(undefined, 'iam', ...args);
+    const doc = (action: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] });
+    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::000000000000:root' }, Action: 'sts:AssumeRole' }] });
+    const arn = ((await iam('create-policy', '--policy-name', 'lc-policy', '--policy-document', doc('profile:Get*')))['Policy'] as { Arn: string }).Arn;
+    await iam('create-policy-version', '--policy-arn', arn, '--policy-document', doc('profile:List*'));
+    await iam('create-policy-version', '--policy-arn', arn, '--policy-document', doc('profile:*'));
+    await iam('set-default-policy-version', '--policy-arn', arn, '--version-id', 'v3');
+    await iam('create-user', '--user-name', 'lc-user', '--tags', 'Key=team,Value=blue');
+    await iam('create-group', '--group-name', 'lc-group');
+    await iam('create-role', '--role-name', 'lc-role', '--assume-role-policy-document', trust, '--tags', 'Key=team,Value=red');
+    await iam('add-user-to-group', '--group-name', 'lc-group', '--user-name', 'lc-user');
+    await iam('put-user-policy', '--user-name', 'lc-user', '--policy-name', 'inline', '--policy-document', doc('profile:GetDomain'));
+    await iam('put-group-policy', '--group-name', 'lc-group', '--policy-name', 'inline', '--policy-document', doc('profile:GetDomain'));
+    await iam('put-role-policy', '--role-name', 'lc-role', '--policy-name', 'inline', '--policy-document', doc('profile:GetDomain'));
+    await iam('attach-user-policy', '--user-name', 'lc-user', '--policy-arn', arn);
+    await iam('attach-group-policy', '--group-name', 'lc-group', '--policy-arn', arn);
+    await iam('attach-role-policy', '--role-name', 'lc-role', '--policy-arn', arn);
+    await iam('put-user-permissions-boundary', '--user-name', 'lc-user', '--permissions-boundary', arn);
+    await iam('put-role-permissions-boundary', '--role-name', 'lc-role', '--permissions-boundary', arn);
+    await iam('tag-role', '--role-name', 'lc-role', '--tags', 'Key=tier,Value=1');
+    const key = ((await iam('create-access-key', '--user-name', 'lc-user'))['AccessKey'] as { AccessKeyId: string }).AccessKeyId;
+    // The CLI decodes the documents IAM returns URL-encoded.
+    assert.deepEqual((await iam('get-role-policy', '--role-name', 'lc-role', '--policy-name', 'inline'))['PolicyDocument'], JSON.parse(doc('profile:GetDomain')));
+    assert.deepEqual(((await iam('get-group', '--group-name', 'lc-group'))['Users'] as Array<{ UserName: string }>).map((u) => u.UserName), ['lc-user']);
+    const entities = await iam('list-entities-for-policy', '--policy-arn', arn);
+    assert.deepEqual([entities['PolicyUsers'], entities['PolicyGroups'], entities['PolicyRoles']].map((list) => (list as unknown[]).length), [1, 1, 1]);
+    assert.equal(((await iam('get-access-key-last-used', '--access-key-id', key))['AccessKeyLastUsed'] as { ServiceName: string }).ServiceName, 'N/A');
+
+    // To the end: every DeleteConflict the CLI meets on the way names what is still attached.
+    assert.match(await awsAs(undefined, 'iam', 'delete-role', '--role-name', 'lc-role').then(() => '', (error: { stderr?: string }) => String(error.stderr)), /DeleteConflict/);
+    await iam('delete-role-policy', '--role-name', 'lc-role', '--policy-name', 'inline');
+    await iam('detach-role-policy', '--role-name', 'lc-role', '--policy-arn', arn);
+    await iam('delete-role-permissions-boundary', '--role-name', 'lc-role');
+    await iam('untag-role', '--role-name', 'lc-role', '--tag-keys', 'tier', 'team');
+    assert.deepEqual((await iam('list-role-tags', '--role-name', 'lc-role'))['Tags'], []);
+    await iam('delete-role', '--role-name', 'lc-role');
+    await iam('delete-group-policy', '--group-name', 'lc-group', '--policy-name', 'inline');
+    await iam('detach-group-policy', '--group-name', 'lc-group', '--policy-arn', arn);
+    await iam('remove-user-from-group', '--group-name', 'lc-group', '--user-name', 'lc-user');
+    await iam('delete-group', '--group-name', 'lc-group');
+    await iam('delete-user-policy', '--user-name', 'lc-user', '--policy-name', 'inline');
+    await iam('detach-user-policy', '--user-name', 'lc-user', '--policy-arn', arn);
+    await iam('delete-user-permissions-boundary', '--user-name', 'lc-user');
+    await iam('delete-access-key', '--user-name', 'lc-user', '--access-key-id', key);
+    await iam('untag-user', '--user-name', 'lc-user', '--tag-keys', 'team');
+    await iam('delete-user', '--user-name', 'lc-user');
+    for (const version of ['v1', 'v2']) await iam('delete-policy-version', '--policy-arn', arn, '--version-id', version);
+    assert.deepEqual(((await iam('list-policy-versions', '--policy-arn', arn))['Versions'] as Array<{ VersionId: string }>).map((v) => v.VersionId), ['v3']);
+    await iam('delete-policy', '--policy-arn', arn);
+
+    const names = async (command: string, member: string, field: string) =>
+      ((await iam(command))[member] as Array<Record<string, string>>).map((item) => item[field]);
+    assert.ok(!(await names('list-users', 'Users', 'UserName')).includes('lc-user'));
+    assert.deepEqual(await names('list-groups', 'Groups', 'GroupName'), []);
+    assert.deepEqual(await names('list-roles', 'Roles', 'RoleName'), []);
+    assert.ok(!(await names('list-policies', 'Policies', 'PolicyName')).includes('lc-policy'));
+  });
+
   test('the server printed the generated root key once and wrote a 0600 credentials file', () => {
     assert.match(server.output(), /Created the root key of account 000000000000/);
     assert.equal(statSync(join(server.dataDir, 'credentials')).mode & 0o777, 0o600);

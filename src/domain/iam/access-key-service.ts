@@ -22,7 +22,7 @@ export class AccessKeyService {
 
   async create(ctx: IamContext, userName: string): Promise<CreatedKey> {
     const user = await this.users.get(ctx.accountId, userName);
-    const existing = await this.store.accessKeys.listForPrincipal(ctx.accountId, 'user', user.name);
+    const existing = await this.list(ctx.accountId, user.name);
     if (existing.length >= MAX_KEYS_PER_USER) throw limitExceeded('AccessKeysPerUser', MAX_KEYS_PER_USER);
     const secretAccessKey = newSecretAccessKey();
     const record: AccessKeyRecord = {
@@ -40,7 +40,21 @@ export class AccessKeyService {
 
   async list(accountId: string, userName: string): Promise<AccessKeyRecord[]> {
     const user = await this.users.get(accountId, userName);
-    return this.store.accessKeys.listForPrincipal(accountId, 'user', user.name);
+    const keys = await this.store.accessKeys.listForPrincipal(accountId, 'user', user.name);
+    // A user's temporary keys (GetSessionToken) are not its access keys.
+    return keys.filter((key) => key.sessionToken === undefined);
+  }
+
+  /** The user a long-term key of the account belongs to, if any. */
+  async ownerOf(accountId: string, accessKeyId: string): Promise<string | undefined> {
+    const key = await this.store.accessKeys.findById(accessKeyId);
+    return key && key.accountId === accountId && key.principalKind === 'user' && key.sessionToken === undefined ? key.principalName : undefined;
+  }
+
+  async lastUsed(accountId: string, accessKeyId: string): Promise<AccessKeyRecord> {
+    const key = await this.store.accessKeys.findById(accessKeyId);
+    if (!key || key.accountId !== accountId || key.principalKind !== 'user' || key.sessionToken !== undefined) throw noSuchAccessKey(accessKeyId);
+    return key;
   }
 
   async setStatus(accountId: string, userName: string, accessKeyId: string, status: AccessKeyRecord['status']): Promise<void> {
@@ -56,6 +70,8 @@ export class AccessKeyService {
   private async owned(accountId: string, userName: string, accessKeyId: string): Promise<void> {
     const user = await this.users.get(accountId, userName);
     const key = await this.store.accessKeys.findById(accessKeyId);
-    if (!key || key.accountId !== accountId || key.principalKind !== 'user' || key.principalName !== user.name) throw noSuchAccessKey(accessKeyId);
+    if (!key || key.accountId !== accountId || key.principalKind !== 'user' || key.principalName !== user.name || key.sessionToken !== undefined) {
+      throw noSuchAccessKey(accessKeyId);
+    }
   }
 }

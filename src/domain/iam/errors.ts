@@ -89,6 +89,10 @@ export function policyInUse(): QueryError {
   return modeled(iamErrors.DeleteConflictException, 'Cannot delete a policy attached to entities.');
 }
 
+export function defaultVersionInUse(): QueryError {
+  return modeled(iamErrors.DeleteConflictException, 'Cannot delete the default version of a policy.');
+}
+
 export function limitExceeded(quota: string, limit: number): QueryError {
   return modeled(iamErrors.LimitExceededException, `Cannot exceed quota for ${quota}: ${limit}`);
 }
@@ -106,6 +110,10 @@ export function principalNotInAccount(): QueryError {
 }
 
 // ---- STS ---------------------------------------------------------------------------------
+
+export function sessionTokenNotForSessions(): QueryError {
+  return accessDenied('Cannot call GetSessionToken with session credentials');
+}
 
 export function sessionPolicyMalformed(detail: string): QueryError {
   return modeled(stsErrors.MalformedPolicyDocumentException, detail);

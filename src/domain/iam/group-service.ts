@@ -1,5 +1,5 @@
 // IAM groups and their members.
-import type { IamGroupRecord, Store } from '../../storage/ports.js';
+import type { IamGroupRecord, IamUserRecord, Page, Store } from '../../storage/ports.js';
 import { UniqueViolationError } from '../../storage/errors.js';
 import { deleteConflict, entityAlreadyExists, noSuchEntity } from './errors.js';
 import type { IamContext } from './iam-context.js';
@@ -51,5 +51,13 @@ export class GroupService {
   async listForUser(accountId: string, userName: string): Promise<IamGroupRecord[]> {
     const user = await this.users.get(accountId, userName);
     return this.store.iam.groups.listForUser(accountId, user.name);
+  }
+
+  list(accountId: string, limit: number, after: string | undefined, pathPrefix: string | undefined): Promise<Page<IamGroupRecord>> {
+    return this.store.iam.groups.list(accountId, { limit, ...(after === undefined ? {} : { after }) }, pathPrefix);
+  }
+
+  members(accountId: string, group: IamGroupRecord, limit: number, after: string | undefined): Promise<Page<IamUserRecord>> {
+    return this.store.iam.groups.listMembers(accountId, group.name, { limit, ...(after === undefined ? {} : { after }) });
   }
 }

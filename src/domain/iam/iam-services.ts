@@ -8,6 +8,7 @@ import { AccessKeyService } from './access-key-service.js';
 import { GroupService } from './group-service.js';
 import { PolicyService } from './policy-service.js';
 import { RoleService } from './role-service.js';
+import { PolicySimulator } from './simulator.js';
 import { StsService } from './sts-service.js';
 import { UserService } from './user-service.js';
 
@@ -21,5 +22,6 @@ export function createIamServices(store: Store, secrets: SecretBox, directory: P
     roles: new RoleService(store, policies),
     policies,
     sts: new StsService(store, secrets, directory, authorizer),
+    simulator: new PolicySimulator(store, directory),
   };
 }

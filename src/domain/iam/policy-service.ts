@@ -1,8 +1,8 @@
 // IAM policies: inline policies of users, groups and roles; managed policies with up to five
 // versions; attaching them. Every document is validated by the policy engine when written.
-import type { IamEntityRef, ManagedPolicyRecord, Page, PolicyVersionRecord, Store } from '../../storage/ports.js';
+import type { IamEntityRef, IamEntitySummary, ManagedPolicyRecord, Page, PolicyVersionRecord, Store } from '../../storage/ports.js';
 import { UniqueViolationError } from '../../storage/errors.js';
-import { limitExceeded, noSuchEntity, noSuchPolicy, noSuchPolicyVersion, policyAlreadyExists, policyInUse } from './errors.js';
+import { defaultVersionInUse, limitExceeded, noSuchEntity, noSuchPolicy, noSuchPolicyVersion, policyAlreadyExists, policyInUse } from './errors.js';
 import type { IamContext } from './iam-context.js';
 import { newUniqueId, parseIamArn, policyArn } from './names.js';
 import { validIdentityPolicy } from './policy-text.js';
@@ -61,6 +61,12 @@ export class PolicyService {
     return policy;
   }
 
+  /** The ARN of the policy another ARN names, as stored for a permissions boundary (the policy's own spelling). */
+  async canonicalArn(accountId: string, arn: string): Promise<string> {
+    const policy = await this.get(accountId, arn);
+    return policyArn(accountId, policy.path, policy.name);
+  }
+
   /** The managed policy an ARN names in the caller's account. */
   async get(accountId: string, arn: string): Promise<ManagedPolicyRecord> {
     const parsed = parseIamArn(arn, 'policy');
@@ -99,7 +105,8 @@ export class PolicyService {
 
   async delete(accountId: string, arn: string): Promise<void> {
     const policy = await this.get(accountId, arn);
-    if ((await this.store.iam.policies.countAttachments(accountId, policy.name)) > 0) throw policyInUse();
+    // A boundary whose policy is gone would bound nothing: the policy stays while it is one.
+    if ((await this.store.iam.policies.countAttachments(accountId, policy.name)) > 0 || (await this.boundaryUsage(accountId, arn)).length > 0) throw policyInUse();
     await this.store.transaction((repos) => repos.iam.policies.deleteManaged(accountId, policy.name));
   }
 
@@ -116,5 +123,36 @@ export class PolicyService {
   async listAttached(accountId: string, ref: IamEntityRef): Promise<Array<{ name: string; arn: string }>> {
     const attached = await this.store.iam.policies.listAttached(accountId, await this.entity(accountId, ref));
     return attached.map((policy) => ({ name: policy.name, arn: policyArn(accountId, policy.path, policy.name) }));
+  }
+
+  async listVersions(accountId: string, arn: string): Promise<{ policy: ManagedPolicyRecord; versions: PolicyVersionRecord[] }> {
+    const policy = await this.get(accountId, arn);
+    return { policy, versions: await this.store.iam.policies.listVersions(accountId, policy.name) };
+  }
+
+  async setDefaultVersion(ctx: IamContext, arn: string, versionId: string): Promise<void> {
+    const policy = await this.get(ctx.accountId, arn);
+    if (!(await this.store.iam.policies.getVersion(ctx.accountId, policy.name, versionId))) throw noSuchPolicyVersion(arn, versionId);
+    await this.store.iam.policies.setDefaultVersion(ctx.accountId, policy.name, versionId, ctx.now);
+  }
+
+  async deleteVersion(accountId: string, arn: string, versionId: string): Promise<void> {
+    const policy = await this.get(accountId, arn);
+    if (policy.defaultVersionId === versionId) throw defaultVersionInUse();
+    if (!(await this.store.iam.policies.deleteVersion(accountId, policy.name, versionId))) throw noSuchPolicyVersion(arn, versionId);
+  }
+
+  /** Entities the policy is attached to (PermissionsPolicy) and those it bounds (PermissionsBoundary). */
+  async entities(accountId: string, arn: string): Promise<{ attached: IamEntitySummary[]; bounded: IamEntitySummary[] }> {
+    const policy = await this.get(accountId, arn);
+    const [attached, bounded] = await Promise.all([this.store.iam.policies.listAttachedEntities(accountId, policy.name), this.boundaryUsage(accountId, arn)]);
+    return { attached, bounded };
+  }
+
+  /** Users and roles whose boundary is the policy. */
+  private async boundaryUsage(accountId: string, arn: string): Promise<IamEntitySummary[]> {
+    const canonical = await this.canonicalArn(accountId, arn);
+    const [users, roles] = await Promise.all([this.store.iam.users.listByBoundary(accountId, canonical), this.store.iam.roles.listByBoundary(accountId, canonical)]);
+    return [...users.map((u) => ({ kind: 'user' as const, name: u.name, id: u.userId })), ...roles.map((r) => ({ kind: 'role' as const, name: r.name, id: r.roleId }))];
   }
 }

@@ -1,13 +1,14 @@
 // IAM roles: a trust policy (who may assume it), tags, a session-length cap and an optional boundary.
-import type { IamRoleRecord, Store, Tags } from '../../storage/ports.js';
+import type { IamRoleRecord, Page, Store, Tags } from '../../storage/ports.js';
 import { UniqueViolationError } from '../../storage/errors.js';
-import { deleteConflict, entityAlreadyExists, noSuchEntity } from './errors.js';
+import { deleteConflict, entityAlreadyExists, limitExceeded, noSuchEntity } from './errors.js';
 import type { IamContext } from './iam-context.js';
 import { newUniqueId } from './names.js';
 import { validTrustPolicy } from './policy-text.js';
 import type { PolicyService } from './policy-service.js';
 
 export const DEFAULT_MAX_SESSION_SECONDS = 3600;
+const MAX_TAGS = 50;
 
 export interface NewRole {
   readonly name: string;
@@ -26,7 +27,7 @@ export class RoleService {
   ) {}
 
   async create(ctx: IamContext, input: NewRole): Promise<IamRoleRecord> {
-    if (input.permissionsBoundaryArn !== undefined) await this.policies.get(ctx.accountId, input.permissionsBoundaryArn);
+    const boundary = input.permissionsBoundaryArn === undefined ? undefined : await this.policies.canonicalArn(ctx.accountId, input.permissionsBoundaryArn);
     const role: IamRoleRecord = {
       name: input.name,
       roleId: newUniqueId('AROA'),
@@ -35,7 +36,7 @@ export class RoleService {
       maxSessionDuration: input.maxSessionDuration ?? DEFAULT_MAX_SESSION_SECONDS,
       createdAt: ctx.now,
       ...(input.description === undefined ? {} : { description: input.description }),
-      ...(input.permissionsBoundaryArn === undefined ? {} : { permissionsBoundaryArn: input.permissionsBoundaryArn }),
+      ...(boundary === undefined ? {} : { permissionsBoundaryArn: boundary }),
     };
     try {
       await this.store.transaction(async (repos) => {
@@ -68,5 +69,36 @@ export class RoleService {
       await repos.iam.tags.removeAll(accountId, ref);
       await repos.iam.roles.delete(accountId, role.name);
     });
+  }
+
+  list(accountId: string, limit: number, after: string | undefined, pathPrefix: string | undefined): Promise<Page<IamRoleRecord>> {
+    return this.store.iam.roles.list(accountId, { limit, ...(after === undefined ? {} : { after }) }, pathPrefix);
+  }
+
+  async updateTrustPolicy(accountId: string, name: string, document: string): Promise<void> {
+    const role = await this.get(accountId, name);
+    await this.store.iam.roles.setTrustPolicy(accountId, role.name, validTrustPolicy(document));
+  }
+
+  async tag(accountId: string, name: string, tags: Tags): Promise<void> {
+    const role = await this.get(accountId, name);
+    const ref = { kind: 'role', name: role.name } as const;
+    await this.store.transaction(async (repos) => {
+      const merged = { ...(await repos.iam.tags.get(accountId, ref)), ...tags };
+      if (Object.keys(merged).length > MAX_TAGS) throw limitExceeded('TagsPerRole', MAX_TAGS);
+      await repos.iam.tags.put(accountId, ref, tags);
+    });
+  }
+
+  async untag(accountId: string, name: string, keys: readonly string[]): Promise<void> {
+    const role = await this.get(accountId, name);
+    await this.store.iam.tags.remove(accountId, { kind: 'role', name: role.name }, keys);
+  }
+
+  /** Sets the boundary, or removes it when `boundaryArn` is null (removing none is not an error). */
+  async setPermissionsBoundary(accountId: string, name: string, boundaryArn: string | null): Promise<void> {
+    const role = await this.get(accountId, name);
+    const boundary = boundaryArn === null ? null : await this.policies.canonicalArn(accountId, boundaryArn);
+    await this.store.iam.roles.setPermissionsBoundary(accountId, role.name, boundary);
   }
 }

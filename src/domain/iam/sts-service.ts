@@ -1,5 +1,6 @@
-// STS: who am I (GetCallerIdentity), and temporary credentials for a role (AssumeRole) after its
-// trust policy, and where the trust names only the account, the caller's own policies allow it.
+// STS: who am I (GetCallerIdentity), temporary credentials for a role (AssumeRole) after its
+// trust policy, and where the trust names only the account, the caller's own policies allow it;
+// and temporary credentials of the calling user or root itself (GetSessionToken).
 import { randomBytes } from 'node:crypto';
 import { sessionTokenSha256 } from '../../auth/sigv4/sha256.js';
 import type { Store, Tags } from '../../storage/ports.js';
@@ -12,13 +13,16 @@ import { requestContext } from '../../auth/context-keys.js';
 import { evaluateTrustPolicy, parseTrustPolicy } from '../../auth/iam/trust-policy.js';
 import { noPolicyAllowsMessage } from '../../auth/iam/messages.js';
 import { parsePolicyDocument, MalformedPolicyDocumentError } from '../../auth/iam/policy-document.js';
-import { accessDenied, durationExceedsRole, sessionPolicyMalformed } from './errors.js';
+import { accessDenied, durationExceedsRole, sessionPolicyMalformed, sessionTokenNotForSessions } from './errors.js';
 import type { IamContext } from './iam-context.js';
 import { parseIamArn } from './names.js';
 
 /** Role chaining (a role session assuming a role) is capped at one hour, as in AWS. */
 const CHAINED_MAX_SECONDS = 3600;
 const DEFAULT_SECONDS = 3600;
+/** GetSessionToken: twelve hours by default; the root's sessions last at most one hour (IAM). */
+const SESSION_TOKEN_DEFAULT_SECONDS = 43_200;
+const ROOT_SESSION_MAX_SECONDS = 3600;
 
 export interface AssumeRoleInput {
   readonly roleArn: string;
@@ -26,6 +30,13 @@ export interface AssumeRoleInput {
   readonly durationSeconds?: number;
   readonly tags: Tags;
   readonly policy?: string;
+}
+
+export interface IssuedCredentials {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken: string;
+  readonly expiration: Date;
 }
 
 export interface IssuedSession {
@@ -113,5 +124,30 @@ export class StsService {
       assumedRoleId: `${role.roleId}:${input.sessionName}`,
       arn: `arn:aws:sts::${ctx.accountId}:assumed-role/${role.name}/${input.sessionName}`,
     };
+  }
+
+  /** Temporary credentials acting as the caller itself (an IAM user or the root), with its permissions. */
+  async sessionToken(ctx: IamContext, durationSeconds: number | undefined): Promise<IssuedCredentials> {
+    const { principal } = ctx;
+    if (principal.kind === 'role-session' || principal.issuedAt !== undefined) throw sessionTokenNotForSessions();
+    const requested = durationSeconds ?? SESSION_TOKEN_DEFAULT_SECONDS;
+    const seconds = principal.kind === 'root' ? Math.min(requested, ROOT_SESSION_MAX_SECONDS) : requested;
+    await this.store.accessKeys.deleteExpired(ctx.accountId, ctx.now);
+    const secretAccessKey = newSecretAccessKey();
+    const sessionToken = randomBytes(96).toString('base64');
+    const expiration = new Date(ctx.now.getTime() + seconds * 1000);
+    const accessKeyId = newAccessKeyId('ASIA');
+    await this.store.accessKeys.create({
+      accessKeyId,
+      accountId: ctx.accountId,
+      principalKind: principal.kind,
+      principalName: principal.name,
+      sealedSecret: this.secrets.seal(secretAccessKey),
+      status: 'Active',
+      sessionToken,
+      expiresAt: expiration,
+      createdAt: ctx.now,
+    });
+    return { accessKeyId, secretAccessKey, sessionToken, expiration };
   }
 }

@@ -15,8 +15,8 @@ export class UserService {
   ) {}
 
   async create(ctx: IamContext, name: string, path: string, tags: Tags, boundaryArn: string | undefined): Promise<IamUserRecord> {
-    if (boundaryArn !== undefined) await this.policies.get(ctx.accountId, boundaryArn);
-    const user: IamUserRecord = { name, userId: newUniqueId('AIDA'), path, createdAt: ctx.now, ...(boundaryArn ? { permissionsBoundaryArn: boundaryArn } : {}) };
+    const boundary = boundaryArn === undefined ? undefined : await this.policies.canonicalArn(ctx.accountId, boundaryArn);
+    const user: IamUserRecord = { name, userId: newUniqueId('AIDA'), path, createdAt: ctx.now, ...(boundary ? { permissionsBoundaryArn: boundary } : {}) };
     try {
       await this.store.transaction(async (repos) => {
         await repos.iam.users.create(ctx.accountId, user);
@@ -43,11 +43,14 @@ export class UserService {
     const user = await this.get(ctx.accountId, name);
     const ref = { kind: 'user', name: user.name } as const;
     const { iam, accessKeys } = this.store;
-    if ((await accessKeys.listForPrincipal(ctx.accountId, 'user', user.name)).length > 0) throw deleteConflict('delete access keys');
+    const keys = await accessKeys.listForPrincipal(ctx.accountId, 'user', user.name);
+    if (keys.some((key) => key.sessionToken === undefined)) throw deleteConflict('delete access keys');
     if ((await iam.policies.listInline(ctx.accountId, ref)).length > 0) throw deleteConflict('delete policies');
     if ((await iam.policies.listAttached(ctx.accountId, ref)).length > 0) throw deleteConflict('detach all policies');
     if ((await iam.groups.listForUser(ctx.accountId, user.name)).length > 0) throw deleteConflict('remove user from all groups');
     await this.store.transaction(async (repos) => {
+      // Its temporary credentials (GetSessionToken) end with it.
+      for (const key of keys) await repos.accessKeys.delete(ctx.accountId, key.accessKeyId);
       await repos.iam.tags.removeAll(ctx.accountId, ref);
       await repos.iam.users.delete(ctx.accountId, user.name);
     });
@@ -73,9 +76,10 @@ export class UserService {
     await this.store.iam.tags.remove(accountId, { kind: 'user', name: user.name }, keys);
   }
 
-  async setPermissionsBoundary(accountId: string, name: string, boundaryArn: string): Promise<void> {
+  /** Sets the boundary, or removes it when `boundaryArn` is null (removing none is not an error). */
+  async setPermissionsBoundary(accountId: string, name: string, boundaryArn: string | null): Promise<void> {
     const user = await this.get(accountId, name);
-    await this.policies.get(accountId, boundaryArn);
-    await this.store.iam.users.setPermissionsBoundary(accountId, user.name, boundaryArn);
+    const boundary = boundaryArn === null ? null : await this.policies.canonicalArn(accountId, boundaryArn);
+    await this.store.iam.users.setPermissionsBoundary(accountId, user.name, boundary);
   }
 }

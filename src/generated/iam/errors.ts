@@ -14,6 +14,7 @@ export const modeledErrors = {
   LimitExceededException: { code: 'LimitExceeded', statusCode: 409, fault: 'client' },
   MalformedPolicyDocumentException: { code: 'MalformedPolicyDocument', statusCode: 400, fault: 'client' },
   NoSuchEntityException: { code: 'NoSuchEntity', statusCode: 404, fault: 'client' },
+  PolicyEvaluationException: { code: 'PolicyEvaluation', statusCode: 500, fault: 'server' },
   PolicyNotAttachableException: { code: 'PolicyNotAttachable', statusCode: 400, fault: 'client' },
   ServiceFailureException: { code: 'ServiceFailure', statusCode: 500, fault: 'server' },
   UnmodifiableEntityException: { code: 'UnmodifiableEntity', statusCode: 400, fault: 'client' },

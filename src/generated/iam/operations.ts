@@ -14,31 +14,58 @@ export type OperationName =
   | 'CreateUser'
   | 'DeleteAccessKey'
   | 'DeleteGroup'
+  | 'DeleteGroupPolicy'
   | 'DeletePolicy'
+  | 'DeletePolicyVersion'
   | 'DeleteRole'
+  | 'DeleteRolePermissionsBoundary'
+  | 'DeleteRolePolicy'
   | 'DeleteUser'
+  | 'DeleteUserPermissionsBoundary'
   | 'DeleteUserPolicy'
+  | 'DetachGroupPolicy'
+  | 'DetachRolePolicy'
   | 'DetachUserPolicy'
+  | 'GetAccessKeyLastUsed'
+  | 'GetGroup'
+  | 'GetGroupPolicy'
   | 'GetPolicy'
   | 'GetPolicyVersion'
   | 'GetRole'
+  | 'GetRolePolicy'
   | 'GetUser'
   | 'GetUserPolicy'
   | 'ListAccessKeys'
+  | 'ListAttachedGroupPolicies'
+  | 'ListAttachedRolePolicies'
   | 'ListAttachedUserPolicies'
+  | 'ListEntitiesForPolicy'
+  | 'ListGroupPolicies'
+  | 'ListGroups'
   | 'ListGroupsForUser'
   | 'ListPolicies'
+  | 'ListPolicyVersions'
+  | 'ListRolePolicies'
+  | 'ListRoleTags'
+  | 'ListRoles'
   | 'ListUserPolicies'
   | 'ListUserTags'
   | 'ListUsers'
   | 'PutGroupPolicy'
+  | 'PutRolePermissionsBoundary'
   | 'PutRolePolicy'
   | 'PutUserPermissionsBoundary'
   | 'PutUserPolicy'
   | 'RemoveUserFromGroup'
+  | 'SetDefaultPolicyVersion'
+  | 'SimulateCustomPolicy'
+  | 'SimulatePrincipalPolicy'
+  | 'TagRole'
   | 'TagUser'
+  | 'UntagRole'
   | 'UntagUser'
-  | 'UpdateAccessKey';
+  | 'UpdateAccessKey'
+  | 'UpdateAssumeRolePolicy';
 
 export interface QueryOperationDefinition {
   readonly name: OperationName;
@@ -74,31 +101,58 @@ export interface OperationTypes {
   CreateUser: { input: shapes.CreateUserRequest; output: shapes.CreateUserResponse };
   DeleteAccessKey: { input: shapes.DeleteAccessKeyRequest; output: Record<string, never> };
   DeleteGroup: { input: shapes.DeleteGroupRequest; output: Record<string, never> };
+  DeleteGroupPolicy: { input: shapes.DeleteGroupPolicyRequest; output: Record<string, never> };
   DeletePolicy: { input: shapes.DeletePolicyRequest; output: Record<string, never> };
+  DeletePolicyVersion: { input: shapes.DeletePolicyVersionRequest; output: Record<string, never> };
   DeleteRole: { input: shapes.DeleteRoleRequest; output: Record<string, never> };
+  DeleteRolePermissionsBoundary: { input: shapes.DeleteRolePermissionsBoundaryRequest; output: Record<string, never> };
+  DeleteRolePolicy: { input: shapes.DeleteRolePolicyRequest; output: Record<string, never> };
   DeleteUser: { input: shapes.DeleteUserRequest; output: Record<string, never> };
+  DeleteUserPermissionsBoundary: { input: shapes.DeleteUserPermissionsBoundaryRequest; output: Record<string, never> };
   DeleteUserPolicy: { input: shapes.DeleteUserPolicyRequest; output: Record<string, never> };
+  DetachGroupPolicy: { input: shapes.DetachGroupPolicyRequest; output: Record<string, never> };
+  DetachRolePolicy: { input: shapes.DetachRolePolicyRequest; output: Record<string, never> };
   DetachUserPolicy: { input: shapes.DetachUserPolicyRequest; output: Record<string, never> };
+  GetAccessKeyLastUsed: { input: shapes.GetAccessKeyLastUsedRequest; output: shapes.GetAccessKeyLastUsedResponse };
+  GetGroup: { input: shapes.GetGroupRequest; output: shapes.GetGroupResponse };
+  GetGroupPolicy: { input: shapes.GetGroupPolicyRequest; output: shapes.GetGroupPolicyResponse };
   GetPolicy: { input: shapes.GetPolicyRequest; output: shapes.GetPolicyResponse };
   GetPolicyVersion: { input: shapes.GetPolicyVersionRequest; output: shapes.GetPolicyVersionResponse };
   GetRole: { input: shapes.GetRoleRequest; output: shapes.GetRoleResponse };
+  GetRolePolicy: { input: shapes.GetRolePolicyRequest; output: shapes.GetRolePolicyResponse };
   GetUser: { input: shapes.GetUserRequest; output: shapes.GetUserResponse };
   GetUserPolicy: { input: shapes.GetUserPolicyRequest; output: shapes.GetUserPolicyResponse };
   ListAccessKeys: { input: shapes.ListAccessKeysRequest; output: shapes.ListAccessKeysResponse };
+  ListAttachedGroupPolicies: { input: shapes.ListAttachedGroupPoliciesRequest; output: shapes.ListAttachedGroupPoliciesResponse };
+  ListAttachedRolePolicies: { input: shapes.ListAttachedRolePoliciesRequest; output: shapes.ListAttachedRolePoliciesResponse };
   ListAttachedUserPolicies: { input: shapes.ListAttachedUserPoliciesRequest; output: shapes.ListAttachedUserPoliciesResponse };
+  ListEntitiesForPolicy: { input: shapes.ListEntitiesForPolicyRequest; output: shapes.ListEntitiesForPolicyResponse };
+  ListGroupPolicies: { input: shapes.ListGroupPoliciesRequest; output: shapes.ListGroupPoliciesResponse };
+  ListGroups: { input: shapes.ListGroupsRequest; output: shapes.ListGroupsResponse };
   ListGroupsForUser: { input: shapes.ListGroupsForUserRequest; output: shapes.ListGroupsForUserResponse };
   ListPolicies: { input: shapes.ListPoliciesRequest; output: shapes.ListPoliciesResponse };
+  ListPolicyVersions: { input: shapes.ListPolicyVersionsRequest; output: shapes.ListPolicyVersionsResponse };
+  ListRolePolicies: { input: shapes.ListRolePoliciesRequest; output: shapes.ListRolePoliciesResponse };
+  ListRoleTags: { input: shapes.ListRoleTagsRequest; output: shapes.ListRoleTagsResponse };
+  ListRoles: { input: shapes.ListRolesRequest; output: shapes.ListRolesResponse };
   ListUserPolicies: { input: shapes.ListUserPoliciesRequest; output: shapes.ListUserPoliciesResponse };
   ListUserTags: { input: shapes.ListUserTagsRequest; output: shapes.ListUserTagsResponse };
   ListUsers: { input: shapes.ListUsersRequest; output: shapes.ListUsersResponse };
   PutGroupPolicy: { input: shapes.PutGroupPolicyRequest; output: Record<string, never> };
+  PutRolePermissionsBoundary: { input: shapes.PutRolePermissionsBoundaryRequest; output: Record<string, never> };
   PutRolePolicy: { input: shapes.PutRolePolicyRequest; output: Record<string, never> };
   PutUserPermissionsBoundary: { input: shapes.PutUserPermissionsBoundaryRequest; output: Record<string, never> };
   PutUserPolicy: { input: shapes.PutUserPolicyRequest; output: Record<string, never> };
   RemoveUserFromGroup: { input: shapes.RemoveUserFromGroupRequest; output: Record<string, never> };
+  SetDefaultPolicyVersion: { input: shapes.SetDefaultPolicyVersionRequest; output: Record<string, never> };
+  SimulateCustomPolicy: { input: shapes.SimulateCustomPolicyRequest; output: shapes.SimulatePolicyResponse };
+  SimulatePrincipalPolicy: { input: shapes.SimulatePrincipalPolicyRequest; output: shapes.SimulatePolicyResponse };
+  TagRole: { input: shapes.TagRoleRequest; output: Record<string, never> };
   TagUser: { input: shapes.TagUserRequest; output: Record<string, never> };
+  UntagRole: { input: shapes.UntagRoleRequest; output: Record<string, never> };
   UntagUser: { input: shapes.UntagUserRequest; output: Record<string, never> };
   UpdateAccessKey: { input: shapes.UpdateAccessKeyRequest; output: Record<string, never> };
+  UpdateAssumeRolePolicy: { input: shapes.UpdateAssumeRolePolicyRequest; output: Record<string, never> };
 }
 
 export const operations: Readonly<Record<OperationName, QueryOperationDefinition>> = {
@@ -114,29 +168,56 @@ export const operations: Readonly<Record<OperationName, QueryOperationDefinition
   CreateUser: { name: 'CreateUser', input: "CreateUserRequest", output: "CreateUserResponse", resultWrapper: "CreateUserResult", errors: ["ConcurrentModification","EntityAlreadyExists","InvalidInput","LimitExceeded","NoSuchEntity","ServiceFailure"], iamAction: 'iam:CreateUser' },
   DeleteAccessKey: { name: 'DeleteAccessKey', input: "DeleteAccessKeyRequest", output: undefined, resultWrapper: undefined, errors: ["LimitExceeded","NoSuchEntity","ServiceFailure"], iamAction: 'iam:DeleteAccessKey' },
   DeleteGroup: { name: 'DeleteGroup', input: "DeleteGroupRequest", output: undefined, resultWrapper: undefined, errors: ["DeleteConflict","LimitExceeded","NoSuchEntity","ServiceFailure"], iamAction: 'iam:DeleteGroup' },
+  DeleteGroupPolicy: { name: 'DeleteGroupPolicy', input: "DeleteGroupPolicyRequest", output: undefined, resultWrapper: undefined, errors: ["LimitExceeded","NoSuchEntity","ServiceFailure"], iamAction: 'iam:DeleteGroupPolicy' },
   DeletePolicy: { name: 'DeletePolicy', input: "DeletePolicyRequest", output: undefined, resultWrapper: undefined, errors: ["DeleteConflict","InvalidInput","LimitExceeded","NoSuchEntity","ServiceFailure"], iamAction: 'iam:DeletePolicy' },
+  DeletePolicyVersion: { name: 'DeletePolicyVersion', input: "DeletePolicyVersionRequest", output: undefined, resultWrapper: undefined, errors: ["DeleteConflict","InvalidInput","LimitExceeded","NoSuchEntity","ServiceFailure"], iamAction: 'iam:DeletePolicyVersion' },
   DeleteRole: { name: 'DeleteRole', input: "DeleteRoleRequest", output: undefined, resultWrapper: undefined, errors: ["ConcurrentModification","DeleteConflict","LimitExceeded","NoSuchEntity","ServiceFailure","UnmodifiableEntity"], iamAction: 'iam:DeleteRole' },
+  DeleteRolePermissionsBoundary: { name: 'DeleteRolePermissionsBoundary', input: "DeleteRolePermissionsBoundaryRequest", output: undefined, resultWrapper: undefined, errors: ["NoSuchEntity","ServiceFailure","UnmodifiableEntity"], iamAction: 'iam:DeleteRolePermissionsBoundary' },
+  DeleteRolePolicy: { name: 'DeleteRolePolicy', input: "DeleteRolePolicyRequest", output: undefined, resultWrapper: undefined, errors: ["LimitExceeded","NoSuchEntity","ServiceFailure","UnmodifiableEntity"], iamAction: 'iam:DeleteRolePolicy' },
   DeleteUser: { name: 'DeleteUser', input: "DeleteUserRequest", output: undefined, resultWrapper: undefined, errors: ["ConcurrentModification","DeleteConflict","LimitExceeded","NoSuchEntity","ServiceFailure"], iamAction: 'iam:DeleteUser' },
+  DeleteUserPermissionsBoundary: { name: 'DeleteUserPermissionsBoundary', input: "DeleteUserPermissionsBoundaryRequest", output: undefined, resultWrapper: undefined, errors: ["NoSuchEntity","ServiceFailure"], iamAction: 'iam:DeleteUserPermissionsBoundary' },
   DeleteUserPolicy: { name: 'DeleteUserPolicy', input: "DeleteUserPolicyRequest", output: undefined, resultWrapper: undefined, errors: ["LimitExceeded","NoSuchEntity","ServiceFailure"], iamAction: 'iam:DeleteUserPolicy' },
+  DetachGroupPolicy: { name: 'DetachGroupPolicy', input: "DetachGroupPolicyRequest", output: undefined, resultWrapper: undefined, errors: ["InvalidInput","LimitExceeded","NoSuchEntity","ServiceFailure"], iamAction: 'iam:DetachGroupPolicy' },
+  DetachRolePolicy: { name: 'DetachRolePolicy', input: "DetachRolePolicyRequest", output: undefined, resultWrapper: undefined, errors: ["InvalidInput","LimitExceeded","NoSuchEntity","ServiceFailure","UnmodifiableEntity"], iamAction: 'iam:DetachRolePolicy' },
   DetachUserPolicy: { name: 'DetachUserPolicy', input: "DetachUserPolicyRequest", output: undefined, resultWrapper: undefined, errors: ["InvalidInput","LimitExceeded","NoSuchEntity","ServiceFailure"], iamAction: 'iam:DetachUserPolicy' },
+  GetAccessKeyLastUsed: { name: 'GetAccessKeyLastUsed', input: "GetAccessKeyLastUsedRequest", output: "GetAccessKeyLastUsedResponse", resultWrapper: "GetAccessKeyLastUsedResult", errors: [], iamAction: 'iam:GetAccessKeyLastUsed' },
+  GetGroup: { name: 'GetGroup', input: "GetGroupRequest", output: "GetGroupResponse", resultWrapper: "GetGroupResult", errors: ["NoSuchEntity","ServiceFailure"], iamAction: 'iam:GetGroup' },
+  GetGroupPolicy: { name: 'GetGroupPolicy', input: "GetGroupPolicyRequest", output: "GetGroupPolicyResponse", resultWrapper: "GetGroupPolicyResult", errors: ["NoSuchEntity","ServiceFailure"], iamAction: 'iam:GetGroupPolicy' },
   GetPolicy: { name: 'GetPolicy', input: "GetPolicyRequest", output: "GetPolicyResponse", resultWrapper: "GetPolicyResult", errors: ["InvalidInput","NoSuchEntity","ServiceFailure"], iamAction: 'iam:GetPolicy' },
   GetPolicyVersion: { name: 'GetPolicyVersion', input: "GetPolicyVersionRequest", output: "GetPolicyVersionResponse", resultWrapper: "GetPolicyVersionResult", errors: ["InvalidInput","NoSuchEntity","ServiceFailure"], iamAction: 'iam:GetPolicyVersion' },
   GetRole: { name: 'GetRole', input: "GetRoleRequest", output: "GetRoleResponse", resultWrapper: "GetRoleResult", errors: ["NoSuchEntity","ServiceFailure"], iamAction: 'iam:GetRole' },
+  GetRolePolicy: { name: 'GetRolePolicy', input: "GetRolePolicyRequest", output: "GetRolePolicyResponse", resultWrapper: "GetRolePolicyResult", errors: ["NoSuchEntity","ServiceFailure"], iamAction: 'iam:GetRolePolicy' },
   GetUser: { name: 'GetUser', input: "GetUserRequest", output: "GetUserResponse", resultWrapper: "GetUserResult", errors: ["NoSuchEntity","ServiceFailure"], iamAction: 'iam:GetUser' },
   GetUserPolicy: { name: 'GetUserPolicy', input: "GetUserPolicyRequest", output: "GetUserPolicyResponse", resultWrapper: "GetUserPolicyResult", errors: ["NoSuchEntity","ServiceFailure"], iamAction: 'iam:GetUserPolicy' },
   ListAccessKeys: { name: 'ListAccessKeys', input: "ListAccessKeysRequest", output: "ListAccessKeysResponse", resultWrapper: "ListAccessKeysResult", errors: ["NoSuchEntity","ServiceFailure"], iamAction: 'iam:ListAccessKeys' },
+  ListAttachedGroupPolicies: { name: 'ListAttachedGroupPolicies', input: "ListAttachedGroupPoliciesRequest", output: "ListAttachedGroupPoliciesResponse", resultWrapper: "ListAttachedGroupPoliciesResult", errors: ["InvalidInput","NoSuchEntity","ServiceFailure"], iamAction: 'iam:ListAttachedGroupPolicies' },
+  ListAttachedRolePolicies: { name: 'ListAttachedRolePolicies', input: "ListAttachedRolePoliciesRequest", output: "ListAttachedRolePoliciesResponse", resultWrapper: "ListAttachedRolePoliciesResult", errors: ["InvalidInput","NoSuchEntity","ServiceFailure"], iamAction: 'iam:ListAttachedRolePolicies' },
   ListAttachedUserPolicies: { name: 'ListAttachedUserPolicies', input: "ListAttachedUserPoliciesRequest", output: "ListAttachedUserPoliciesResponse", resultWrapper: "ListAttachedUserPoliciesResult", errors: ["InvalidInput","NoSuchEntity","ServiceFailure"], iamAction: 'iam:ListAttachedUserPolicies' },
+  ListEntitiesForPolicy: { name: 'ListEntitiesForPolicy', input: "ListEntitiesForPolicyRequest", output: "ListEntitiesForPolicyResponse", resultWrapper: "ListEntitiesForPolicyResult", errors: ["InvalidInput","NoSuchEntity","ServiceFailure"], iamAction: 'iam:ListEntitiesForPolicy' },
+  ListGroupPolicies: { name: 'ListGroupPolicies', input: "ListGroupPoliciesRequest", output: "ListGroupPoliciesResponse", resultWrapper: "ListGroupPoliciesResult", errors: ["NoSuchEntity","ServiceFailure"], iamAction: 'iam:ListGroupPolicies' },
+  ListGroups: { name: 'ListGroups', input: "ListGroupsRequest", output: "ListGroupsResponse", resultWrapper: "ListGroupsResult", errors: ["ServiceFailure"], iamAction: 'iam:ListGroups' },
   ListGroupsForUser: { name: 'ListGroupsForUser', input: "ListGroupsForUserRequest", output: "ListGroupsForUserResponse", resultWrapper: "ListGroupsForUserResult", errors: ["NoSuchEntity","ServiceFailure"], iamAction: 'iam:ListGroupsForUser' },
   ListPolicies: { name: 'ListPolicies', input: "ListPoliciesRequest", output: "ListPoliciesResponse", resultWrapper: "ListPoliciesResult", errors: ["ServiceFailure"], iamAction: 'iam:ListPolicies' },
+  ListPolicyVersions: { name: 'ListPolicyVersions', input: "ListPolicyVersionsRequest", output: "ListPolicyVersionsResponse", resultWrapper: "ListPolicyVersionsResult", errors: ["InvalidInput","NoSuchEntity","ServiceFailure"], iamAction: 'iam:ListPolicyVersions' },
+  ListRolePolicies: { name: 'ListRolePolicies', input: "ListRolePoliciesRequest", output: "ListRolePoliciesResponse", resultWrapper: "ListRolePoliciesResult", errors: ["NoSuchEntity","ServiceFailure"], iamAction: 'iam:ListRolePolicies' },
+  ListRoleTags: { name: 'ListRoleTags', input: "ListRoleTagsRequest", output: "ListRoleTagsResponse", resultWrapper: "ListRoleTagsResult", errors: ["NoSuchEntity","ServiceFailure"], iamAction: 'iam:ListRoleTags' },
+  ListRoles: { name: 'ListRoles', input: "ListRolesRequest", output: "ListRolesResponse", resultWrapper: "ListRolesResult", errors: ["ServiceFailure"], iamAction: 'iam:ListRoles' },
   ListUserPolicies: { name: 'ListUserPolicies', input: "ListUserPoliciesRequest", output: "ListUserPoliciesResponse", resultWrapper: "ListUserPoliciesResult", errors: ["NoSuchEntity","ServiceFailure"], iamAction: 'iam:ListUserPolicies' },
   ListUserTags: { name: 'ListUserTags', input: "ListUserTagsRequest", output: "ListUserTagsResponse", resultWrapper: "ListUserTagsResult", errors: ["NoSuchEntity","ServiceFailure"], iamAction: 'iam:ListUserTags' },
   ListUsers: { name: 'ListUsers', input: "ListUsersRequest", output: "ListUsersResponse", resultWrapper: "ListUsersResult", errors: ["ServiceFailure"], iamAction: 'iam:ListUsers' },
   PutGroupPolicy: { name: 'PutGroupPolicy', input: "PutGroupPolicyRequest", output: undefined, resultWrapper: undefined, errors: ["LimitExceeded","MalformedPolicyDocument","NoSuchEntity","ServiceFailure"], iamAction: 'iam:PutGroupPolicy' },
+  PutRolePermissionsBoundary: { name: 'PutRolePermissionsBoundary', input: "PutRolePermissionsBoundaryRequest", output: undefined, resultWrapper: undefined, errors: ["InvalidInput","NoSuchEntity","PolicyNotAttachable","ServiceFailure","UnmodifiableEntity"], iamAction: 'iam:PutRolePermissionsBoundary' },
   PutRolePolicy: { name: 'PutRolePolicy', input: "PutRolePolicyRequest", output: undefined, resultWrapper: undefined, errors: ["LimitExceeded","MalformedPolicyDocument","NoSuchEntity","ServiceFailure","UnmodifiableEntity"], iamAction: 'iam:PutRolePolicy' },
   PutUserPermissionsBoundary: { name: 'PutUserPermissionsBoundary', input: "PutUserPermissionsBoundaryRequest", output: undefined, resultWrapper: undefined, errors: ["InvalidInput","NoSuchEntity","PolicyNotAttachable","ServiceFailure"], iamAction: 'iam:PutUserPermissionsBoundary' },
   PutUserPolicy: { name: 'PutUserPolicy', input: "PutUserPolicyRequest", output: undefined, resultWrapper: undefined, errors: ["LimitExceeded","MalformedPolicyDocument","NoSuchEntity","ServiceFailure"], iamAction: 'iam:PutUserPolicy' },
   RemoveUserFromGroup: { name: 'RemoveUserFromGroup', input: "RemoveUserFromGroupRequest", output: undefined, resultWrapper: undefined, errors: ["LimitExceeded","NoSuchEntity","ServiceFailure"], iamAction: 'iam:RemoveUserFromGroup' },
+  SetDefaultPolicyVersion: { name: 'SetDefaultPolicyVersion', input: "SetDefaultPolicyVersionRequest", output: undefined, resultWrapper: undefined, errors: ["InvalidInput","LimitExceeded","NoSuchEntity","ServiceFailure"], iamAction: 'iam:SetDefaultPolicyVersion' },
+  SimulateCustomPolicy: { name: 'SimulateCustomPolicy', input: "SimulateCustomPolicyRequest", output: "SimulatePolicyResponse", resultWrapper: "SimulateCustomPolicyResult", errors: ["InvalidInput","PolicyEvaluation"], iamAction: 'iam:SimulateCustomPolicy' },
+  SimulatePrincipalPolicy: { name: 'SimulatePrincipalPolicy', input: "SimulatePrincipalPolicyRequest", output: "SimulatePolicyResponse", resultWrapper: "SimulatePrincipalPolicyResult", errors: ["InvalidInput","NoSuchEntity","PolicyEvaluation"], iamAction: 'iam:SimulatePrincipalPolicy' },
+  TagRole: { name: 'TagRole', input: "TagRoleRequest", output: undefined, resultWrapper: undefined, errors: ["ConcurrentModification","InvalidInput","LimitExceeded","NoSuchEntity","ServiceFailure"], iamAction: 'iam:TagRole' },
   TagUser: { name: 'TagUser', input: "TagUserRequest", output: undefined, resultWrapper: undefined, errors: ["ConcurrentModification","InvalidInput","LimitExceeded","NoSuchEntity","ServiceFailure"], iamAction: 'iam:TagUser' },
+  UntagRole: { name: 'UntagRole', input: "UntagRoleRequest", output: undefined, resultWrapper: undefined, errors: ["ConcurrentModification","NoSuchEntity","ServiceFailure"], iamAction: 'iam:UntagRole' },
   UntagUser: { name: 'UntagUser', input: "UntagUserRequest", output: undefined, resultWrapper: undefined, errors: ["ConcurrentModification","NoSuchEntity","ServiceFailure"], iamAction: 'iam:UntagUser' },
   UpdateAccessKey: { name: 'UpdateAccessKey', input: "UpdateAccessKeyRequest", output: undefined, resultWrapper: undefined, errors: ["InvalidInput","LimitExceeded","NoSuchEntity","ServiceFailure"], iamAction: 'iam:UpdateAccessKey' },
+  UpdateAssumeRolePolicy: { name: 'UpdateAssumeRolePolicy', input: "UpdateAssumeRolePolicyRequest", output: undefined, resultWrapper: undefined, errors: ["LimitExceeded","MalformedPolicyDocument","NoSuchEntity","ServiceFailure","UnmodifiableEntity"], iamAction: 'iam:UpdateAssumeRolePolicy' },
 };

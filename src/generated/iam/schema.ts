@@ -11,12 +11,19 @@ export const schema: Readonly<Record<string, ShapeSchema>> = {
     "SecretAccessKey": { target: "accessKeySecretType", jsonName: "SecretAccessKey", required: true },
     "CreateDate": { target: "dateType", jsonName: "CreateDate" },
   } },
+  "AccessKeyLastUsed": { kind: 'structure', members: {
+    "LastUsedDate": { target: "dateType", jsonName: "LastUsedDate" },
+    "ServiceName": { target: "stringType", jsonName: "ServiceName", required: true },
+    "Region": { target: "stringType", jsonName: "Region", required: true },
+  } },
   "AccessKeyMetadata": { kind: 'structure', members: {
     "UserName": { target: "userNameType", jsonName: "UserName" },
     "AccessKeyId": { target: "accessKeyIdType", jsonName: "AccessKeyId" },
     "Status": { target: "statusType", jsonName: "Status" },
     "CreateDate": { target: "dateType", jsonName: "CreateDate" },
   } },
+  "ActionNameListType": { kind: 'list', member: "ActionNameType" },
+  "ActionNameType": { kind: 'string' },
   "AddUserToGroupRequest": { kind: 'structure', members: {
     "GroupName": { target: "groupNameType", jsonName: "GroupName", required: true },
     "UserName": { target: "existingUserNameType", jsonName: "UserName", required: true },
@@ -41,10 +48,22 @@ export const schema: Readonly<Record<string, ShapeSchema>> = {
     "PolicyName": { target: "policyNameType", jsonName: "PolicyName" },
     "PolicyArn": { target: "arnType", jsonName: "PolicyArn" },
   } },
+  "ColumnNumber": { kind: 'integer' },
   "ConcurrentModificationException": { kind: 'structure', members: {
     "message": { target: "ConcurrentModificationMessage", jsonName: "message" },
   } },
   "ConcurrentModificationMessage": { kind: 'string' },
+  "ContextEntry": { kind: 'structure', members: {
+    "ContextKeyName": { target: "ContextKeyNameType", jsonName: "ContextKeyName" },
+    "ContextKeyValues": { target: "ContextKeyValueListType", jsonName: "ContextKeyValues" },
+    "ContextKeyType": { target: "ContextKeyTypeEnum", jsonName: "ContextKeyType" },
+  } },
+  "ContextEntryListType": { kind: 'list', member: "ContextEntry" },
+  "ContextKeyNameType": { kind: 'string' },
+  "ContextKeyNamesResultListType": { kind: 'list', member: "ContextKeyNameType" },
+  "ContextKeyTypeEnum": { kind: 'enum', values: ["string","stringList","numeric","numericList","boolean","booleanList","ip","ipList","binary","binaryList","date","dateList"] },
+  "ContextKeyValueListType": { kind: 'list', member: "ContextKeyValueType" },
+  "ContextKeyValueType": { kind: 'string' },
   "CreateAccessKeyRequest": { kind: 'structure', members: {
     "UserName": { target: "existingUserNameType", jsonName: "UserName" },
   } },
@@ -104,14 +123,32 @@ export const schema: Readonly<Record<string, ShapeSchema>> = {
   "DeleteConflictException": { kind: 'structure', members: {
     "message": { target: "deleteConflictMessage", jsonName: "message" },
   } },
+  "DeleteGroupPolicyRequest": { kind: 'structure', members: {
+    "GroupName": { target: "groupNameType", jsonName: "GroupName", required: true },
+    "PolicyName": { target: "policyNameType", jsonName: "PolicyName", required: true },
+  } },
   "DeleteGroupRequest": { kind: 'structure', members: {
     "GroupName": { target: "groupNameType", jsonName: "GroupName", required: true },
   } },
   "DeletePolicyRequest": { kind: 'structure', members: {
     "PolicyArn": { target: "arnType", jsonName: "PolicyArn", required: true },
   } },
+  "DeletePolicyVersionRequest": { kind: 'structure', members: {
+    "PolicyArn": { target: "arnType", jsonName: "PolicyArn", required: true },
+    "VersionId": { target: "policyVersionIdType", jsonName: "VersionId", required: true },
+  } },
+  "DeleteRolePermissionsBoundaryRequest": { kind: 'structure', members: {
+    "RoleName": { target: "roleNameType", jsonName: "RoleName", required: true },
+  } },
+  "DeleteRolePolicyRequest": { kind: 'structure', members: {
+    "RoleName": { target: "roleNameType", jsonName: "RoleName", required: true },
+    "PolicyName": { target: "policyNameType", jsonName: "PolicyName", required: true },
+  } },
   "DeleteRoleRequest": { kind: 'structure', members: {
     "RoleName": { target: "roleNameType", jsonName: "RoleName", required: true },
+  } },
+  "DeleteUserPermissionsBoundaryRequest": { kind: 'structure', members: {
+    "UserName": { target: "userNameType", jsonName: "UserName", required: true },
   } },
   "DeleteUserPolicyRequest": { kind: 'structure', members: {
     "UserName": { target: "existingUserNameType", jsonName: "UserName", required: true },
@@ -120,12 +157,62 @@ export const schema: Readonly<Record<string, ShapeSchema>> = {
   "DeleteUserRequest": { kind: 'structure', members: {
     "UserName": { target: "existingUserNameType", jsonName: "UserName", required: true },
   } },
+  "DetachGroupPolicyRequest": { kind: 'structure', members: {
+    "GroupName": { target: "groupNameType", jsonName: "GroupName", required: true },
+    "PolicyArn": { target: "arnType", jsonName: "PolicyArn", required: true },
+  } },
+  "DetachRolePolicyRequest": { kind: 'structure', members: {
+    "RoleName": { target: "roleNameType", jsonName: "RoleName", required: true },
+    "PolicyArn": { target: "arnType", jsonName: "PolicyArn", required: true },
+  } },
   "DetachUserPolicyRequest": { kind: 'structure', members: {
     "UserName": { target: "userNameType", jsonName: "UserName", required: true },
     "PolicyArn": { target: "arnType", jsonName: "PolicyArn", required: true },
   } },
   "EntityAlreadyExistsException": { kind: 'structure', members: {
     "message": { target: "entityAlreadyExistsMessage", jsonName: "message" },
+  } },
+  "EntityType": { kind: 'enum', values: ["User","Role","Group","LocalManagedPolicy","AWSManagedPolicy"] },
+  "EvalDecisionDetailsType": { kind: 'map', key: "EvalDecisionSourceType", value: "PolicyEvaluationDecisionType" },
+  "EvalDecisionSourceType": { kind: 'string' },
+  "EvaluationResult": { kind: 'structure', members: {
+    "EvalActionName": { target: "ActionNameType", jsonName: "EvalActionName", required: true },
+    "EvalResourceName": { target: "ResourceNameType", jsonName: "EvalResourceName" },
+    "EvalDecision": { target: "PolicyEvaluationDecisionType", jsonName: "EvalDecision", required: true },
+    "MatchedStatements": { target: "StatementListType", jsonName: "MatchedStatements" },
+    "MissingContextValues": { target: "ContextKeyNamesResultListType", jsonName: "MissingContextValues" },
+    "OrganizationsDecisionDetail": { target: "OrganizationsDecisionDetail", jsonName: "OrganizationsDecisionDetail" },
+    "PermissionsBoundaryDecisionDetail": { target: "PermissionsBoundaryDecisionDetail", jsonName: "PermissionsBoundaryDecisionDetail" },
+    "EvalDecisionDetails": { target: "EvalDecisionDetailsType", jsonName: "EvalDecisionDetails" },
+    "ResourceSpecificResults": { target: "ResourceSpecificResultListType", jsonName: "ResourceSpecificResults" },
+  } },
+  "EvaluationResultsListType": { kind: 'list', member: "EvaluationResult" },
+  "GetAccessKeyLastUsedRequest": { kind: 'structure', members: {
+    "AccessKeyId": { target: "accessKeyIdType", jsonName: "AccessKeyId", required: true },
+  } },
+  "GetAccessKeyLastUsedResponse": { kind: 'structure', members: {
+    "UserName": { target: "existingUserNameType", jsonName: "UserName" },
+    "AccessKeyLastUsed": { target: "AccessKeyLastUsed", jsonName: "AccessKeyLastUsed" },
+  } },
+  "GetGroupPolicyRequest": { kind: 'structure', members: {
+    "GroupName": { target: "groupNameType", jsonName: "GroupName", required: true },
+    "PolicyName": { target: "policyNameType", jsonName: "PolicyName", required: true },
+  } },
+  "GetGroupPolicyResponse": { kind: 'structure', members: {
+    "GroupName": { target: "groupNameType", jsonName: "GroupName", required: true },
+    "PolicyName": { target: "policyNameType", jsonName: "PolicyName", required: true },
+    "PolicyDocument": { target: "policyDocumentType", jsonName: "PolicyDocument", required: true },
+  } },
+  "GetGroupRequest": { kind: 'structure', members: {
+    "GroupName": { target: "groupNameType", jsonName: "GroupName", required: true },
+    "Marker": { target: "markerType", jsonName: "Marker" },
+    "MaxItems": { target: "maxItemsType", jsonName: "MaxItems" },
+  } },
+  "GetGroupResponse": { kind: 'structure', members: {
+    "Group": { target: "Group", jsonName: "Group", required: true },
+    "Users": { target: "userListType", jsonName: "Users", required: true },
+    "IsTruncated": { target: "booleanType", jsonName: "IsTruncated" },
+    "Marker": { target: "responseMarkerType", jsonName: "Marker" },
   } },
   "GetPolicyRequest": { kind: 'structure', members: {
     "PolicyArn": { target: "arnType", jsonName: "PolicyArn", required: true },
@@ -139,6 +226,15 @@ export const schema: Readonly<Record<string, ShapeSchema>> = {
   } },
   "GetPolicyVersionResponse": { kind: 'structure', members: {
     "PolicyVersion": { target: "PolicyVersion", jsonName: "PolicyVersion" },
+  } },
+  "GetRolePolicyRequest": { kind: 'structure', members: {
+    "RoleName": { target: "roleNameType", jsonName: "RoleName", required: true },
+    "PolicyName": { target: "policyNameType", jsonName: "PolicyName", required: true },
+  } },
+  "GetRolePolicyResponse": { kind: 'structure', members: {
+    "RoleName": { target: "roleNameType", jsonName: "RoleName", required: true },
+    "PolicyName": { target: "policyNameType", jsonName: "PolicyName", required: true },
+    "PolicyDocument": { target: "policyDocumentType", jsonName: "PolicyDocument", required: true },
   } },
   "GetRoleRequest": { kind: 'structure', members: {
     "RoleName": { target: "roleNameType", jsonName: "RoleName", required: true },
@@ -174,6 +270,7 @@ export const schema: Readonly<Record<string, ShapeSchema>> = {
   "LimitExceededException": { kind: 'structure', members: {
     "message": { target: "limitExceededMessage", jsonName: "message" },
   } },
+  "LineNumber": { kind: 'integer' },
   "ListAccessKeysRequest": { kind: 'structure', members: {
     "UserName": { target: "existingUserNameType", jsonName: "UserName" },
     "Marker": { target: "markerType", jsonName: "Marker" },
@@ -181,6 +278,28 @@ export const schema: Readonly<Record<string, ShapeSchema>> = {
   } },
   "ListAccessKeysResponse": { kind: 'structure', members: {
     "AccessKeyMetadata": { target: "accessKeyMetadataListType", jsonName: "AccessKeyMetadata", required: true },
+    "IsTruncated": { target: "booleanType", jsonName: "IsTruncated" },
+    "Marker": { target: "responseMarkerType", jsonName: "Marker" },
+  } },
+  "ListAttachedGroupPoliciesRequest": { kind: 'structure', members: {
+    "GroupName": { target: "groupNameType", jsonName: "GroupName", required: true },
+    "PathPrefix": { target: "policyPathType", jsonName: "PathPrefix" },
+    "Marker": { target: "markerType", jsonName: "Marker" },
+    "MaxItems": { target: "maxItemsType", jsonName: "MaxItems" },
+  } },
+  "ListAttachedGroupPoliciesResponse": { kind: 'structure', members: {
+    "AttachedPolicies": { target: "attachedPoliciesListType", jsonName: "AttachedPolicies" },
+    "IsTruncated": { target: "booleanType", jsonName: "IsTruncated" },
+    "Marker": { target: "responseMarkerType", jsonName: "Marker" },
+  } },
+  "ListAttachedRolePoliciesRequest": { kind: 'structure', members: {
+    "RoleName": { target: "roleNameType", jsonName: "RoleName", required: true },
+    "PathPrefix": { target: "policyPathType", jsonName: "PathPrefix" },
+    "Marker": { target: "markerType", jsonName: "Marker" },
+    "MaxItems": { target: "maxItemsType", jsonName: "MaxItems" },
+  } },
+  "ListAttachedRolePoliciesResponse": { kind: 'structure', members: {
+    "AttachedPolicies": { target: "attachedPoliciesListType", jsonName: "AttachedPolicies" },
     "IsTruncated": { target: "booleanType", jsonName: "IsTruncated" },
     "Marker": { target: "responseMarkerType", jsonName: "Marker" },
   } },
@@ -195,12 +314,47 @@ export const schema: Readonly<Record<string, ShapeSchema>> = {
     "IsTruncated": { target: "booleanType", jsonName: "IsTruncated" },
     "Marker": { target: "responseMarkerType", jsonName: "Marker" },
   } },
+  "ListEntitiesForPolicyRequest": { kind: 'structure', members: {
+    "PolicyArn": { target: "arnType", jsonName: "PolicyArn", required: true },
+    "EntityFilter": { target: "EntityType", jsonName: "EntityFilter" },
+    "PathPrefix": { target: "pathType", jsonName: "PathPrefix" },
+    "PolicyUsageFilter": { target: "PolicyUsageType", jsonName: "PolicyUsageFilter" },
+    "Marker": { target: "markerType", jsonName: "Marker" },
+    "MaxItems": { target: "maxItemsType", jsonName: "MaxItems" },
+  } },
+  "ListEntitiesForPolicyResponse": { kind: 'structure', members: {
+    "PolicyGroups": { target: "PolicyGroupListType", jsonName: "PolicyGroups" },
+    "PolicyUsers": { target: "PolicyUserListType", jsonName: "PolicyUsers" },
+    "PolicyRoles": { target: "PolicyRoleListType", jsonName: "PolicyRoles" },
+    "IsTruncated": { target: "booleanType", jsonName: "IsTruncated" },
+    "Marker": { target: "responseMarkerType", jsonName: "Marker" },
+  } },
+  "ListGroupPoliciesRequest": { kind: 'structure', members: {
+    "GroupName": { target: "groupNameType", jsonName: "GroupName", required: true },
+    "Marker": { target: "markerType", jsonName: "Marker" },
+    "MaxItems": { target: "maxItemsType", jsonName: "MaxItems" },
+  } },
+  "ListGroupPoliciesResponse": { kind: 'structure', members: {
+    "PolicyNames": { target: "policyNameListType", jsonName: "PolicyNames", required: true },
+    "IsTruncated": { target: "booleanType", jsonName: "IsTruncated" },
+    "Marker": { target: "responseMarkerType", jsonName: "Marker" },
+  } },
   "ListGroupsForUserRequest": { kind: 'structure', members: {
     "UserName": { target: "existingUserNameType", jsonName: "UserName", required: true },
     "Marker": { target: "markerType", jsonName: "Marker" },
     "MaxItems": { target: "maxItemsType", jsonName: "MaxItems" },
   } },
   "ListGroupsForUserResponse": { kind: 'structure', members: {
+    "Groups": { target: "groupListType", jsonName: "Groups", required: true },
+    "IsTruncated": { target: "booleanType", jsonName: "IsTruncated" },
+    "Marker": { target: "responseMarkerType", jsonName: "Marker" },
+  } },
+  "ListGroupsRequest": { kind: 'structure', members: {
+    "PathPrefix": { target: "pathPrefixType", jsonName: "PathPrefix" },
+    "Marker": { target: "markerType", jsonName: "Marker" },
+    "MaxItems": { target: "maxItemsType", jsonName: "MaxItems" },
+  } },
+  "ListGroupsResponse": { kind: 'structure', members: {
     "Groups": { target: "groupListType", jsonName: "Groups", required: true },
     "IsTruncated": { target: "booleanType", jsonName: "IsTruncated" },
     "Marker": { target: "responseMarkerType", jsonName: "Marker" },
@@ -215,6 +369,46 @@ export const schema: Readonly<Record<string, ShapeSchema>> = {
   } },
   "ListPoliciesResponse": { kind: 'structure', members: {
     "Policies": { target: "policyListType", jsonName: "Policies" },
+    "IsTruncated": { target: "booleanType", jsonName: "IsTruncated" },
+    "Marker": { target: "responseMarkerType", jsonName: "Marker" },
+  } },
+  "ListPolicyVersionsRequest": { kind: 'structure', members: {
+    "PolicyArn": { target: "arnType", jsonName: "PolicyArn", required: true },
+    "Marker": { target: "markerType", jsonName: "Marker" },
+    "MaxItems": { target: "maxItemsType", jsonName: "MaxItems" },
+  } },
+  "ListPolicyVersionsResponse": { kind: 'structure', members: {
+    "Versions": { target: "policyDocumentVersionListType", jsonName: "Versions" },
+    "IsTruncated": { target: "booleanType", jsonName: "IsTruncated" },
+    "Marker": { target: "responseMarkerType", jsonName: "Marker" },
+  } },
+  "ListRolePoliciesRequest": { kind: 'structure', members: {
+    "RoleName": { target: "roleNameType", jsonName: "RoleName", required: true },
+    "Marker": { target: "markerType", jsonName: "Marker" },
+    "MaxItems": { target: "maxItemsType", jsonName: "MaxItems" },
+  } },
+  "ListRolePoliciesResponse": { kind: 'structure', members: {
+    "PolicyNames": { target: "policyNameListType", jsonName: "PolicyNames", required: true },
+    "IsTruncated": { target: "booleanType", jsonName: "IsTruncated" },
+    "Marker": { target: "responseMarkerType", jsonName: "Marker" },
+  } },
+  "ListRoleTagsRequest": { kind: 'structure', members: {
+    "RoleName": { target: "roleNameType", jsonName: "RoleName", required: true },
+    "Marker": { target: "markerType", jsonName: "Marker" },
+    "MaxItems": { target: "maxItemsType", jsonName: "MaxItems" },
+  } },
+  "ListRoleTagsResponse": { kind: 'structure', members: {
+    "Tags": { target: "tagListType", jsonName: "Tags", required: true },
+    "IsTruncated": { target: "booleanType", jsonName: "IsTruncated" },
+    "Marker": { target: "responseMarkerType", jsonName: "Marker" },
+  } },
+  "ListRolesRequest": { kind: 'structure', members: {
+    "PathPrefix": { target: "pathPrefixType", jsonName: "PathPrefix" },
+    "Marker": { target: "markerType", jsonName: "Marker" },
+    "MaxItems": { target: "maxItemsType", jsonName: "MaxItems" },
+  } },
+  "ListRolesResponse": { kind: 'structure', members: {
+    "Roles": { target: "roleListType", jsonName: "Roles", required: true },
     "IsTruncated": { target: "booleanType", jsonName: "IsTruncated" },
     "Marker": { target: "responseMarkerType", jsonName: "Marker" },
   } },
@@ -254,7 +448,13 @@ export const schema: Readonly<Record<string, ShapeSchema>> = {
   "NoSuchEntityException": { kind: 'structure', members: {
     "message": { target: "noSuchEntityMessage", jsonName: "message" },
   } },
+  "OrganizationsDecisionDetail": { kind: 'structure', members: {
+    "AllowedByOrganizations": { target: "booleanType", jsonName: "AllowedByOrganizations" },
+  } },
   "PermissionsBoundaryAttachmentType": { kind: 'enum', values: ["PermissionsBoundaryPolicy"] },
+  "PermissionsBoundaryDecisionDetail": { kind: 'structure', members: {
+    "AllowedByPermissionsBoundary": { target: "booleanType", jsonName: "AllowedByPermissionsBoundary" },
+  } },
   "Policy": { kind: 'structure', members: {
     "PolicyName": { target: "policyNameType", jsonName: "PolicyName" },
     "PolicyId": { target: "idType", jsonName: "PolicyId" },
@@ -269,20 +469,49 @@ export const schema: Readonly<Record<string, ShapeSchema>> = {
     "UpdateDate": { target: "dateType", jsonName: "UpdateDate" },
     "Tags": { target: "tagListType", jsonName: "Tags" },
   } },
+  "PolicyEvaluationDecisionType": { kind: 'enum', values: ["allowed","explicitDeny","implicitDeny"] },
+  "PolicyEvaluationException": { kind: 'structure', members: {
+    "message": { target: "policyEvaluationErrorMessage", jsonName: "message" },
+  } },
+  "PolicyGroup": { kind: 'structure', members: {
+    "GroupName": { target: "groupNameType", jsonName: "GroupName" },
+    "GroupId": { target: "idType", jsonName: "GroupId" },
+  } },
+  "PolicyGroupListType": { kind: 'list', member: "PolicyGroup" },
+  "PolicyIdentifierType": { kind: 'string' },
   "PolicyNotAttachableException": { kind: 'structure', members: {
     "message": { target: "policyNotAttachableMessage", jsonName: "message" },
   } },
+  "PolicyRole": { kind: 'structure', members: {
+    "RoleName": { target: "roleNameType", jsonName: "RoleName" },
+    "RoleId": { target: "idType", jsonName: "RoleId" },
+  } },
+  "PolicyRoleListType": { kind: 'list', member: "PolicyRole" },
+  "PolicySourceType": { kind: 'enum', values: ["user","group","role","aws-managed","user-managed","resource","none"] },
   "PolicyUsageType": { kind: 'enum', values: ["PermissionsPolicy","PermissionsBoundary"] },
+  "PolicyUser": { kind: 'structure', members: {
+    "UserName": { target: "userNameType", jsonName: "UserName" },
+    "UserId": { target: "idType", jsonName: "UserId" },
+  } },
+  "PolicyUserListType": { kind: 'list', member: "PolicyUser" },
   "PolicyVersion": { kind: 'structure', members: {
     "Document": { target: "policyDocumentType", jsonName: "Document" },
     "VersionId": { target: "policyVersionIdType", jsonName: "VersionId" },
     "IsDefaultVersion": { target: "booleanType", jsonName: "IsDefaultVersion" },
     "CreateDate": { target: "dateType", jsonName: "CreateDate" },
   } },
+  "Position": { kind: 'structure', members: {
+    "Line": { target: "LineNumber", jsonName: "Line" },
+    "Column": { target: "ColumnNumber", jsonName: "Column" },
+  } },
   "PutGroupPolicyRequest": { kind: 'structure', members: {
     "GroupName": { target: "groupNameType", jsonName: "GroupName", required: true },
     "PolicyName": { target: "policyNameType", jsonName: "PolicyName", required: true },
     "PolicyDocument": { target: "policyDocumentType", jsonName: "PolicyDocument", required: true },
+  } },
+  "PutRolePermissionsBoundaryRequest": { kind: 'structure', members: {
+    "RoleName": { target: "roleNameType", jsonName: "RoleName", required: true },
+    "PermissionsBoundary": { target: "arnType", jsonName: "PermissionsBoundary", required: true },
   } },
   "PutRolePolicyRequest": { kind: 'structure', members: {
     "RoleName": { target: "roleNameType", jsonName: "RoleName", required: true },
@@ -302,6 +531,18 @@ export const schema: Readonly<Record<string, ShapeSchema>> = {
     "GroupName": { target: "groupNameType", jsonName: "GroupName", required: true },
     "UserName": { target: "existingUserNameType", jsonName: "UserName", required: true },
   } },
+  "ResourceHandlingOptionType": { kind: 'string' },
+  "ResourceNameListType": { kind: 'list', member: "ResourceNameType" },
+  "ResourceNameType": { kind: 'string' },
+  "ResourceSpecificResult": { kind: 'structure', members: {
+    "EvalResourceName": { target: "ResourceNameType", jsonName: "EvalResourceName", required: true },
+    "EvalResourceDecision": { target: "PolicyEvaluationDecisionType", jsonName: "EvalResourceDecision", required: true },
+    "MatchedStatements": { target: "StatementListType", jsonName: "MatchedStatements" },
+    "MissingContextValues": { target: "ContextKeyNamesResultListType", jsonName: "MissingContextValues" },
+    "EvalDecisionDetails": { target: "EvalDecisionDetailsType", jsonName: "EvalDecisionDetails" },
+    "PermissionsBoundaryDecisionDetail": { target: "PermissionsBoundaryDecisionDetail", jsonName: "PermissionsBoundaryDecisionDetail" },
+  } },
+  "ResourceSpecificResultListType": { kind: 'list', member: "ResourceSpecificResult" },
   "Role": { kind: 'structure', members: {
     "Path": { target: "pathType", jsonName: "Path", required: true },
     "RoleName": { target: "roleNameType", jsonName: "RoleName", required: true },
@@ -322,9 +563,57 @@ export const schema: Readonly<Record<string, ShapeSchema>> = {
   "ServiceFailureException": { kind: 'structure', members: {
     "message": { target: "serviceFailureExceptionMessage", jsonName: "message" },
   } },
+  "SetDefaultPolicyVersionRequest": { kind: 'structure', members: {
+    "PolicyArn": { target: "arnType", jsonName: "PolicyArn", required: true },
+    "VersionId": { target: "policyVersionIdType", jsonName: "VersionId", required: true },
+  } },
+  "SimulateCustomPolicyRequest": { kind: 'structure', members: {
+    "PolicyInputList": { target: "SimulationPolicyListType", jsonName: "PolicyInputList", required: true },
+    "PermissionsBoundaryPolicyInputList": { target: "SimulationPolicyListType", jsonName: "PermissionsBoundaryPolicyInputList" },
+    "ActionNames": { target: "ActionNameListType", jsonName: "ActionNames", required: true },
+    "ResourceArns": { target: "ResourceNameListType", jsonName: "ResourceArns" },
+    "ResourcePolicy": { target: "policyDocumentType", jsonName: "ResourcePolicy" },
+    "ResourceOwner": { target: "ResourceNameType", jsonName: "ResourceOwner" },
+    "CallerArn": { target: "ResourceNameType", jsonName: "CallerArn" },
+    "ContextEntries": { target: "ContextEntryListType", jsonName: "ContextEntries" },
+    "ResourceHandlingOption": { target: "ResourceHandlingOptionType", jsonName: "ResourceHandlingOption" },
+    "MaxItems": { target: "maxItemsType", jsonName: "MaxItems" },
+    "Marker": { target: "markerType", jsonName: "Marker" },
+  } },
+  "SimulatePolicyResponse": { kind: 'structure', members: {
+    "EvaluationResults": { target: "EvaluationResultsListType", jsonName: "EvaluationResults" },
+    "IsTruncated": { target: "booleanType", jsonName: "IsTruncated" },
+    "Marker": { target: "responseMarkerType", jsonName: "Marker" },
+  } },
+  "SimulatePrincipalPolicyRequest": { kind: 'structure', members: {
+    "PolicySourceArn": { target: "arnType", jsonName: "PolicySourceArn", required: true },
+    "PolicyInputList": { target: "SimulationPolicyListType", jsonName: "PolicyInputList" },
+    "PermissionsBoundaryPolicyInputList": { target: "SimulationPolicyListType", jsonName: "PermissionsBoundaryPolicyInputList" },
+    "ActionNames": { target: "ActionNameListType", jsonName: "ActionNames", required: true },
+    "ResourceArns": { target: "ResourceNameListType", jsonName: "ResourceArns" },
+    "ResourcePolicy": { target: "policyDocumentType", jsonName: "ResourcePolicy" },
+    "ResourceOwner": { target: "ResourceNameType", jsonName: "ResourceOwner" },
+    "CallerArn": { target: "ResourceNameType", jsonName: "CallerArn" },
+    "ContextEntries": { target: "ContextEntryListType", jsonName: "ContextEntries" },
+    "ResourceHandlingOption": { target: "ResourceHandlingOptionType", jsonName: "ResourceHandlingOption" },
+    "MaxItems": { target: "maxItemsType", jsonName: "MaxItems" },
+    "Marker": { target: "markerType", jsonName: "Marker" },
+  } },
+  "SimulationPolicyListType": { kind: 'list', member: "policyDocumentType" },
+  "Statement": { kind: 'structure', members: {
+    "SourcePolicyId": { target: "PolicyIdentifierType", jsonName: "SourcePolicyId" },
+    "SourcePolicyType": { target: "PolicySourceType", jsonName: "SourcePolicyType" },
+    "StartPosition": { target: "Position", jsonName: "StartPosition" },
+    "EndPosition": { target: "Position", jsonName: "EndPosition" },
+  } },
+  "StatementListType": { kind: 'list', member: "Statement" },
   "Tag": { kind: 'structure', members: {
     "Key": { target: "tagKeyType", jsonName: "Key", required: true },
     "Value": { target: "tagValueType", jsonName: "Value", required: true },
+  } },
+  "TagRoleRequest": { kind: 'structure', members: {
+    "RoleName": { target: "roleNameType", jsonName: "RoleName", required: true },
+    "Tags": { target: "tagListType", jsonName: "Tags", required: true },
   } },
   "TagUserRequest": { kind: 'structure', members: {
     "UserName": { target: "existingUserNameType", jsonName: "UserName", required: true },
@@ -332,6 +621,10 @@ export const schema: Readonly<Record<string, ShapeSchema>> = {
   } },
   "UnmodifiableEntityException": { kind: 'structure', members: {
     "message": { target: "unmodifiableEntityMessage", jsonName: "message" },
+  } },
+  "UntagRoleRequest": { kind: 'structure', members: {
+    "RoleName": { target: "roleNameType", jsonName: "RoleName", required: true },
+    "TagKeys": { target: "tagKeyListType", jsonName: "TagKeys", required: true },
   } },
   "UntagUserRequest": { kind: 'structure', members: {
     "UserName": { target: "existingUserNameType", jsonName: "UserName", required: true },
@@ -341,6 +634,10 @@ export const schema: Readonly<Record<string, ShapeSchema>> = {
     "UserName": { target: "existingUserNameType", jsonName: "UserName" },
     "AccessKeyId": { target: "accessKeyIdType", jsonName: "AccessKeyId", required: true },
     "Status": { target: "statusType", jsonName: "Status", required: true },
+  } },
+  "UpdateAssumeRolePolicyRequest": { kind: 'structure', members: {
+    "RoleName": { target: "roleNameType", jsonName: "RoleName", required: true },
+    "PolicyDocument": { target: "policyDocumentType", jsonName: "PolicyDocument", required: true },
   } },
   "User": { kind: 'structure', members: {
     "Path": { target: "pathType", jsonName: "Path", required: true },
@@ -376,6 +673,8 @@ export const schema: Readonly<Record<string, ShapeSchema>> = {
   "pathType": { kind: 'string' },
   "policyDescriptionType": { kind: 'string' },
   "policyDocumentType": { kind: 'string' },
+  "policyDocumentVersionListType": { kind: 'list', member: "PolicyVersion" },
+  "policyEvaluationErrorMessage": { kind: 'string' },
   "policyListType": { kind: 'list', member: "Policy" },
   "policyNameListType": { kind: 'list', member: "policyNameType" },
   "policyNameType": { kind: 'string' },
@@ -385,6 +684,7 @@ export const schema: Readonly<Record<string, ShapeSchema>> = {
   "policyVersionIdType": { kind: 'string' },
   "responseMarkerType": { kind: 'string' },
   "roleDescriptionType": { kind: 'string' },
+  "roleListType": { kind: 'list', member: "Role" },
   "roleMaxSessionDurationType": { kind: 'integer' },
   "roleNameType": { kind: 'string' },
   "serviceFailureExceptionMessage": { kind: 'string' },

@@ -8,6 +8,12 @@ export interface AccessKey {
   CreateDate?: globalThis.Date;
 }
 
+export interface AccessKeyLastUsed {
+  LastUsedDate?: globalThis.Date;
+  ServiceName: string;
+  Region: string;
+}
+
 export interface AccessKeyMetadata {
   UserName?: string;
   AccessKeyId?: string;
@@ -48,6 +54,14 @@ export interface AttachedPolicy {
 export interface ConcurrentModificationException {
   message?: string;
 }
+
+export interface ContextEntry {
+  ContextKeyName?: string;
+  ContextKeyValues?: Array<string>;
+  ContextKeyType?: ContextKeyTypeEnum;
+}
+
+export type ContextKeyTypeEnum = "string" | "stringList" | "numeric" | "numericList" | "boolean" | "booleanList" | "ip" | "ipList" | "binary" | "binaryList" | "date" | "dateList";
 
 export interface CreateAccessKeyRequest {
   UserName?: string;
@@ -122,6 +136,11 @@ export interface DeleteConflictException {
   message?: string;
 }
 
+export interface DeleteGroupPolicyRequest {
+  GroupName: string;
+  PolicyName: string;
+}
+
 export interface DeleteGroupRequest {
   GroupName: string;
 }
@@ -130,8 +149,26 @@ export interface DeletePolicyRequest {
   PolicyArn: string;
 }
 
+export interface DeletePolicyVersionRequest {
+  PolicyArn: string;
+  VersionId: string;
+}
+
+export interface DeleteRolePermissionsBoundaryRequest {
+  RoleName: string;
+}
+
+export interface DeleteRolePolicyRequest {
+  RoleName: string;
+  PolicyName: string;
+}
+
 export interface DeleteRoleRequest {
   RoleName: string;
+}
+
+export interface DeleteUserPermissionsBoundaryRequest {
+  UserName: string;
 }
 
 export interface DeleteUserPolicyRequest {
@@ -143,6 +180,16 @@ export interface DeleteUserRequest {
   UserName: string;
 }
 
+export interface DetachGroupPolicyRequest {
+  GroupName: string;
+  PolicyArn: string;
+}
+
+export interface DetachRolePolicyRequest {
+  RoleName: string;
+  PolicyArn: string;
+}
+
 export interface DetachUserPolicyRequest {
   UserName: string;
   PolicyArn: string;
@@ -150,6 +197,53 @@ export interface DetachUserPolicyRequest {
 
 export interface EntityAlreadyExistsException {
   message?: string;
+}
+
+export type EntityType = "User" | "Role" | "Group" | "LocalManagedPolicy" | "AWSManagedPolicy";
+
+export interface EvaluationResult {
+  EvalActionName: string;
+  EvalResourceName?: string;
+  EvalDecision: PolicyEvaluationDecisionType;
+  MatchedStatements?: Array<Statement>;
+  MissingContextValues?: Array<string>;
+  OrganizationsDecisionDetail?: OrganizationsDecisionDetail;
+  PermissionsBoundaryDecisionDetail?: PermissionsBoundaryDecisionDetail;
+  EvalDecisionDetails?: Record<string, PolicyEvaluationDecisionType>;
+  ResourceSpecificResults?: Array<ResourceSpecificResult>;
+}
+
+export interface GetAccessKeyLastUsedRequest {
+  AccessKeyId: string;
+}
+
+export interface GetAccessKeyLastUsedResponse {
+  UserName?: string;
+  AccessKeyLastUsed?: AccessKeyLastUsed;
+}
+
+export interface GetGroupPolicyRequest {
+  GroupName: string;
+  PolicyName: string;
+}
+
+export interface GetGroupPolicyResponse {
+  GroupName: string;
+  PolicyName: string;
+  PolicyDocument: string;
+}
+
+export interface GetGroupRequest {
+  GroupName: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface GetGroupResponse {
+  Group: Group;
+  Users: Array<User>;
+  IsTruncated?: boolean;
+  Marker?: string;
 }
 
 export interface GetPolicyRequest {
@@ -167,6 +261,17 @@ export interface GetPolicyVersionRequest {
 
 export interface GetPolicyVersionResponse {
   PolicyVersion?: PolicyVersion;
+}
+
+export interface GetRolePolicyRequest {
+  RoleName: string;
+  PolicyName: string;
+}
+
+export interface GetRolePolicyResponse {
+  RoleName: string;
+  PolicyName: string;
+  PolicyDocument: string;
 }
 
 export interface GetRoleRequest {
@@ -224,6 +329,32 @@ export interface ListAccessKeysResponse {
   Marker?: string;
 }
 
+export interface ListAttachedGroupPoliciesRequest {
+  GroupName: string;
+  PathPrefix?: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListAttachedGroupPoliciesResponse {
+  AttachedPolicies?: Array<AttachedPolicy>;
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListAttachedRolePoliciesRequest {
+  RoleName: string;
+  PathPrefix?: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListAttachedRolePoliciesResponse {
+  AttachedPolicies?: Array<AttachedPolicy>;
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
 export interface ListAttachedUserPoliciesRequest {
   UserName: string;
   PathPrefix?: string;
@@ -233,6 +364,35 @@ export interface ListAttachedUserPoliciesRequest {
 
 export interface ListAttachedUserPoliciesResponse {
   AttachedPolicies?: Array<AttachedPolicy>;
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListEntitiesForPolicyRequest {
+  PolicyArn: string;
+  EntityFilter?: EntityType;
+  PathPrefix?: string;
+  PolicyUsageFilter?: PolicyUsageType;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListEntitiesForPolicyResponse {
+  PolicyGroups?: Array<PolicyGroup>;
+  PolicyUsers?: Array<PolicyUser>;
+  PolicyRoles?: Array<PolicyRole>;
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListGroupPoliciesRequest {
+  GroupName: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListGroupPoliciesResponse {
+  PolicyNames: Array<string>;
   IsTruncated?: boolean;
   Marker?: string;
 }
@@ -249,6 +409,18 @@ export interface ListGroupsForUserResponse {
   Marker?: string;
 }
 
+export interface ListGroupsRequest {
+  PathPrefix?: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListGroupsResponse {
+  Groups: Array<Group>;
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
 export interface ListPoliciesRequest {
   Scope?: policyScopeType;
   OnlyAttached?: boolean;
@@ -260,6 +432,54 @@ export interface ListPoliciesRequest {
 
 export interface ListPoliciesResponse {
   Policies?: Array<Policy>;
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListPolicyVersionsRequest {
+  PolicyArn: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListPolicyVersionsResponse {
+  Versions?: Array<PolicyVersion>;
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListRolePoliciesRequest {
+  RoleName: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListRolePoliciesResponse {
+  PolicyNames: Array<string>;
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListRoleTagsRequest {
+  RoleName: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListRoleTagsResponse {
+  Tags: Array<Tag>;
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListRolesRequest {
+  PathPrefix?: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListRolesResponse {
+  Roles: Array<Role>;
   IsTruncated?: boolean;
   Marker?: string;
 }
@@ -308,7 +528,15 @@ export interface NoSuchEntityException {
   message?: string;
 }
 
+export interface OrganizationsDecisionDetail {
+  AllowedByOrganizations?: boolean;
+}
+
 export type PermissionsBoundaryAttachmentType = "PermissionsBoundaryPolicy";
+
+export interface PermissionsBoundaryDecisionDetail {
+  AllowedByPermissionsBoundary?: boolean;
+}
 
 export interface Policy {
   PolicyName?: string;
@@ -325,11 +553,34 @@ export interface Policy {
   Tags?: Array<Tag>;
 }
 
+export type PolicyEvaluationDecisionType = "allowed" | "explicitDeny" | "implicitDeny";
+
+export interface PolicyEvaluationException {
+  message?: string;
+}
+
+export interface PolicyGroup {
+  GroupName?: string;
+  GroupId?: string;
+}
+
 export interface PolicyNotAttachableException {
   message?: string;
 }
 
+export interface PolicyRole {
+  RoleName?: string;
+  RoleId?: string;
+}
+
+export type PolicySourceType = "user" | "group" | "role" | "aws-managed" | "user-managed" | "resource" | "none";
+
 export type PolicyUsageType = "PermissionsPolicy" | "PermissionsBoundary";
+
+export interface PolicyUser {
+  UserName?: string;
+  UserId?: string;
+}
 
 export interface PolicyVersion {
   Document?: string;
@@ -338,10 +589,20 @@ export interface PolicyVersion {
   CreateDate?: globalThis.Date;
 }
 
+export interface Position {
+  Line?: number;
+  Column?: number;
+}
+
 export interface PutGroupPolicyRequest {
   GroupName: string;
   PolicyName: string;
   PolicyDocument: string;
+}
+
+export interface PutRolePermissionsBoundaryRequest {
+  RoleName: string;
+  PermissionsBoundary: string;
 }
 
 export interface PutRolePolicyRequest {
@@ -364,6 +625,15 @@ export interface PutUserPolicyRequest {
 export interface RemoveUserFromGroupRequest {
   GroupName: string;
   UserName: string;
+}
+
+export interface ResourceSpecificResult {
+  EvalResourceName: string;
+  EvalResourceDecision: PolicyEvaluationDecisionType;
+  MatchedStatements?: Array<Statement>;
+  MissingContextValues?: Array<string>;
+  EvalDecisionDetails?: Record<string, PolicyEvaluationDecisionType>;
+  PermissionsBoundaryDecisionDetail?: PermissionsBoundaryDecisionDetail;
 }
 
 export interface Role {
@@ -389,9 +659,61 @@ export interface ServiceFailureException {
   message?: string;
 }
 
+export interface SetDefaultPolicyVersionRequest {
+  PolicyArn: string;
+  VersionId: string;
+}
+
+export interface SimulateCustomPolicyRequest {
+  PolicyInputList: Array<string>;
+  PermissionsBoundaryPolicyInputList?: Array<string>;
+  ActionNames: Array<string>;
+  ResourceArns?: Array<string>;
+  ResourcePolicy?: string;
+  ResourceOwner?: string;
+  CallerArn?: string;
+  ContextEntries?: Array<ContextEntry>;
+  ResourceHandlingOption?: string;
+  MaxItems?: number;
+  Marker?: string;
+}
+
+export interface SimulatePolicyResponse {
+  EvaluationResults?: Array<EvaluationResult>;
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface SimulatePrincipalPolicyRequest {
+  PolicySourceArn: string;
+  PolicyInputList?: Array<string>;
+  PermissionsBoundaryPolicyInputList?: Array<string>;
+  ActionNames: Array<string>;
+  ResourceArns?: Array<string>;
+  ResourcePolicy?: string;
+  ResourceOwner?: string;
+  CallerArn?: string;
+  ContextEntries?: Array<ContextEntry>;
+  ResourceHandlingOption?: string;
+  MaxItems?: number;
+  Marker?: string;
+}
+
+export interface Statement {
+  SourcePolicyId?: string;
+  SourcePolicyType?: PolicySourceType;
+  StartPosition?: Position;
+  EndPosition?: Position;
+}
+
 export interface Tag {
   Key: string;
   Value: string;
+}
+
+export interface TagRoleRequest {
+  RoleName: string;
+  Tags: Array<Tag>;
 }
 
 export interface TagUserRequest {
@@ -403,6 +725,11 @@ export interface UnmodifiableEntityException {
   message?: string;
 }
 
+export interface UntagRoleRequest {
+  RoleName: string;
+  TagKeys: Array<string>;
+}
+
 export interface UntagUserRequest {
   UserName: string;
   TagKeys: Array<string>;
@@ -412,6 +739,11 @@ export interface UpdateAccessKeyRequest {
   UserName?: string;
   AccessKeyId: string;
   Status: statusType;
+}
+
+export interface UpdateAssumeRolePolicyRequest {
+  RoleName: string;
+  PolicyDocument: string;
 }
 
 export interface User {

@@ -195,6 +195,12 @@ const check_DeleteAccessKeyRequest: Check = (value: unknown, path: string, out: 
   if (value["AccessKeyId"] === undefined) out.push({ path: join(path, "AccessKeyId"), rule: 'required' }); else check_accessKeyIdType(value["AccessKeyId"], join(path, "AccessKeyId"), out);
 };
 
+const check_DeleteGroupPolicyRequest: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["GroupName"] === undefined) out.push({ path: join(path, "GroupName"), rule: 'required' }); else check_groupNameType(value["GroupName"], join(path, "GroupName"), out);
+  if (value["PolicyName"] === undefined) out.push({ path: join(path, "PolicyName"), rule: 'required' }); else check_policyNameType(value["PolicyName"], join(path, "PolicyName"), out);
+};
+
 const check_DeleteGroupRequest: Check = (value: unknown, path: string, out: Violation[]) => {
   if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
   if (value["GroupName"] === undefined) out.push({ path: join(path, "GroupName"), rule: 'required' }); else check_groupNameType(value["GroupName"], join(path, "GroupName"), out);
@@ -205,9 +211,36 @@ const check_DeletePolicyRequest: Check = (value: unknown, path: string, out: Vio
   if (value["PolicyArn"] === undefined) out.push({ path: join(path, "PolicyArn"), rule: 'required' }); else check_arnType(value["PolicyArn"], join(path, "PolicyArn"), out);
 };
 
+const check_policyVersionIdType: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (typeof value !== 'string') { out.push({ path, rule: 'type', expected: 'string' }); return; }
+  if (!PATTERN_8.test(value)) out.push({ path, rule: 'pattern', pattern: "^(?:v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?)$" });
+};
+
+const check_DeletePolicyVersionRequest: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["PolicyArn"] === undefined) out.push({ path: join(path, "PolicyArn"), rule: 'required' }); else check_arnType(value["PolicyArn"], join(path, "PolicyArn"), out);
+  if (value["VersionId"] === undefined) out.push({ path: join(path, "VersionId"), rule: 'required' }); else check_policyVersionIdType(value["VersionId"], join(path, "VersionId"), out);
+};
+
+const check_DeleteRolePermissionsBoundaryRequest: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["RoleName"] === undefined) out.push({ path: join(path, "RoleName"), rule: 'required' }); else check_roleNameType(value["RoleName"], join(path, "RoleName"), out);
+};
+
+const check_DeleteRolePolicyRequest: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["RoleName"] === undefined) out.push({ path: join(path, "RoleName"), rule: 'required' }); else check_roleNameType(value["RoleName"], join(path, "RoleName"), out);
+  if (value["PolicyName"] === undefined) out.push({ path: join(path, "PolicyName"), rule: 'required' }); else check_policyNameType(value["PolicyName"], join(path, "PolicyName"), out);
+};
+
 const check_DeleteRoleRequest: Check = (value: unknown, path: string, out: Violation[]) => {
   if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
   if (value["RoleName"] === undefined) out.push({ path: join(path, "RoleName"), rule: 'required' }); else check_roleNameType(value["RoleName"], join(path, "RoleName"), out);
+};
+
+const check_DeleteUserPermissionsBoundaryRequest: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["UserName"] === undefined) out.push({ path: join(path, "UserName"), rule: 'required' }); else check_userNameType(value["UserName"], join(path, "UserName"), out);
 };
 
 const check_DeleteUserPolicyRequest: Check = (value: unknown, path: string, out: Violation[]) => {
@@ -221,10 +254,51 @@ const check_DeleteUserRequest: Check = (value: unknown, path: string, out: Viola
   if (value["UserName"] === undefined) out.push({ path: join(path, "UserName"), rule: 'required' }); else check_existingUserNameType(value["UserName"], join(path, "UserName"), out);
 };
 
+const check_DetachGroupPolicyRequest: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["GroupName"] === undefined) out.push({ path: join(path, "GroupName"), rule: 'required' }); else check_groupNameType(value["GroupName"], join(path, "GroupName"), out);
+  if (value["PolicyArn"] === undefined) out.push({ path: join(path, "PolicyArn"), rule: 'required' }); else check_arnType(value["PolicyArn"], join(path, "PolicyArn"), out);
+};
+
+const check_DetachRolePolicyRequest: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["RoleName"] === undefined) out.push({ path: join(path, "RoleName"), rule: 'required' }); else check_roleNameType(value["RoleName"], join(path, "RoleName"), out);
+  if (value["PolicyArn"] === undefined) out.push({ path: join(path, "PolicyArn"), rule: 'required' }); else check_arnType(value["PolicyArn"], join(path, "PolicyArn"), out);
+};
+
 const check_DetachUserPolicyRequest: Check = (value: unknown, path: string, out: Violation[]) => {
   if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
   if (value["UserName"] === undefined) out.push({ path: join(path, "UserName"), rule: 'required' }); else check_userNameType(value["UserName"], join(path, "UserName"), out);
   if (value["PolicyArn"] === undefined) out.push({ path: join(path, "PolicyArn"), rule: 'required' }); else check_arnType(value["PolicyArn"], join(path, "PolicyArn"), out);
+};
+
+const check_GetAccessKeyLastUsedRequest: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["AccessKeyId"] === undefined) out.push({ path: join(path, "AccessKeyId"), rule: 'required' }); else check_accessKeyIdType(value["AccessKeyId"], join(path, "AccessKeyId"), out);
+};
+
+const check_GetGroupPolicyRequest: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["GroupName"] === undefined) out.push({ path: join(path, "GroupName"), rule: 'required' }); else check_groupNameType(value["GroupName"], join(path, "GroupName"), out);
+  if (value["PolicyName"] === undefined) out.push({ path: join(path, "PolicyName"), rule: 'required' }); else check_policyNameType(value["PolicyName"], join(path, "PolicyName"), out);
+};
+
+const check_markerType: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (typeof value !== 'string') { out.push({ path, rule: 'type', expected: 'string' }); return; }
+  checkLength(codePoints(value), 1, 320, path, out);
+  if (!PATTERN_9.test(value)) out.push({ path, rule: 'pattern', pattern: "^(?:[\\u0020-\\u00FF]+)$" });
+};
+
+const check_maxItemsType: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) { out.push({ path, rule: 'type', expected: 'integer' }); return; }
+  checkRange(value, 1, 1000, path, out);
+};
+
+const check_GetGroupRequest: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["GroupName"] === undefined) out.push({ path: join(path, "GroupName"), rule: 'required' }); else check_groupNameType(value["GroupName"], join(path, "GroupName"), out);
+  if (value["Marker"] !== undefined) check_markerType(value["Marker"], join(path, "Marker"), out);
+  if (value["MaxItems"] !== undefined) check_maxItemsType(value["MaxItems"], join(path, "MaxItems"), out);
 };
 
 const check_GetPolicyRequest: Check = (value: unknown, path: string, out: Violation[]) => {
@@ -232,15 +306,16 @@ const check_GetPolicyRequest: Check = (value: unknown, path: string, out: Violat
   if (value["PolicyArn"] === undefined) out.push({ path: join(path, "PolicyArn"), rule: 'required' }); else check_arnType(value["PolicyArn"], join(path, "PolicyArn"), out);
 };
 
-const check_policyVersionIdType: Check = (value: unknown, path: string, out: Violation[]) => {
-  if (typeof value !== 'string') { out.push({ path, rule: 'type', expected: 'string' }); return; }
-  if (!PATTERN_8.test(value)) out.push({ path, rule: 'pattern', pattern: "^(?:v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?)$" });
-};
-
 const check_GetPolicyVersionRequest: Check = (value: unknown, path: string, out: Violation[]) => {
   if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
   if (value["PolicyArn"] === undefined) out.push({ path: join(path, "PolicyArn"), rule: 'required' }); else check_arnType(value["PolicyArn"], join(path, "PolicyArn"), out);
   if (value["VersionId"] === undefined) out.push({ path: join(path, "VersionId"), rule: 'required' }); else check_policyVersionIdType(value["VersionId"], join(path, "VersionId"), out);
+};
+
+const check_GetRolePolicyRequest: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["RoleName"] === undefined) out.push({ path: join(path, "RoleName"), rule: 'required' }); else check_roleNameType(value["RoleName"], join(path, "RoleName"), out);
+  if (value["PolicyName"] === undefined) out.push({ path: join(path, "PolicyName"), rule: 'required' }); else check_policyNameType(value["PolicyName"], join(path, "PolicyName"), out);
 };
 
 const check_GetRoleRequest: Check = (value: unknown, path: string, out: Violation[]) => {
@@ -259,20 +334,25 @@ const check_GetUserRequest: Check = (value: unknown, path: string, out: Violatio
   if (value["UserName"] !== undefined) check_existingUserNameType(value["UserName"], join(path, "UserName"), out);
 };
 
-const check_markerType: Check = (value: unknown, path: string, out: Violation[]) => {
-  if (typeof value !== 'string') { out.push({ path, rule: 'type', expected: 'string' }); return; }
-  checkLength(codePoints(value), 1, 320, path, out);
-  if (!PATTERN_9.test(value)) out.push({ path, rule: 'pattern', pattern: "^(?:[\\u0020-\\u00FF]+)$" });
-};
-
-const check_maxItemsType: Check = (value: unknown, path: string, out: Violation[]) => {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) { out.push({ path, rule: 'type', expected: 'integer' }); return; }
-  checkRange(value, 1, 1000, path, out);
-};
-
 const check_ListAccessKeysRequest: Check = (value: unknown, path: string, out: Violation[]) => {
   if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
   if (value["UserName"] !== undefined) check_existingUserNameType(value["UserName"], join(path, "UserName"), out);
+  if (value["Marker"] !== undefined) check_markerType(value["Marker"], join(path, "Marker"), out);
+  if (value["MaxItems"] !== undefined) check_maxItemsType(value["MaxItems"], join(path, "MaxItems"), out);
+};
+
+const check_ListAttachedGroupPoliciesRequest: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["GroupName"] === undefined) out.push({ path: join(path, "GroupName"), rule: 'required' }); else check_groupNameType(value["GroupName"], join(path, "GroupName"), out);
+  if (value["PathPrefix"] !== undefined) check_policyPathType(value["PathPrefix"], join(path, "PathPrefix"), out);
+  if (value["Marker"] !== undefined) check_markerType(value["Marker"], join(path, "Marker"), out);
+  if (value["MaxItems"] !== undefined) check_maxItemsType(value["MaxItems"], join(path, "MaxItems"), out);
+};
+
+const check_ListAttachedRolePoliciesRequest: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["RoleName"] === undefined) out.push({ path: join(path, "RoleName"), rule: 'required' }); else check_roleNameType(value["RoleName"], join(path, "RoleName"), out);
+  if (value["PathPrefix"] !== undefined) check_policyPathType(value["PathPrefix"], join(path, "PathPrefix"), out);
   if (value["Marker"] !== undefined) check_markerType(value["Marker"], join(path, "Marker"), out);
   if (value["MaxItems"] !== undefined) check_maxItemsType(value["MaxItems"], join(path, "MaxItems"), out);
 };
@@ -285,9 +365,51 @@ const check_ListAttachedUserPoliciesRequest: Check = (value: unknown, path: stri
   if (value["MaxItems"] !== undefined) check_maxItemsType(value["MaxItems"], join(path, "MaxItems"), out);
 };
 
+const check_EntityType: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (typeof value !== 'string') { out.push({ path, rule: 'type', expected: 'string' }); return; }
+  const values: readonly string[] = ["User","Role","Group","LocalManagedPolicy","AWSManagedPolicy"];
+  if (!values.includes(value)) out.push({ path, rule: 'enum', values });
+};
+
+const check_PolicyUsageType: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (typeof value !== 'string') { out.push({ path, rule: 'type', expected: 'string' }); return; }
+  const values: readonly string[] = ["PermissionsPolicy","PermissionsBoundary"];
+  if (!values.includes(value)) out.push({ path, rule: 'enum', values });
+};
+
+const check_ListEntitiesForPolicyRequest: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["PolicyArn"] === undefined) out.push({ path: join(path, "PolicyArn"), rule: 'required' }); else check_arnType(value["PolicyArn"], join(path, "PolicyArn"), out);
+  if (value["EntityFilter"] !== undefined) check_EntityType(value["EntityFilter"], join(path, "EntityFilter"), out);
+  if (value["PathPrefix"] !== undefined) check_pathType(value["PathPrefix"], join(path, "PathPrefix"), out);
+  if (value["PolicyUsageFilter"] !== undefined) check_PolicyUsageType(value["PolicyUsageFilter"], join(path, "PolicyUsageFilter"), out);
+  if (value["Marker"] !== undefined) check_markerType(value["Marker"], join(path, "Marker"), out);
+  if (value["MaxItems"] !== undefined) check_maxItemsType(value["MaxItems"], join(path, "MaxItems"), out);
+};
+
+const check_ListGroupPoliciesRequest: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["GroupName"] === undefined) out.push({ path: join(path, "GroupName"), rule: 'required' }); else check_groupNameType(value["GroupName"], join(path, "GroupName"), out);
+  if (value["Marker"] !== undefined) check_markerType(value["Marker"], join(path, "Marker"), out);
+  if (value["MaxItems"] !== undefined) check_maxItemsType(value["MaxItems"], join(path, "MaxItems"), out);
+};
+
 const check_ListGroupsForUserRequest: Check = (value: unknown, path: string, out: Violation[]) => {
   if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
   if (value["UserName"] === undefined) out.push({ path: join(path, "UserName"), rule: 'required' }); else check_existingUserNameType(value["UserName"], join(path, "UserName"), out);
+  if (value["Marker"] !== undefined) check_markerType(value["Marker"], join(path, "Marker"), out);
+  if (value["MaxItems"] !== undefined) check_maxItemsType(value["MaxItems"], join(path, "MaxItems"), out);
+};
+
+const check_pathPrefixType: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (typeof value !== 'string') { out.push({ path, rule: 'type', expected: 'string' }); return; }
+  checkLength(codePoints(value), 1, 512, path, out);
+  if (!PATTERN_10.test(value)) out.push({ path, rule: 'pattern', pattern: "^(?:\\u002F[\\u0021-\\u007F]*)$" });
+};
+
+const check_ListGroupsRequest: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["PathPrefix"] !== undefined) check_pathPrefixType(value["PathPrefix"], join(path, "PathPrefix"), out);
   if (value["Marker"] !== undefined) check_markerType(value["Marker"], join(path, "Marker"), out);
   if (value["MaxItems"] !== undefined) check_maxItemsType(value["MaxItems"], join(path, "MaxItems"), out);
 };
@@ -298,18 +420,40 @@ const check_policyScopeType: Check = (value: unknown, path: string, out: Violati
   if (!values.includes(value)) out.push({ path, rule: 'enum', values });
 };
 
-const check_PolicyUsageType: Check = (value: unknown, path: string, out: Violation[]) => {
-  if (typeof value !== 'string') { out.push({ path, rule: 'type', expected: 'string' }); return; }
-  const values: readonly string[] = ["PermissionsPolicy","PermissionsBoundary"];
-  if (!values.includes(value)) out.push({ path, rule: 'enum', values });
-};
-
 const check_ListPoliciesRequest: Check = (value: unknown, path: string, out: Violation[]) => {
   if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
   if (value["Scope"] !== undefined) check_policyScopeType(value["Scope"], join(path, "Scope"), out);
   if (value["OnlyAttached"] !== undefined) check_booleanType(value["OnlyAttached"], join(path, "OnlyAttached"), out);
   if (value["PathPrefix"] !== undefined) check_policyPathType(value["PathPrefix"], join(path, "PathPrefix"), out);
   if (value["PolicyUsageFilter"] !== undefined) check_PolicyUsageType(value["PolicyUsageFilter"], join(path, "PolicyUsageFilter"), out);
+  if (value["Marker"] !== undefined) check_markerType(value["Marker"], join(path, "Marker"), out);
+  if (value["MaxItems"] !== undefined) check_maxItemsType(value["MaxItems"], join(path, "MaxItems"), out);
+};
+
+const check_ListPolicyVersionsRequest: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["PolicyArn"] === undefined) out.push({ path: join(path, "PolicyArn"), rule: 'required' }); else check_arnType(value["PolicyArn"], join(path, "PolicyArn"), out);
+  if (value["Marker"] !== undefined) check_markerType(value["Marker"], join(path, "Marker"), out);
+  if (value["MaxItems"] !== undefined) check_maxItemsType(value["MaxItems"], join(path, "MaxItems"), out);
+};
+
+const check_ListRolePoliciesRequest: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["RoleName"] === undefined) out.push({ path: join(path, "RoleName"), rule: 'required' }); else check_roleNameType(value["RoleName"], join(path, "RoleName"), out);
+  if (value["Marker"] !== undefined) check_markerType(value["Marker"], join(path, "Marker"), out);
+  if (value["MaxItems"] !== undefined) check_maxItemsType(value["MaxItems"], join(path, "MaxItems"), out);
+};
+
+const check_ListRoleTagsRequest: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["RoleName"] === undefined) out.push({ path: join(path, "RoleName"), rule: 'required' }); else check_roleNameType(value["RoleName"], join(path, "RoleName"), out);
+  if (value["Marker"] !== undefined) check_markerType(value["Marker"], join(path, "Marker"), out);
+  if (value["MaxItems"] !== undefined) check_maxItemsType(value["MaxItems"], join(path, "MaxItems"), out);
+};
+
+const check_ListRolesRequest: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["PathPrefix"] !== undefined) check_pathPrefixType(value["PathPrefix"], join(path, "PathPrefix"), out);
   if (value["Marker"] !== undefined) check_markerType(value["Marker"], join(path, "Marker"), out);
   if (value["MaxItems"] !== undefined) check_maxItemsType(value["MaxItems"], join(path, "MaxItems"), out);
 };
@@ -328,12 +472,6 @@ const check_ListUserTagsRequest: Check = (value: unknown, path: string, out: Vio
   if (value["MaxItems"] !== undefined) check_maxItemsType(value["MaxItems"], join(path, "MaxItems"), out);
 };
 
-const check_pathPrefixType: Check = (value: unknown, path: string, out: Violation[]) => {
-  if (typeof value !== 'string') { out.push({ path, rule: 'type', expected: 'string' }); return; }
-  checkLength(codePoints(value), 1, 512, path, out);
-  if (!PATTERN_10.test(value)) out.push({ path, rule: 'pattern', pattern: "^(?:\\u002F[\\u0021-\\u007F]*)$" });
-};
-
 const check_ListUsersRequest: Check = (value: unknown, path: string, out: Violation[]) => {
   if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
   if (value["PathPrefix"] !== undefined) check_pathPrefixType(value["PathPrefix"], join(path, "PathPrefix"), out);
@@ -346,6 +484,12 @@ const check_PutGroupPolicyRequest: Check = (value: unknown, path: string, out: V
   if (value["GroupName"] === undefined) out.push({ path: join(path, "GroupName"), rule: 'required' }); else check_groupNameType(value["GroupName"], join(path, "GroupName"), out);
   if (value["PolicyName"] === undefined) out.push({ path: join(path, "PolicyName"), rule: 'required' }); else check_policyNameType(value["PolicyName"], join(path, "PolicyName"), out);
   if (value["PolicyDocument"] === undefined) out.push({ path: join(path, "PolicyDocument"), rule: 'required' }); else check_policyDocumentType(value["PolicyDocument"], join(path, "PolicyDocument"), out);
+};
+
+const check_PutRolePermissionsBoundaryRequest: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["RoleName"] === undefined) out.push({ path: join(path, "RoleName"), rule: 'required' }); else check_roleNameType(value["RoleName"], join(path, "RoleName"), out);
+  if (value["PermissionsBoundary"] === undefined) out.push({ path: join(path, "PermissionsBoundary"), rule: 'required' }); else check_arnType(value["PermissionsBoundary"], join(path, "PermissionsBoundary"), out);
 };
 
 const check_PutRolePolicyRequest: Check = (value: unknown, path: string, out: Violation[]) => {
@@ -374,6 +518,111 @@ const check_RemoveUserFromGroupRequest: Check = (value: unknown, path: string, o
   if (value["UserName"] === undefined) out.push({ path: join(path, "UserName"), rule: 'required' }); else check_existingUserNameType(value["UserName"], join(path, "UserName"), out);
 };
 
+const check_SetDefaultPolicyVersionRequest: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["PolicyArn"] === undefined) out.push({ path: join(path, "PolicyArn"), rule: 'required' }); else check_arnType(value["PolicyArn"], join(path, "PolicyArn"), out);
+  if (value["VersionId"] === undefined) out.push({ path: join(path, "VersionId"), rule: 'required' }); else check_policyVersionIdType(value["VersionId"], join(path, "VersionId"), out);
+};
+
+const check_SimulationPolicyListType: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!Array.isArray(value)) { out.push({ path, rule: 'type', expected: 'list' }); return; }
+  value.forEach((item, i) => check_policyDocumentType(item, path + '[' + i + ']', out));
+};
+
+const check_ActionNameType: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (typeof value !== 'string') { out.push({ path, rule: 'type', expected: 'string' }); return; }
+  checkLength(codePoints(value), 3, 128, path, out);
+};
+
+const check_ActionNameListType: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!Array.isArray(value)) { out.push({ path, rule: 'type', expected: 'list' }); return; }
+  value.forEach((item, i) => check_ActionNameType(item, path + '[' + i + ']', out));
+};
+
+const check_ResourceNameType: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (typeof value !== 'string') { out.push({ path, rule: 'type', expected: 'string' }); return; }
+  checkLength(codePoints(value), 1, 2048, path, out);
+};
+
+const check_ResourceNameListType: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!Array.isArray(value)) { out.push({ path, rule: 'type', expected: 'list' }); return; }
+  value.forEach((item, i) => check_ResourceNameType(item, path + '[' + i + ']', out));
+};
+
+const check_ContextKeyNameType: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (typeof value !== 'string') { out.push({ path, rule: 'type', expected: 'string' }); return; }
+  checkLength(codePoints(value), 5, 256, path, out);
+};
+
+const check_ContextKeyValueType: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (typeof value !== 'string') { out.push({ path, rule: 'type', expected: 'string' }); return; }
+};
+
+const check_ContextKeyValueListType: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!Array.isArray(value)) { out.push({ path, rule: 'type', expected: 'list' }); return; }
+  value.forEach((item, i) => check_ContextKeyValueType(item, path + '[' + i + ']', out));
+};
+
+const check_ContextKeyTypeEnum: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (typeof value !== 'string') { out.push({ path, rule: 'type', expected: 'string' }); return; }
+  const values: readonly string[] = ["string","stringList","numeric","numericList","boolean","booleanList","ip","ipList","binary","binaryList","date","dateList"];
+  if (!values.includes(value)) out.push({ path, rule: 'enum', values });
+};
+
+const check_ContextEntry: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["ContextKeyName"] !== undefined) check_ContextKeyNameType(value["ContextKeyName"], join(path, "ContextKeyName"), out);
+  if (value["ContextKeyValues"] !== undefined) check_ContextKeyValueListType(value["ContextKeyValues"], join(path, "ContextKeyValues"), out);
+  if (value["ContextKeyType"] !== undefined) check_ContextKeyTypeEnum(value["ContextKeyType"], join(path, "ContextKeyType"), out);
+};
+
+const check_ContextEntryListType: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!Array.isArray(value)) { out.push({ path, rule: 'type', expected: 'list' }); return; }
+  value.forEach((item, i) => check_ContextEntry(item, path + '[' + i + ']', out));
+};
+
+const check_ResourceHandlingOptionType: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (typeof value !== 'string') { out.push({ path, rule: 'type', expected: 'string' }); return; }
+  checkLength(codePoints(value), 1, 64, path, out);
+};
+
+const check_SimulateCustomPolicyRequest: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["PolicyInputList"] === undefined) out.push({ path: join(path, "PolicyInputList"), rule: 'required' }); else check_SimulationPolicyListType(value["PolicyInputList"], join(path, "PolicyInputList"), out);
+  if (value["PermissionsBoundaryPolicyInputList"] !== undefined) check_SimulationPolicyListType(value["PermissionsBoundaryPolicyInputList"], join(path, "PermissionsBoundaryPolicyInputList"), out);
+  if (value["ActionNames"] === undefined) out.push({ path: join(path, "ActionNames"), rule: 'required' }); else check_ActionNameListType(value["ActionNames"], join(path, "ActionNames"), out);
+  if (value["ResourceArns"] !== undefined) check_ResourceNameListType(value["ResourceArns"], join(path, "ResourceArns"), out);
+  if (value["ResourcePolicy"] !== undefined) check_policyDocumentType(value["ResourcePolicy"], join(path, "ResourcePolicy"), out);
+  if (value["ResourceOwner"] !== undefined) check_ResourceNameType(value["ResourceOwner"], join(path, "ResourceOwner"), out);
+  if (value["CallerArn"] !== undefined) check_ResourceNameType(value["CallerArn"], join(path, "CallerArn"), out);
+  if (value["ContextEntries"] !== undefined) check_ContextEntryListType(value["ContextEntries"], join(path, "ContextEntries"), out);
+  if (value["ResourceHandlingOption"] !== undefined) check_ResourceHandlingOptionType(value["ResourceHandlingOption"], join(path, "ResourceHandlingOption"), out);
+  if (value["MaxItems"] !== undefined) check_maxItemsType(value["MaxItems"], join(path, "MaxItems"), out);
+  if (value["Marker"] !== undefined) check_markerType(value["Marker"], join(path, "Marker"), out);
+};
+
+const check_SimulatePrincipalPolicyRequest: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["PolicySourceArn"] === undefined) out.push({ path: join(path, "PolicySourceArn"), rule: 'required' }); else check_arnType(value["PolicySourceArn"], join(path, "PolicySourceArn"), out);
+  if (value["PolicyInputList"] !== undefined) check_SimulationPolicyListType(value["PolicyInputList"], join(path, "PolicyInputList"), out);
+  if (value["PermissionsBoundaryPolicyInputList"] !== undefined) check_SimulationPolicyListType(value["PermissionsBoundaryPolicyInputList"], join(path, "PermissionsBoundaryPolicyInputList"), out);
+  if (value["ActionNames"] === undefined) out.push({ path: join(path, "ActionNames"), rule: 'required' }); else check_ActionNameListType(value["ActionNames"], join(path, "ActionNames"), out);
+  if (value["ResourceArns"] !== undefined) check_ResourceNameListType(value["ResourceArns"], join(path, "ResourceArns"), out);
+  if (value["ResourcePolicy"] !== undefined) check_policyDocumentType(value["ResourcePolicy"], join(path, "ResourcePolicy"), out);
+  if (value["ResourceOwner"] !== undefined) check_ResourceNameType(value["ResourceOwner"], join(path, "ResourceOwner"), out);
+  if (value["CallerArn"] !== undefined) check_ResourceNameType(value["CallerArn"], join(path, "CallerArn"), out);
+  if (value["ContextEntries"] !== undefined) check_ContextEntryListType(value["ContextEntries"], join(path, "ContextEntries"), out);
+  if (value["ResourceHandlingOption"] !== undefined) check_ResourceHandlingOptionType(value["ResourceHandlingOption"], join(path, "ResourceHandlingOption"), out);
+  if (value["MaxItems"] !== undefined) check_maxItemsType(value["MaxItems"], join(path, "MaxItems"), out);
+  if (value["Marker"] !== undefined) check_markerType(value["Marker"], join(path, "Marker"), out);
+};
+
+const check_TagRoleRequest: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["RoleName"] === undefined) out.push({ path: join(path, "RoleName"), rule: 'required' }); else check_roleNameType(value["RoleName"], join(path, "RoleName"), out);
+  if (value["Tags"] === undefined) out.push({ path: join(path, "Tags"), rule: 'required' }); else check_tagListType(value["Tags"], join(path, "Tags"), out);
+};
+
 const check_TagUserRequest: Check = (value: unknown, path: string, out: Violation[]) => {
   if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
   if (value["UserName"] === undefined) out.push({ path: join(path, "UserName"), rule: 'required' }); else check_existingUserNameType(value["UserName"], join(path, "UserName"), out);
@@ -384,6 +633,12 @@ const check_tagKeyListType: Check = (value: unknown, path: string, out: Violatio
   if (!Array.isArray(value)) { out.push({ path, rule: 'type', expected: 'list' }); return; }
   checkLength(value.length, undefined, 50, path, out);
   value.forEach((item, i) => check_tagKeyType(item, path + '[' + i + ']', out));
+};
+
+const check_UntagRoleRequest: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["RoleName"] === undefined) out.push({ path: join(path, "RoleName"), rule: 'required' }); else check_roleNameType(value["RoleName"], join(path, "RoleName"), out);
+  if (value["TagKeys"] === undefined) out.push({ path: join(path, "TagKeys"), rule: 'required' }); else check_tagKeyListType(value["TagKeys"], join(path, "TagKeys"), out);
 };
 
 const check_UntagUserRequest: Check = (value: unknown, path: string, out: Violation[]) => {
@@ -405,6 +660,12 @@ const check_UpdateAccessKeyRequest: Check = (value: unknown, path: string, out: 
   if (value["Status"] === undefined) out.push({ path: join(path, "Status"), rule: 'required' }); else check_statusType(value["Status"], join(path, "Status"), out);
 };
 
+const check_UpdateAssumeRolePolicyRequest: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["RoleName"] === undefined) out.push({ path: join(path, "RoleName"), rule: 'required' }); else check_roleNameType(value["RoleName"], join(path, "RoleName"), out);
+  if (value["PolicyDocument"] === undefined) out.push({ path: join(path, "PolicyDocument"), rule: 'required' }); else check_policyDocumentType(value["PolicyDocument"], join(path, "PolicyDocument"), out);
+};
+
 /** Validators of every operation input shape, keyed by shape name; each returns the violations found. */
 export const inputValidators: Readonly<Record<string, (value: unknown) => Violation[]>> = {
   "AddUserToGroupRequest": (value) => { const out: Violation[] = []; check_AddUserToGroupRequest(value, '', out); return out; },
@@ -418,30 +679,57 @@ export const inputValidators: Readonly<Record<string, (value: unknown) => Violat
   "CreateRoleRequest": (value) => { const out: Violation[] = []; check_CreateRoleRequest(value, '', out); return out; },
   "CreateUserRequest": (value) => { const out: Violation[] = []; check_CreateUserRequest(value, '', out); return out; },
   "DeleteAccessKeyRequest": (value) => { const out: Violation[] = []; check_DeleteAccessKeyRequest(value, '', out); return out; },
+  "DeleteGroupPolicyRequest": (value) => { const out: Violation[] = []; check_DeleteGroupPolicyRequest(value, '', out); return out; },
   "DeleteGroupRequest": (value) => { const out: Violation[] = []; check_DeleteGroupRequest(value, '', out); return out; },
   "DeletePolicyRequest": (value) => { const out: Violation[] = []; check_DeletePolicyRequest(value, '', out); return out; },
+  "DeletePolicyVersionRequest": (value) => { const out: Violation[] = []; check_DeletePolicyVersionRequest(value, '', out); return out; },
+  "DeleteRolePermissionsBoundaryRequest": (value) => { const out: Violation[] = []; check_DeleteRolePermissionsBoundaryRequest(value, '', out); return out; },
+  "DeleteRolePolicyRequest": (value) => { const out: Violation[] = []; check_DeleteRolePolicyRequest(value, '', out); return out; },
   "DeleteRoleRequest": (value) => { const out: Violation[] = []; check_DeleteRoleRequest(value, '', out); return out; },
+  "DeleteUserPermissionsBoundaryRequest": (value) => { const out: Violation[] = []; check_DeleteUserPermissionsBoundaryRequest(value, '', out); return out; },
   "DeleteUserPolicyRequest": (value) => { const out: Violation[] = []; check_DeleteUserPolicyRequest(value, '', out); return out; },
   "DeleteUserRequest": (value) => { const out: Violation[] = []; check_DeleteUserRequest(value, '', out); return out; },
+  "DetachGroupPolicyRequest": (value) => { const out: Violation[] = []; check_DetachGroupPolicyRequest(value, '', out); return out; },
+  "DetachRolePolicyRequest": (value) => { const out: Violation[] = []; check_DetachRolePolicyRequest(value, '', out); return out; },
   "DetachUserPolicyRequest": (value) => { const out: Violation[] = []; check_DetachUserPolicyRequest(value, '', out); return out; },
+  "GetAccessKeyLastUsedRequest": (value) => { const out: Violation[] = []; check_GetAccessKeyLastUsedRequest(value, '', out); return out; },
+  "GetGroupPolicyRequest": (value) => { const out: Violation[] = []; check_GetGroupPolicyRequest(value, '', out); return out; },
+  "GetGroupRequest": (value) => { const out: Violation[] = []; check_GetGroupRequest(value, '', out); return out; },
   "GetPolicyRequest": (value) => { const out: Violation[] = []; check_GetPolicyRequest(value, '', out); return out; },
   "GetPolicyVersionRequest": (value) => { const out: Violation[] = []; check_GetPolicyVersionRequest(value, '', out); return out; },
+  "GetRolePolicyRequest": (value) => { const out: Violation[] = []; check_GetRolePolicyRequest(value, '', out); return out; },
   "GetRoleRequest": (value) => { const out: Violation[] = []; check_GetRoleRequest(value, '', out); return out; },
   "GetUserPolicyRequest": (value) => { const out: Violation[] = []; check_GetUserPolicyRequest(value, '', out); return out; },
   "GetUserRequest": (value) => { const out: Violation[] = []; check_GetUserRequest(value, '', out); return out; },
   "ListAccessKeysRequest": (value) => { const out: Violation[] = []; check_ListAccessKeysRequest(value, '', out); return out; },
+  "ListAttachedGroupPoliciesRequest": (value) => { const out: Violation[] = []; check_ListAttachedGroupPoliciesRequest(value, '', out); return out; },
+  "ListAttachedRolePoliciesRequest": (value) => { const out: Violation[] = []; check_ListAttachedRolePoliciesRequest(value, '', out); return out; },
   "ListAttachedUserPoliciesRequest": (value) => { const out: Violation[] = []; check_ListAttachedUserPoliciesRequest(value, '', out); return out; },
+  "ListEntitiesForPolicyRequest": (value) => { const out: Violation[] = []; check_ListEntitiesForPolicyRequest(value, '', out); return out; },
+  "ListGroupPoliciesRequest": (value) => { const out: Violation[] = []; check_ListGroupPoliciesRequest(value, '', out); return out; },
   "ListGroupsForUserRequest": (value) => { const out: Violation[] = []; check_ListGroupsForUserRequest(value, '', out); return out; },
+  "ListGroupsRequest": (value) => { const out: Violation[] = []; check_ListGroupsRequest(value, '', out); return out; },
   "ListPoliciesRequest": (value) => { const out: Violation[] = []; check_ListPoliciesRequest(value, '', out); return out; },
+  "ListPolicyVersionsRequest": (value) => { const out: Violation[] = []; check_ListPolicyVersionsRequest(value, '', out); return out; },
+  "ListRolePoliciesRequest": (value) => { const out: Violation[] = []; check_ListRolePoliciesRequest(value, '', out); return out; },
+  "ListRoleTagsRequest": (value) => { const out: Violation[] = []; check_ListRoleTagsRequest(value, '', out); return out; },
+  "ListRolesRequest": (value) => { const out: Violation[] = []; check_ListRolesRequest(value, '', out); return out; },
   "ListUserPoliciesRequest": (value) => { const out: Violation[] = []; check_ListUserPoliciesRequest(value, '', out); return out; },
   "ListUserTagsRequest": (value) => { const out: Violation[] = []; check_ListUserTagsRequest(value, '', out); return out; },
   "ListUsersRequest": (value) => { const out: Violation[] = []; check_ListUsersRequest(value, '', out); return out; },
   "PutGroupPolicyRequest": (value) => { const out: Violation[] = []; check_PutGroupPolicyRequest(value, '', out); return out; },
+  "PutRolePermissionsBoundaryRequest": (value) => { const out: Violation[] = []; check_PutRolePermissionsBoundaryRequest(value, '', out); return out; },
   "PutRolePolicyRequest": (value) => { const out: Violation[] = []; check_PutRolePolicyRequest(value, '', out); return out; },
   "PutUserPermissionsBoundaryRequest": (value) => { const out: Violation[] = []; check_PutUserPermissionsBoundaryRequest(value, '', out); return out; },
   "PutUserPolicyRequest": (value) => { const out: Violation[] = []; check_PutUserPolicyRequest(value, '', out); return out; },
   "RemoveUserFromGroupRequest": (value) => { const out: Violation[] = []; check_RemoveUserFromGroupRequest(value, '', out); return out; },
+  "SetDefaultPolicyVersionRequest": (value) => { const out: Violation[] = []; check_SetDefaultPolicyVersionRequest(value, '', out); return out; },
+  "SimulateCustomPolicyRequest": (value) => { const out: Violation[] = []; check_SimulateCustomPolicyRequest(value, '', out); return out; },
+  "SimulatePrincipalPolicyRequest": (value) => { const out: Violation[] = []; check_SimulatePrincipalPolicyRequest(value, '', out); return out; },
+  "TagRoleRequest": (value) => { const out: Violation[] = []; check_TagRoleRequest(value, '', out); return out; },
   "TagUserRequest": (value) => { const out: Violation[] = []; check_TagUserRequest(value, '', out); return out; },
+  "UntagRoleRequest": (value) => { const out: Violation[] = []; check_UntagRoleRequest(value, '', out); return out; },
   "UntagUserRequest": (value) => { const out: Violation[] = []; check_UntagUserRequest(value, '', out); return out; },
   "UpdateAccessKeyRequest": (value) => { const out: Violation[] = []; check_UpdateAccessKeyRequest(value, '', out); return out; },
+  "UpdateAssumeRolePolicyRequest": (value) => { const out: Violation[] = []; check_UpdateAssumeRolePolicyRequest(value, '', out); return out; },
 };

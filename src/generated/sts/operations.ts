@@ -3,7 +3,8 @@ import type * as shapes from './shapes.js';
 
 export type OperationName =
   | 'AssumeRole'
-  | 'GetCallerIdentity';
+  | 'GetCallerIdentity'
+  | 'GetSessionToken';
 
 export interface QueryOperationDefinition {
   readonly name: OperationName;
@@ -29,9 +30,11 @@ export const service = {
 export interface OperationTypes {
   AssumeRole: { input: shapes.AssumeRoleRequest; output: shapes.AssumeRoleResponse };
   GetCallerIdentity: { input: shapes.GetCallerIdentityRequest; output: shapes.GetCallerIdentityResponse };
+  GetSessionToken: { input: shapes.GetSessionTokenRequest; output: shapes.GetSessionTokenResponse };
 }
 
 export const operations: Readonly<Record<OperationName, QueryOperationDefinition>> = {
   AssumeRole: { name: 'AssumeRole', input: "AssumeRoleRequest", output: "AssumeRoleResponse", resultWrapper: "AssumeRoleResult", errors: ["ExpiredTokenException","MalformedPolicyDocument","PackedPolicyTooLarge","RegionDisabledException"], iamAction: 'sts:AssumeRole' },
   GetCallerIdentity: { name: 'GetCallerIdentity', input: "GetCallerIdentityRequest", output: "GetCallerIdentityResponse", resultWrapper: "GetCallerIdentityResult", errors: [], iamAction: 'sts:GetCallerIdentity' },
+  GetSessionToken: { name: 'GetSessionToken', input: "GetSessionTokenRequest", output: "GetSessionTokenResponse", resultWrapper: "GetSessionTokenResult", errors: ["RegionDisabledException"], iamAction: 'sts:GetSessionToken' },
 };

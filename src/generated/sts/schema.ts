@@ -45,6 +45,14 @@ export const schema: Readonly<Record<string, ShapeSchema>> = {
     "Account": { target: "accountType", jsonName: "Account" },
     "Arn": { target: "arnType", jsonName: "Arn" },
   } },
+  "GetSessionTokenRequest": { kind: 'structure', members: {
+    "DurationSeconds": { target: "durationSecondsType", jsonName: "DurationSeconds" },
+    "SerialNumber": { target: "serialNumberType", jsonName: "SerialNumber" },
+    "TokenCode": { target: "tokenCodeType", jsonName: "TokenCode" },
+  } },
+  "GetSessionTokenResponse": { kind: 'structure', members: {
+    "Credentials": { target: "Credentials", jsonName: "Credentials" },
+  } },
   "MalformedPolicyDocumentException": { kind: 'structure', members: {
     "message": { target: "malformedPolicyDocumentMessage", jsonName: "message" },
   } },
@@ -73,6 +81,7 @@ export const schema: Readonly<Record<string, ShapeSchema>> = {
   "assumedRoleIdType": { kind: 'string' },
   "contextAssertionType": { kind: 'string' },
   "dateType": { kind: 'timestamp' },
+  "durationSecondsType": { kind: 'integer' },
   "expiredIdentityTokenMessage": { kind: 'string' },
   "externalIdType": { kind: 'string' },
   "malformedPolicyDocumentMessage": { kind: 'string' },

@@ -47,6 +47,16 @@ export interface GetCallerIdentityResponse {
   Arn?: string;
 }
 
+export interface GetSessionTokenRequest {
+  DurationSeconds?: number;
+  SerialNumber?: string;
+  TokenCode?: string;
+}
+
+export interface GetSessionTokenResponse {
+  Credentials?: Credentials;
+}
+
 export interface MalformedPolicyDocumentException {
   message?: string;
 }

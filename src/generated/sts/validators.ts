@@ -137,8 +137,21 @@ const check_GetCallerIdentityRequest: Check = (value: unknown, path: string, out
   if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
 };
 
+const check_durationSecondsType: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) { out.push({ path, rule: 'type', expected: 'integer' }); return; }
+  checkRange(value, 900, 129600, path, out);
+};
+
+const check_GetSessionTokenRequest: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["DurationSeconds"] !== undefined) check_durationSecondsType(value["DurationSeconds"], join(path, "DurationSeconds"), out);
+  if (value["SerialNumber"] !== undefined) check_serialNumberType(value["SerialNumber"], join(path, "SerialNumber"), out);
+  if (value["TokenCode"] !== undefined) check_tokenCodeType(value["TokenCode"], join(path, "TokenCode"), out);
+};
+
 /** Validators of every operation input shape, keyed by shape name; each returns the violations found. */
 export const inputValidators: Readonly<Record<string, (value: unknown) => Violation[]>> = {
   "AssumeRoleRequest": (value) => { const out: Violation[] = []; check_AssumeRoleRequest(value, '', out); return out; },
   "GetCallerIdentityRequest": (value) => { const out: Violation[] = []; check_GetCallerIdentityRequest(value, '', out); return out; },
+  "GetSessionTokenRequest": (value) => { const out: Violation[] = []; check_GetSessionTokenRequest(value, '', out); return out; },
 };

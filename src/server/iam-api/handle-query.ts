@@ -15,8 +15,8 @@ import { writeQueryError, writeQueryResponse } from './query-xml.js';
 import type { ActionContext } from './actions/types.js';
 
 const FORM_CONTENT = /^application\/x-www-form-urlencoded\s*(;|$)/i;
-/** IAM actions that change nothing. */
-const READ_ONLY = /^[a-z]+:(Get|List)/;
+/** IAM actions that change nothing (the simulator only reads policies). */
+const READ_ONLY = /^[a-z]+:(Get|List|Simulate)/;
 
 /** awsQuery requests go to `/`: a form-encoded POST, or a GET naming its Action in the query. */
 export function isQueryRequest(request: Pick<RawRequest, 'method' | 'headers'>, rawPath: string, rawQuery: string): boolean {
@@ -38,6 +38,7 @@ export async function handleQueryRequest(container: Container, request: RawReque
         now,
       }));
     const verified = await verifyBody(pending, request.body);
+    await container.credentials.noteUse(verified.key, verified.service, verified.region, now);
     service = QUERY_SERVICES[verified.service];
     if (!service) throw new Error(`no awsQuery service ${verified.service}`);
     const params = parseQueryParams(rawQuery, request.body);

@@ -1,6 +1,6 @@
 // The access-key repository, one SQL code path for both backends.
 import type { Kysely, Selectable } from 'kysely';
-import type { AccessKeyRecord, AccessKeyRepository, PrincipalKind, Tags } from '../ports.js';
+import type { AccessKeyRecord, AccessKeyRepository, AccessKeyUse, PrincipalKind, Tags } from '../ports.js';
 import type { AccessKeysTable, Database } from '../schema.js';
 import { present, toMillis } from './rows.js';
 
@@ -77,6 +77,14 @@ export class KyselyAccessKeyRepository implements AccessKeyRepository {
     return row?.sealed_secret;
   }
 
+  async recordUse(accessKeyId: string, use: AccessKeyUse): Promise<void> {
+    await this.#db
+      .updateTable('access_keys')
+      .set({ last_used_at: toMillis(use.at), last_used_service: use.service, last_used_region: use.region })
+      .where('access_key_id', '=', accessKeyId)
+      .execute();
+  }
+
   async delete(accountId: string, accessKeyId: string): Promise<boolean> {
     const result = await this.#db
       .deleteFrom('access_keys')
@@ -101,5 +109,8 @@ function toRecord(row: Selectable<AccessKeysTable>): AccessKeyRecord {
     ...present('sessionTags', row.session_tags_json === null ? null : (JSON.parse(row.session_tags_json) as Tags)),
     ...present('sessionPolicy', row.session_policy),
     createdAt: new Date(row.created_at),
+    ...(row.last_used_at === null
+      ? {}
+      : { lastUsed: { at: new Date(row.last_used_at), service: row.last_used_service ?? '', region: row.last_used_region ?? '' } }),
   };
 }

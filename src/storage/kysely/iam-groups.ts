@@ -1,10 +1,11 @@
 // The IAM group repository (groups and their members), one SQL code path for both backends.
 import type { Kysely, Selectable } from 'kysely';
-import type { IamGroupRecord, IamGroupRepository } from '../ports.js';
+import type { IamGroupRecord, IamGroupRepository, IamUserRecord, Page, PageRequest } from '../ports.js';
 import type { Database } from '../schema.js';
 import type { IamGroupsTable } from '../iam-schema.js';
-import { nameKey } from './iam-keys.js';
-import { toMillis } from './rows.js';
+import { nameKey, pathStartsWith } from './iam-keys.js';
+import { toUser } from './iam-users.js';
+import { pageFetchSize, toMillis, toPage } from './rows.js';
 
 export class KyselyIamGroupRepository implements IamGroupRepository {
   readonly #db: Kysely<Database>;
@@ -35,6 +36,26 @@ export class KyselyIamGroupRepository implements IamGroupRepository {
       .where('name_key', '=', nameKey(name))
       .executeTakeFirst();
     return row && toGroup(row);
+  }
+
+  async list(accountId: string, page: PageRequest, pathPrefix?: string): Promise<Page<IamGroupRecord>> {
+    let query = this.#db.selectFrom('iam_groups').selectAll().where('account_id', '=', accountId);
+    if (pathPrefix !== undefined) query = query.where(pathStartsWith(pathPrefix));
+    if (page.after !== undefined) query = query.where('name_key', '>', page.after);
+    const rows = await query.orderBy('name_key').limit(pageFetchSize(page)).execute();
+    return toPage(rows, page, toGroup, (group) => nameKey(group.name));
+  }
+
+  async listMembers(accountId: string, groupName: string, page: PageRequest): Promise<Page<IamUserRecord>> {
+    let query = this.#db
+      .selectFrom('iam_group_members as m')
+      .innerJoin('iam_users as u', (join) => join.onRef('u.account_id', '=', 'm.account_id').onRef('u.name_key', '=', 'm.user_key'))
+      .selectAll('u')
+      .where('m.account_id', '=', accountId)
+      .where('m.group_key', '=', nameKey(groupName));
+    if (page.after !== undefined) query = query.where('u.name_key', '>', page.after);
+    const rows = await query.orderBy('u.name_key').limit(pageFetchSize(page)).execute();
+    return toPage(rows, page, toUser, (user) => nameKey(user.name));
   }
 
   async delete(accountId: string, name: string): Promise<boolean> {

@@ -1,7 +1,7 @@
 // IAM policies, one SQL code path for both backends: inline policies, managed policies with their
 // versions, attachments, and the read that gathers every document applying to a principal.
 import type { Kysely, Selectable } from 'kysely';
-import type { IamEntityRef, IamPolicyRepository, ManagedPolicyRecord, Page, PageRequest, PolicyVersionRecord, PrincipalPolicies } from '../ports.js';
+import type { IamEntityKind, IamEntityRef, IamEntitySummary, IamPolicyRepository, ManagedPolicyRecord, Page, PageRequest, PolicyVersionRecord, PrincipalPolicies } from '../ports.js';
 import type { Database } from '../schema.js';
 import type { IamPoliciesTable } from '../iam-schema.js';
 import { entityColumns, nameKey } from './iam-keys.js';
@@ -128,6 +128,25 @@ export class KyselyIamPolicyRepository implements IamPolicyRepository {
     return rows.map((row) => ({ versionId: row.version_id, document: row.document, createdAt: new Date(row.created_at) }));
   }
 
+  async deleteVersion(accountId: string, policyName: string, versionId: string): Promise<boolean> {
+    const result = await this.#db
+      .deleteFrom('iam_policy_versions')
+      .where('account_id', '=', accountId)
+      .where('policy_key', '=', nameKey(policyName))
+      .where('version_id', '=', versionId)
+      .executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+
+  async setDefaultVersion(accountId: string, policyName: string, versionId: string, now: Date): Promise<void> {
+    await this.#db
+      .updateTable('iam_policies')
+      .set({ default_version_id: versionId, updated_at: toMillis(now) })
+      .where('account_id', '=', accountId)
+      .where('name_key', '=', nameKey(policyName))
+      .execute();
+  }
+
   async attach(accountId: string, entity: IamEntityRef, policyName: string): Promise<boolean> {
     const result = await this.#db
       .insertInto('iam_attachments')
@@ -167,6 +186,27 @@ export class KyselyIamPolicyRepository implements IamPolicyRepository {
       .where('policy_key', '=', nameKey(policyName))
       .executeTakeFirstOrThrow();
     return Number(row.n);
+  }
+
+  async listAttachedEntities(accountId: string, policyName: string): Promise<IamEntitySummary[]> {
+    const key = nameKey(policyName);
+    const attached = (kind: IamEntityKind) =>
+      this.#db
+        .selectFrom('iam_attachments')
+        .select('entity_key')
+        .where('account_id', '=', accountId)
+        .where('entity_kind', '=', kind)
+        .where('policy_key', '=', key);
+    const [users, groups, roles] = await Promise.all([
+      this.#db.selectFrom('iam_users').select(['name', 'user_id as id']).where('account_id', '=', accountId).where('name_key', 'in', attached('user')).orderBy('name_key').execute(),
+      this.#db.selectFrom('iam_groups').select(['name', 'group_id as id']).where('account_id', '=', accountId).where('name_key', 'in', attached('group')).orderBy('name_key').execute(),
+      this.#db.selectFrom('iam_roles').select(['name', 'role_id as id']).where('account_id', '=', accountId).where('name_key', 'in', attached('role')).orderBy('name_key').execute(),
+    ]);
+    return [
+      ...users.map((row) => ({ kind: 'user' as const, ...row })),
+      ...groups.map((row) => ({ kind: 'group' as const, ...row })),
+      ...roles.map((row) => ({ kind: 'role' as const, ...row })),
+    ];
   }
 
   async principalPolicies(accountId: string, entity: IamEntityRef, boundaryPolicyName: string | undefined): Promise<PrincipalPolicies> {

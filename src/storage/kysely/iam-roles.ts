@@ -1,10 +1,10 @@
 // The IAM role repository, one SQL code path for both backends.
 import type { Kysely, Selectable } from 'kysely';
-import type { IamRoleRecord, IamRoleRepository } from '../ports.js';
+import type { IamRoleRecord, IamRoleRepository, Page, PageRequest } from '../ports.js';
 import type { Database } from '../schema.js';
 import type { IamRolesTable } from '../iam-schema.js';
-import { nameKey } from './iam-keys.js';
-import { present, toMillis } from './rows.js';
+import { nameKey, pathStartsWith } from './iam-keys.js';
+import { pageFetchSize, present, toMillis, toPage } from './rows.js';
 
 export class KyselyIamRoleRepository implements IamRoleRepository {
   readonly #db: Kysely<Database>;
@@ -39,6 +39,45 @@ export class KyselyIamRoleRepository implements IamRoleRepository {
       .where('name_key', '=', nameKey(name))
       .executeTakeFirst();
     return row && toRole(row);
+  }
+
+  async list(accountId: string, page: PageRequest, pathPrefix?: string): Promise<Page<IamRoleRecord>> {
+    let query = this.#db.selectFrom('iam_roles').selectAll().where('account_id', '=', accountId);
+    if (pathPrefix !== undefined) query = query.where(pathStartsWith(pathPrefix));
+    if (page.after !== undefined) query = query.where('name_key', '>', page.after);
+    const rows = await query.orderBy('name_key').limit(pageFetchSize(page)).execute();
+    return toPage(rows, page, toRole, (role) => nameKey(role.name));
+  }
+
+  async setTrustPolicy(accountId: string, name: string, document: string): Promise<boolean> {
+    const result = await this.#db
+      .updateTable('iam_roles')
+      .set({ trust_policy: document })
+      .where('account_id', '=', accountId)
+      .where('name_key', '=', nameKey(name))
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  async setPermissionsBoundary(accountId: string, name: string, policyArn: string | null): Promise<boolean> {
+    const result = await this.#db
+      .updateTable('iam_roles')
+      .set({ permissions_boundary_arn: policyArn })
+      .where('account_id', '=', accountId)
+      .where('name_key', '=', nameKey(name))
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  async listByBoundary(accountId: string, policyArn: string): Promise<IamRoleRecord[]> {
+    const rows = await this.#db
+      .selectFrom('iam_roles')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('permissions_boundary_arn', '=', policyArn)
+      .orderBy('name_key')
+      .execute();
+    return rows.map(toRole);
   }
 
   async delete(accountId: string, name: string): Promise<boolean> {

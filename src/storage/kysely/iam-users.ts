@@ -63,9 +63,20 @@ export class KyselyIamUserRepository implements IamUserRepository {
       .executeTakeFirst();
     return result.numUpdatedRows > 0n;
   }
+
+  async listByBoundary(accountId: string, policyArn: string): Promise<IamUserRecord[]> {
+    const rows = await this.#db
+      .selectFrom('iam_users')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('permissions_boundary_arn', '=', policyArn)
+      .orderBy('name_key')
+      .execute();
+    return rows.map(toUser);
+  }
 }
 
-function toUser(row: Selectable<IamUsersTable>): IamUserRecord {
+export function toUser(row: Selectable<IamUsersTable>): IamUserRecord {
   return {
     name: row.name,
     userId: row.user_id,

@@ -24,6 +24,7 @@ import * as m0020 from './0020-domain-stats.js';
 import * as m0021 from './0021-session-token-digests.js';
 import * as m0022 from './0022-master-key-check.js';
 import * as m0024 from './0024-connector-profile-buckets.js';
+import * as m0030 from './0030-access-key-last-used.js';
 
 /** A forward-only migration: one function, written once for both dialects. */
 interface StorageMigration {
@@ -53,6 +54,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: StorageMigrat
   ['0021-session-token-digests', m0021],
   ['0022-master-key-check', m0022],
   ['0024-connector-profile-buckets', m0024],
+  ['0030-access-key-last-used', m0030],
 ];
 
 export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map(([name]) => name);

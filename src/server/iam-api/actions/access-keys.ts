@@ -1,4 +1,4 @@
-// IAM access key actions: CreateAccessKey (the only time the secret is returned), ListAccessKeys, UpdateAccessKey, DeleteAccessKey.
+// IAM access key actions: CreateAccessKey (the only time the secret is returned), ListAccessKeys, UpdateAccessKey, DeleteAccessKey, GetAccessKeyLastUsed.
 import type { OperationTypes } from '../../../generated/iam/operations.js';
 import type { ActionHandler } from './types.js';
 import { userNameOr, userTarget } from './targets.js';
@@ -40,5 +40,22 @@ export const deleteAccessKey: Handler<'DeleteAccessKey'> = {
   run: async (ctx, input) => {
     await ctx.services.accessKeys.delete(ctx.accountId, userNameOr(ctx, input.UserName), input.AccessKeyId);
     return {};
+  },
+};
+
+export const getAccessKeyLastUsed: Handler<'GetAccessKeyLastUsed'> = {
+  // Authorized on the user who owns the key; a key not of this account's users on `*`, then not found.
+  target: async (ctx, input) => {
+    const owner = await ctx.services.accessKeys.ownerOf(ctx.accountId, input.AccessKeyId);
+    return owner === undefined ? { arn: '*' } : userTarget(ctx, owner);
+  },
+  run: async (ctx, input) => {
+    const key = await ctx.services.accessKeys.lastUsed(ctx.accountId, input.AccessKeyId);
+    const use = key.lastUsed;
+    return {
+      UserName: key.principalName,
+      // IAM's answer for a key never used: no date, and N/A for service and region.
+      AccessKeyLastUsed: use ? { LastUsedDate: use.at, ServiceName: use.service, Region: use.region } : { ServiceName: 'N/A', Region: 'N/A' },
+    };
   },
 };

@@ -1,9 +1,11 @@
-// IAM group actions: CreateGroup, DeleteGroup, AddUserToGroup, RemoveUserFromGroup, ListGroupsForUser.
+// IAM group actions: CreateGroup, GetGroup (with its members), ListGroups, DeleteGroup, AddUserToGroup, RemoveUserFromGroup, ListGroupsForUser.
 import type { OperationTypes } from '../../../generated/iam/operations.js';
 import type { IamGroupRecord } from '../../../storage/ports.js';
 import { groupArn } from '../../../domain/iam/names.js';
 import type { ActionHandler } from './types.js';
 import { groupTarget, userTarget } from './targets.js';
+import { pageOf } from './paging.js';
+import { userOutput } from './users.js';
 
 type Handler<N extends keyof OperationTypes> = ActionHandler<OperationTypes[N]['input'], OperationTypes[N]['output']>;
 
@@ -45,5 +47,27 @@ export const listGroupsForUser: Handler<'ListGroupsForUser'> = {
   run: async (ctx, input) => {
     const groups = await ctx.services.groups.listForUser(ctx.accountId, input.UserName);
     return { Groups: groups.map((group) => groupOutput(ctx.accountId, group)), IsTruncated: false };
+  },
+};
+
+export const getGroup: Handler<'GetGroup'> = {
+  target: (ctx, input) => groupTarget(ctx, input.GroupName),
+  run: async (ctx, input) => {
+    const group = await ctx.services.groups.get(ctx.accountId, input.GroupName);
+    const page = await pageOf(input, (limit, after) => ctx.services.groups.members(ctx.accountId, group, limit, after));
+    return {
+      Group: groupOutput(ctx.accountId, group),
+      Users: page.items.map((user) => userOutput(ctx.accountId, user)),
+      IsTruncated: page.isTruncated,
+      ...page.marker,
+    };
+  },
+};
+
+export const listGroups: Handler<'ListGroups'> = {
+  target: async () => ({ arn: '*' }),
+  run: async (ctx, input) => {
+    const page = await pageOf(input, (limit, after) => ctx.services.groups.list(ctx.accountId, limit, after, input.PathPrefix));
+    return { Groups: page.items.map((group) => groupOutput(ctx.accountId, group)), IsTruncated: page.isTruncated, ...page.marker };
   },
 };

@@ -2,30 +2,35 @@
 import type { OperationName as IamOperation, OperationTypes as IamTypes } from '../../../generated/iam/operations.js';
 import type { OperationName as StsOperation, OperationTypes as StsTypes } from '../../../generated/sts/operations.js';
 import type { ActionHandler } from './types.js';
-import { createAccessKey, deleteAccessKey, listAccessKeys, updateAccessKey } from './access-keys.js';
-import { addUserToGroup, createGroup, deleteGroup, listGroupsForUser, removeUserFromGroup } from './groups.js';
+import { createAccessKey, deleteAccessKey, getAccessKeyLastUsed, listAccessKeys, updateAccessKey } from './access-keys.js';
+import { addUserToGroup, createGroup, deleteGroup, getGroup, listGroups, listGroupsForUser, removeUserFromGroup } from './groups.js';
 import * as policies from './policies.js';
-import { createRole, deleteRole, getRole } from './roles.js';
-import { assumeRole, getCallerIdentity } from './sts.js';
-import { createUser, deleteUser, getUser, listUserTags, listUsers, putUserPermissionsBoundary, tagUser, untagUser } from './users.js';
+import * as roles from './roles.js';
+import { simulateCustomPolicy, simulatePrincipalPolicy } from './simulation.js';
+import { assumeRole, getCallerIdentity, getSessionToken } from './sts.js';
+import * as users from './users.js';
 
 export type IamActions = { readonly [N in IamOperation]: ActionHandler<IamTypes[N]['input'], IamTypes[N]['output']> };
 export type StsActions = { readonly [N in StsOperation]: ActionHandler<StsTypes[N]['input'], StsTypes[N]['output']> };
 
 export const iamActions: IamActions = {
-  CreateUser: createUser,
-  GetUser: getUser,
-  ListUsers: listUsers,
-  DeleteUser: deleteUser,
-  TagUser: tagUser,
-  UntagUser: untagUser,
-  ListUserTags: listUserTags,
-  PutUserPermissionsBoundary: putUserPermissionsBoundary,
+  CreateUser: users.createUser,
+  GetUser: users.getUser,
+  ListUsers: users.listUsers,
+  DeleteUser: users.deleteUser,
+  TagUser: users.tagUser,
+  UntagUser: users.untagUser,
+  ListUserTags: users.listUserTags,
+  PutUserPermissionsBoundary: users.putUserPermissionsBoundary,
+  DeleteUserPermissionsBoundary: users.deleteUserPermissionsBoundary,
   CreateAccessKey: createAccessKey,
   ListAccessKeys: listAccessKeys,
   UpdateAccessKey: updateAccessKey,
   DeleteAccessKey: deleteAccessKey,
+  GetAccessKeyLastUsed: getAccessKeyLastUsed,
   CreateGroup: createGroup,
+  GetGroup: getGroup,
+  ListGroups: listGroups,
   DeleteGroup: deleteGroup,
   AddUserToGroup: addUserToGroup,
   RemoveUserFromGroup: removeUserFromGroup,
@@ -35,24 +40,48 @@ export const iamActions: IamActions = {
   ListUserPolicies: policies.listUserPolicies,
   DeleteUserPolicy: policies.deleteUserPolicy,
   PutGroupPolicy: policies.putGroupPolicy,
+  GetGroupPolicy: policies.getGroupPolicy,
+  ListGroupPolicies: policies.listGroupPolicies,
+  DeleteGroupPolicy: policies.deleteGroupPolicy,
   PutRolePolicy: policies.putRolePolicy,
+  GetRolePolicy: policies.getRolePolicy,
+  ListRolePolicies: policies.listRolePolicies,
+  DeleteRolePolicy: policies.deleteRolePolicy,
   CreatePolicy: policies.createPolicy,
   GetPolicy: policies.getPolicy,
   GetPolicyVersion: policies.getPolicyVersion,
   CreatePolicyVersion: policies.createPolicyVersion,
+  ListPolicyVersions: policies.listPolicyVersions,
+  SetDefaultPolicyVersion: policies.setDefaultPolicyVersion,
+  DeletePolicyVersion: policies.deletePolicyVersion,
   ListPolicies: policies.listPolicies,
+  ListEntitiesForPolicy: policies.listEntitiesForPolicy,
   DeletePolicy: policies.deletePolicy,
   AttachUserPolicy: policies.attachUserPolicy,
   DetachUserPolicy: policies.detachUserPolicy,
   ListAttachedUserPolicies: policies.listAttachedUserPolicies,
   AttachGroupPolicy: policies.attachGroupPolicy,
+  DetachGroupPolicy: policies.detachGroupPolicy,
+  ListAttachedGroupPolicies: policies.listAttachedGroupPolicies,
   AttachRolePolicy: policies.attachRolePolicy,
-  CreateRole: createRole,
-  GetRole: getRole,
-  DeleteRole: deleteRole,
+  DetachRolePolicy: policies.detachRolePolicy,
+  ListAttachedRolePolicies: policies.listAttachedRolePolicies,
+  CreateRole: roles.createRole,
+  GetRole: roles.getRole,
+  ListRoles: roles.listRoles,
+  DeleteRole: roles.deleteRole,
+  SimulatePrincipalPolicy: simulatePrincipalPolicy,
+  SimulateCustomPolicy: simulateCustomPolicy,
+  UpdateAssumeRolePolicy: roles.updateAssumeRolePolicy,
+  TagRole: roles.tagRole,
+  UntagRole: roles.untagRole,
+  ListRoleTags: roles.listRoleTags,
+  PutRolePermissionsBoundary: roles.putRolePermissionsBoundary,
+  DeleteRolePermissionsBoundary: roles.deleteRolePermissionsBoundary,
 };
 
 export const stsActions: StsActions = {
   GetCallerIdentity: getCallerIdentity,
   AssumeRole: assumeRole,
+  GetSessionToken: getSessionToken,
 };

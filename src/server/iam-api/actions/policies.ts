@@ -1,6 +1,6 @@
 // IAM policy actions: inline policies of users, groups and roles; managed policies, their versions and attachments.
 import type { OperationTypes } from '../../../generated/iam/operations.js';
-import type { ManagedPolicyRecord, PolicyVersionRecord } from '../../../storage/ports.js';
+import type { IamEntityKind, ManagedPolicyRecord, PolicyVersionRecord } from '../../../storage/ports.js';
 import { policyArn } from '../../../domain/iam/names.js';
 import { encodePolicyDocument } from '../../../domain/iam/policy-text.js';
 import type { ActionHandler } from './types.js';
@@ -13,7 +13,7 @@ const user = (name: string) => ({ kind: 'user', name }) as const;
 const group = (name: string) => ({ kind: 'group', name }) as const;
 const role = (name: string) => ({ kind: 'role', name }) as const;
 
-function policyOutput(accountId: string, policy: ManagedPolicyRecord, attachmentCount?: number) {
+function policyOutput(accountId: string, policy: ManagedPolicyRecord, attachmentCount?: number, boundaryCount?: number) {
   return {
     PolicyName: policy.name,
     PolicyId: policy.policyId,
@@ -21,7 +21,7 @@ function policyOutput(accountId: string, policy: ManagedPolicyRecord, attachment
     Path: policy.path,
     DefaultVersionId: policy.defaultVersionId,
     ...(attachmentCount === undefined ? {} : { AttachmentCount: attachmentCount }),
-    PermissionsBoundaryUsageCount: 0,
+    PermissionsBoundaryUsageCount: boundaryCount ?? 0,
     IsAttachable: true,
     ...(policy.description === undefined ? {} : { Description: policy.description }),
     CreateDate: policy.createdAt,
@@ -70,10 +70,52 @@ export const putGroupPolicy: Handler<'PutGroupPolicy'> = {
   },
 };
 
+export const getGroupPolicy: Handler<'GetGroupPolicy'> = {
+  target: (ctx, input) => groupTarget(ctx, input.GroupName),
+  run: async (ctx, input) => {
+    const document = await ctx.services.policies.getInline(ctx.accountId, group(input.GroupName), input.PolicyName);
+    return { GroupName: input.GroupName, PolicyName: input.PolicyName, PolicyDocument: encodePolicyDocument(document) };
+  },
+};
+
+export const listGroupPolicies: Handler<'ListGroupPolicies'> = {
+  target: (ctx, input) => groupTarget(ctx, input.GroupName),
+  run: async (ctx, input) => ({ PolicyNames: await ctx.services.policies.listInline(ctx.accountId, group(input.GroupName)), IsTruncated: false }),
+};
+
+export const deleteGroupPolicy: Handler<'DeleteGroupPolicy'> = {
+  target: (ctx, input) => groupTarget(ctx, input.GroupName),
+  run: async (ctx, input) => {
+    await ctx.services.policies.deleteInline(ctx.accountId, group(input.GroupName), input.PolicyName);
+    return {};
+  },
+};
+
 export const putRolePolicy: Handler<'PutRolePolicy'> = {
   target: (ctx, input) => roleTarget(ctx, input.RoleName),
   run: async (ctx, input) => {
     await ctx.services.policies.putInline(ctx.accountId, role(input.RoleName), input.PolicyName, input.PolicyDocument);
+    return {};
+  },
+};
+
+export const getRolePolicy: Handler<'GetRolePolicy'> = {
+  target: (ctx, input) => roleTarget(ctx, input.RoleName),
+  run: async (ctx, input) => {
+    const document = await ctx.services.policies.getInline(ctx.accountId, role(input.RoleName), input.PolicyName);
+    return { RoleName: input.RoleName, PolicyName: input.PolicyName, PolicyDocument: encodePolicyDocument(document) };
+  },
+};
+
+export const listRolePolicies: Handler<'ListRolePolicies'> = {
+  target: (ctx, input) => roleTarget(ctx, input.RoleName),
+  run: async (ctx, input) => ({ PolicyNames: await ctx.services.policies.listInline(ctx.accountId, role(input.RoleName)), IsTruncated: false }),
+};
+
+export const deleteRolePolicy: Handler<'DeleteRolePolicy'> = {
+  target: (ctx, input) => roleTarget(ctx, input.RoleName),
+  run: async (ctx, input) => {
+    await ctx.services.policies.deleteInline(ctx.accountId, role(input.RoleName), input.PolicyName);
     return {};
   },
 };
@@ -90,7 +132,8 @@ export const getPolicy: Handler<'GetPolicy'> = {
   target: (_ctx, input) => policyTarget(input.PolicyArn),
   run: async (ctx, input) => {
     const policy = await ctx.services.policies.get(ctx.accountId, input.PolicyArn);
-    return { Policy: policyOutput(ctx.accountId, policy, await ctx.services.policies.attachmentCount(ctx.accountId, policy)) };
+    const { attached, bounded } = await ctx.services.policies.entities(ctx.accountId, input.PolicyArn);
+    return { Policy: policyOutput(ctx.accountId, policy, attached.length, bounded.length) };
   },
 };
 
@@ -118,6 +161,51 @@ export const listPolicies: Handler<'ListPolicies'> = {
     if (input.Scope === 'AWS') return { Policies: [], IsTruncated: false };
     const page = await pageOf(input, (limit, after) => ctx.services.policies.list(ctx.accountId, limit, after));
     return { Policies: page.items.map((policy) => policyOutput(ctx.accountId, policy)), IsTruncated: page.isTruncated, ...page.marker };
+  },
+};
+
+export const listPolicyVersions: Handler<'ListPolicyVersions'> = {
+  target: (_ctx, input) => policyTarget(input.PolicyArn),
+  run: async (ctx, input) => {
+    const { policy, versions } = await ctx.services.policies.listVersions(ctx.accountId, input.PolicyArn);
+    // As in IAM, the listing carries no documents (GetPolicyVersion does).
+    return { Versions: versions.map((version) => ({ ...versionOutput(version, policy.defaultVersionId), Document: undefined })), IsTruncated: false };
+  },
+};
+
+export const setDefaultPolicyVersion: Handler<'SetDefaultPolicyVersion'> = {
+  target: (_ctx, input) => policyTarget(input.PolicyArn),
+  run: async (ctx, input) => {
+    await ctx.services.policies.setDefaultVersion(ctx, input.PolicyArn, input.VersionId);
+    return {};
+  },
+};
+
+export const deletePolicyVersion: Handler<'DeletePolicyVersion'> = {
+  target: (_ctx, input) => policyTarget(input.PolicyArn),
+  run: async (ctx, input) => {
+    await ctx.services.policies.deleteVersion(ctx.accountId, input.PolicyArn, input.VersionId);
+    return {};
+  },
+};
+
+export const listEntitiesForPolicy: Handler<'ListEntitiesForPolicy'> = {
+  target: (_ctx, input) => policyTarget(input.PolicyArn),
+  run: async (ctx, input) => {
+    const { attached, bounded } = await ctx.services.policies.entities(ctx.accountId, input.PolicyArn);
+    const usage = input.PolicyUsageFilter;
+    const used = [...(usage === 'PermissionsBoundary' ? [] : attached), ...(usage === 'PermissionsPolicy' ? [] : bounded)];
+    // An entity the policy both is attached to and bounds is named once.
+    const entities = [...new Map(used.map((entity) => [`${entity.kind}/${entity.name}`, entity])).values()];
+    const filter = input.EntityFilter;
+    const of = (kind: IamEntityKind) =>
+      filter === undefined || filter.toLowerCase() === kind ? entities.filter((entity) => entity.kind === kind).sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1)) : [];
+    return {
+      PolicyUsers: of('user').map((entity) => ({ UserName: entity.name, UserId: entity.id })),
+      PolicyGroups: of('group').map((entity) => ({ GroupName: entity.name, GroupId: entity.id })),
+      PolicyRoles: of('role').map((entity) => ({ RoleName: entity.name, RoleId: entity.id })),
+      IsTruncated: false,
+    };
   },
 };
 
@@ -161,10 +249,42 @@ export const attachGroupPolicy: Handler<'AttachGroupPolicy'> = {
   },
 };
 
+export const detachGroupPolicy: Handler<'DetachGroupPolicy'> = {
+  target: (ctx, input) => groupTarget(ctx, input.GroupName),
+  run: async (ctx, input) => {
+    await ctx.services.policies.detach(ctx.accountId, group(input.GroupName), input.PolicyArn);
+    return {};
+  },
+};
+
+export const listAttachedGroupPolicies: Handler<'ListAttachedGroupPolicies'> = {
+  target: (ctx, input) => groupTarget(ctx, input.GroupName),
+  run: async (ctx, input) => {
+    const attached = await ctx.services.policies.listAttached(ctx.accountId, group(input.GroupName));
+    return { AttachedPolicies: attached.map((p) => ({ PolicyName: p.name, PolicyArn: p.arn })), IsTruncated: false };
+  },
+};
+
 export const attachRolePolicy: Handler<'AttachRolePolicy'> = {
   target: (ctx, input) => roleTarget(ctx, input.RoleName),
   run: async (ctx, input) => {
     await ctx.services.policies.attach(ctx.accountId, role(input.RoleName), input.PolicyArn);
     return {};
+  },
+};
+
+export const detachRolePolicy: Handler<'DetachRolePolicy'> = {
+  target: (ctx, input) => roleTarget(ctx, input.RoleName),
+  run: async (ctx, input) => {
+    await ctx.services.policies.detach(ctx.accountId, role(input.RoleName), input.PolicyArn);
+    return {};
+  },
+};
+
+export const listAttachedRolePolicies: Handler<'ListAttachedRolePolicies'> = {
+  target: (ctx, input) => roleTarget(ctx, input.RoleName),
+  run: async (ctx, input) => {
+    const attached = await ctx.services.policies.listAttached(ctx.accountId, role(input.RoleName));
+    return { AttachedPolicies: attached.map((p) => ({ PolicyName: p.name, PolicyArn: p.arn })), IsTruncated: false };
   },
 };

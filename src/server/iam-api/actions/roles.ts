@@ -1,14 +1,15 @@
-// IAM role actions: CreateRole, GetRole, DeleteRole (attach and inline policies of roles are in policies.ts).
+// IAM role actions: create, read, list, delete, trust policy, tags, permissions boundary (attach and inline policies of roles are in policies.ts).
 import type { OperationTypes } from '../../../generated/iam/operations.js';
 import type { IamRoleRecord, Tags } from '../../../storage/ports.js';
 import { roleArn } from '../../../domain/iam/names.js';
 import { encodePolicyDocument } from '../../../domain/iam/policy-text.js';
 import { tagList, tagMap, type ActionHandler } from './types.js';
 import { roleTarget } from './targets.js';
+import { pageOf } from './paging.js';
 
 type Handler<N extends keyof OperationTypes> = ActionHandler<OperationTypes[N]['input'], OperationTypes[N]['output']>;
 
-function roleOutput(accountId: string, role: IamRoleRecord, tags: Tags) {
+export function roleOutput(accountId: string, role: IamRoleRecord, tags?: Tags) {
   return {
     Path: role.path,
     RoleName: role.name,
@@ -21,7 +22,7 @@ function roleOutput(accountId: string, role: IamRoleRecord, tags: Tags) {
     ...(role.permissionsBoundaryArn
       ? { PermissionsBoundary: { PermissionsBoundaryType: 'PermissionsBoundaryPolicy' as const, PermissionsBoundaryArn: role.permissionsBoundaryArn } }
       : {}),
-    ...(Object.keys(tags).length > 0 ? { Tags: tagList(tags) } : {}),
+    ...(tags && Object.keys(tags).length > 0 ? { Tags: tagList(tags) } : {}),
   };
 }
 
@@ -54,6 +55,62 @@ export const deleteRole: Handler<'DeleteRole'> = {
   target: (ctx, input) => roleTarget(ctx, input.RoleName),
   run: async (ctx, input) => {
     await ctx.services.roles.delete(ctx.accountId, input.RoleName);
+    return {};
+  },
+};
+
+export const listRoles: Handler<'ListRoles'> = {
+  target: async () => ({ arn: '*' }),
+  run: async (ctx, input) => {
+    const page = await pageOf(input, (limit, after) => ctx.services.roles.list(ctx.accountId, limit, after, input.PathPrefix));
+    return { Roles: page.items.map((role) => roleOutput(ctx.accountId, role)), IsTruncated: page.isTruncated, ...page.marker };
+  },
+};
+
+export const updateAssumeRolePolicy: Handler<'UpdateAssumeRolePolicy'> = {
+  target: (ctx, input) => roleTarget(ctx, input.RoleName),
+  run: async (ctx, input) => {
+    await ctx.services.roles.updateTrustPolicy(ctx.accountId, input.RoleName, input.PolicyDocument);
+    return {};
+  },
+};
+
+export const tagRole: Handler<'TagRole'> = {
+  target: async (ctx, input) => ({ ...(await roleTarget(ctx, input.RoleName)), requestTags: tagMap(input.Tags) }),
+  run: async (ctx, input) => {
+    await ctx.services.roles.tag(ctx.accountId, input.RoleName, tagMap(input.Tags));
+    return {};
+  },
+};
+
+export const untagRole: Handler<'UntagRole'> = {
+  target: async (ctx, input) => ({ ...(await roleTarget(ctx, input.RoleName)), tagKeys: input.TagKeys }),
+  run: async (ctx, input) => {
+    await ctx.services.roles.untag(ctx.accountId, input.RoleName, input.TagKeys);
+    return {};
+  },
+};
+
+export const listRoleTags: Handler<'ListRoleTags'> = {
+  target: (ctx, input) => roleTarget(ctx, input.RoleName),
+  run: async (ctx, input) => {
+    const role = await ctx.services.roles.get(ctx.accountId, input.RoleName);
+    return { Tags: tagList(await ctx.services.roles.tags(ctx.accountId, role)), IsTruncated: false };
+  },
+};
+
+export const putRolePermissionsBoundary: Handler<'PutRolePermissionsBoundary'> = {
+  target: (ctx, input) => roleTarget(ctx, input.RoleName),
+  run: async (ctx, input) => {
+    await ctx.services.roles.setPermissionsBoundary(ctx.accountId, input.RoleName, input.PermissionsBoundary);
+    return {};
+  },
+};
+
+export const deleteRolePermissionsBoundary: Handler<'DeleteRolePermissionsBoundary'> = {
+  target: (ctx, input) => roleTarget(ctx, input.RoleName),
+  run: async (ctx, input) => {
+    await ctx.services.roles.setPermissionsBoundary(ctx.accountId, input.RoleName, null);
     return {};
   },
 };

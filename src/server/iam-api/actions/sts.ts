@@ -1,4 +1,4 @@
-// STS actions: GetCallerIdentity (always allowed, as in AWS) and AssumeRole (authorized by the role's trust policy).
+// STS actions: GetCallerIdentity and GetSessionToken (always allowed, as in AWS) and AssumeRole (authorized by the role's trust policy).
 import type { OperationTypes } from '../../../generated/sts/operations.js';
 import { tagMap, type ActionHandler } from './types.js';
 
@@ -23,6 +23,15 @@ export const assumeRole: Handler<'AssumeRole'> = {
     return {
       Credentials: { AccessKeyId: session.accessKeyId, SecretAccessKey: session.secretAccessKey, SessionToken: session.sessionToken, Expiration: session.expiration },
       AssumedRoleUser: { AssumedRoleId: session.assumedRoleId, Arn: session.arn },
+    };
+  },
+};
+
+export const getSessionToken: Handler<'GetSessionToken'> = {
+  run: async (ctx, input) => {
+    const issued = await ctx.services.sts.sessionToken(ctx, input.DurationSeconds);
+    return {
+      Credentials: { AccessKeyId: issued.accessKeyId, SecretAccessKey: issued.secretAccessKey, SessionToken: issued.sessionToken, Expiration: issued.expiration },
     };
   },
 };

@@ -9,6 +9,7 @@ import type { GroupService } from '../../../domain/iam/group-service.js';
 import type { RoleService } from '../../../domain/iam/role-service.js';
 import type { PolicyService } from '../../../domain/iam/policy-service.js';
 import type { StsService } from '../../../domain/iam/sts-service.js';
+import type { PolicySimulator } from '../../../domain/iam/simulator.js';
 
 export interface IamServices {
   readonly users: UserService;
@@ -17,6 +18,7 @@ export interface IamServices {
   readonly roles: RoleService;
   readonly policies: PolicyService;
   readonly sts: StsService;
+  readonly simulator: PolicySimulator;
 }
 
 export interface ActionContext extends IamContext {

@@ -1,4 +1,4 @@
-// IAM user actions: CreateUser, GetUser, ListUsers, DeleteUser, TagUser, UntagUser, ListUserTags, PutUserPermissionsBoundary.
+// IAM user actions: CreateUser, GetUser, ListUsers, DeleteUser, TagUser, UntagUser, ListUserTags, Put/DeleteUserPermissionsBoundary.
 import type { OperationTypes } from '../../../generated/iam/operations.js';
 import type { IamUserRecord, Tags } from '../../../storage/ports.js';
 import { userArn } from '../../../domain/iam/names.js';
@@ -80,6 +80,14 @@ export const putUserPermissionsBoundary: Handler<'PutUserPermissionsBoundary'> =
   target: (ctx, input) => userTarget(ctx, input.UserName),
   run: async (ctx, input) => {
     await ctx.services.users.setPermissionsBoundary(ctx.accountId, input.UserName, input.PermissionsBoundary);
+    return {};
+  },
+};
+
+export const deleteUserPermissionsBoundary: Handler<'DeleteUserPermissionsBoundary'> = {
+  target: (ctx, input) => userTarget(ctx, input.UserName),
+  run: async (ctx, input) => {
+    await ctx.services.users.setPermissionsBoundary(ctx.accountId, input.UserName, null);
     return {};
   },
 };
