@@ -82,7 +82,7 @@ function repoRoot(): string {
 }
 
 /** The evaluation cases of spec §11, found where the evaluator's own test (src/auth/iam/cases.test.ts) finds them. */
-const CASES = JSON.parse(readFileSync(resolve(repoRoot(), '..', 'shared', 'spec', 'iam-evaluation-cases.json'), 'utf8')) as {
+const CASES = JSON.parse(readFileSync(resolve(repoRoot(), 'test', 'fixtures', 'iam-evaluation-cases.json'), 'utf8')) as {
   cases: Array<{ id: string; request: { principal: string; action: string; resources: string[]; context: Record<string, string | string[]> }; identityPolicies: unknown[]; permissionsBoundary?: unknown[]; expected: string }>;
 };
 const trustAccount = (action = 'sts:AssumeRole') =>
