@@ -125,7 +125,7 @@ export class CredentialResolver {
         arn: principalArn(record.accountId, record.principalKind, record.principalName),
         accessKeyId,
         // Temporary credentials (AssumeRole, GetSessionToken) carry aws:TokenIssueTime.
-        ...(record.sessionToken !== undefined ? { issuedAt: record.createdAt } : {}),
+        ...(record.sessionTokenSha256 !== undefined ? { issuedAt: record.createdAt } : {}),
         ...(record.sessionTags ? { sessionTags: record.sessionTags } : {}),
         ...(record.sessionPolicy ? { sessionPolicy: record.sessionPolicy } : {}),
       },

@@ -42,18 +42,18 @@ export class AccessKeyService {
     const user = await this.users.get(accountId, userName);
     const keys = await this.store.accessKeys.listForPrincipal(accountId, 'user', user.name);
     // A user's temporary keys (GetSessionToken) are not its access keys.
-    return keys.filter((key) => key.sessionToken === undefined);
+    return keys.filter((key) => key.sessionTokenSha256 === undefined);
   }
 
   /** The user a long-term key of the account belongs to, if any. */
   async ownerOf(accountId: string, accessKeyId: string): Promise<string | undefined> {
     const key = await this.store.accessKeys.findById(accessKeyId);
-    return key && key.accountId === accountId && key.principalKind === 'user' && key.sessionToken === undefined ? key.principalName : undefined;
+    return key && key.accountId === accountId && key.principalKind === 'user' && key.sessionTokenSha256 === undefined ? key.principalName : undefined;
   }
 
   async lastUsed(accountId: string, accessKeyId: string): Promise<AccessKeyRecord> {
     const key = await this.store.accessKeys.findById(accessKeyId);
-    if (!key || key.accountId !== accountId || key.principalKind !== 'user' || key.sessionToken !== undefined) throw noSuchAccessKey(accessKeyId);
+    if (!key || key.accountId !== accountId || key.principalKind !== 'user' || key.sessionTokenSha256 !== undefined) throw noSuchAccessKey(accessKeyId);
     return key;
   }
 
@@ -70,7 +70,7 @@ export class AccessKeyService {
   private async owned(accountId: string, userName: string, accessKeyId: string): Promise<void> {
     const user = await this.users.get(accountId, userName);
     const key = await this.store.accessKeys.findById(accessKeyId);
-    if (!key || key.accountId !== accountId || key.principalKind !== 'user' || key.principalName !== user.name || key.sessionToken !== undefined) {
+    if (!key || key.accountId !== accountId || key.principalKind !== 'user' || key.principalName !== user.name || key.sessionTokenSha256 !== undefined) {
       throw noSuchAccessKey(accessKeyId);
     }
   }

@@ -144,7 +144,7 @@ export class StsService {
       principalName: principal.name,
       sealedSecret: this.secrets.seal(secretAccessKey),
       status: 'Active',
-      sessionToken,
+      sessionTokenSha256: sessionTokenSha256(sessionToken),
       expiresAt: expiration,
       createdAt: ctx.now,
     });

@@ -44,7 +44,7 @@ export class UserService {
     const ref = { kind: 'user', name: user.name } as const;
     const { iam, accessKeys } = this.store;
     const keys = await accessKeys.listForPrincipal(ctx.accountId, 'user', user.name);
-    if (keys.some((key) => key.sessionToken === undefined)) throw deleteConflict('delete access keys');
+    if (keys.some((key) => key.sessionTokenSha256 === undefined)) throw deleteConflict('delete access keys');
     if ((await iam.policies.listInline(ctx.accountId, ref)).length > 0) throw deleteConflict('delete policies');
     if ((await iam.policies.listAttached(ctx.accountId, ref)).length > 0) throw deleteConflict('detach all policies');
     if ((await iam.groups.listForUser(ctx.accountId, user.name)).length > 0) throw deleteConflict('remove user from all groups');
