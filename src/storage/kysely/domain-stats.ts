@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { DomainStats, DomainStatsRepository, Scope } from '../ports.js';
 import type { Database } from '../schema.js';
+import { runCompiled } from './compiled-cache.js';
 import { chunks, IN_LIST_CHUNK, inScope } from './rows.js';
 
 /**
@@ -68,26 +69,31 @@ export class StatsLedger {
     for (const id of [...this.#pending.keys()].sort()) {
       const pending = this.#pending.get(id)!;
       if (pending.profiles === 0 && pending.objects === 0 && pending.bytes === 0 && pending.metering === 0) continue;
-      await db
-        .insertInto('domain_stats')
-        .values({
-          ...inScope(pending.scope),
-          domain_name: pending.domainName,
-          shard: this.#shard,
-          profile_count: pending.profiles,
-          object_count: pending.objects,
-          total_size: pending.bytes,
-          metering_profile_count: pending.metering,
-        })
-        .onConflict((oc) =>
-          oc.columns(['account_id', 'region', 'domain_name', 'shard']).doUpdateSet((eb) => ({
-            profile_count: eb('domain_stats.profile_count', '+', eb.ref('excluded.profile_count')),
-            object_count: eb('domain_stats.object_count', '+', eb.ref('excluded.object_count')),
-            total_size: eb('domain_stats.total_size', '+', eb.ref('excluded.total_size')),
-            metering_profile_count: eb('domain_stats.metering_profile_count', '+', eb.ref('excluded.metering_profile_count')),
-          })),
-        )
-        .execute();
+      const { scope, domainName } = pending;
+      const values = [scope.accountId, scope.region, domainName, this.#shard, pending.profiles, pending.objects, pending.bytes, pending.metering];
+      // Compiled once: this runs with nearly every write (PutProfileObject's among them).
+      await runCompiled(db, 'domainStats.add', values, (slot) =>
+        db
+          .insertInto('domain_stats')
+          .values({
+            account_id: slot(0),
+            region: slot(1),
+            domain_name: slot(2),
+            shard: slot(3),
+            profile_count: slot(4),
+            object_count: slot(5),
+            total_size: slot(6),
+            metering_profile_count: slot(7),
+          })
+          .onConflict((oc) =>
+            oc.columns(['account_id', 'region', 'domain_name', 'shard']).doUpdateSet((eb) => ({
+              profile_count: eb('domain_stats.profile_count', '+', eb.ref('excluded.profile_count')),
+              object_count: eb('domain_stats.object_count', '+', eb.ref('excluded.object_count')),
+              total_size: eb('domain_stats.total_size', '+', eb.ref('excluded.total_size')),
+              metering_profile_count: eb('domain_stats.metering_profile_count', '+', eb.ref('excluded.metering_profile_count')),
+            })),
+          ),
+      );
     }
     this.#pending.clear();
   }
@@ -111,7 +117,20 @@ export function countedWrite<T>(db: Kysely<Database>, ledger: StatsLedger | unde
 /** How many objects each of these profiles holds now (profiles holding none are absent). */
 export async function objectCountsOf(db: Kysely<Database>, scope: Scope, domainName: string, profileIds: Iterable<string>): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
-  for (const chunk of chunks([...new Set(profileIds)], IN_LIST_CHUNK)) {
+  const ids = [...new Set(profileIds)];
+  if (ids.length === 1) {
+    // One profile (a PutProfileObject): a compiled query, as this runs with every new object.
+    const { rows } = await runCompiled(db, 'domainStats.objectCount', [scope.accountId, scope.region, domainName, ids[0]], (slot) =>
+      db
+        .selectFrom('profile_objects')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where((eb) => eb.and({ account_id: slot(0), region: slot(1), domain_name: slot(2), profile_id: slot(3) })),
+    );
+    const n = Number(rows[0]?.n ?? 0);
+    if (n > 0) counts.set(ids[0]!, n);
+    return counts;
+  }
+  for (const chunk of chunks(ids, IN_LIST_CHUNK)) {
     const rows = await db
       .selectFrom('profile_objects')
       .select((eb) => ['profile_id', eb.fn.countAll<number>().as('n')])

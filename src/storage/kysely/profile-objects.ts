@@ -5,7 +5,7 @@ import type { ObjectStats, ProfileObjectRecord, ProfileObjectRepository } from '
 import type { Database } from '../schema.js';
 import type { ProfileObjectsTable } from '../object-schema.js';
 import { runCompiled, type SlotOf } from './compiled-cache.js';
-import { countedWrite, lockProfileRows, meteringChange, meteringChangeOf, objectCountsOf, type StatsLedger } from './domain-stats.js';
+import { countedWrite, lockProfileRows, meteringChange, meteringChangeOf, meteringExtra, objectCountsOf, type StatsLedger } from './domain-stats.js';
 import { insertRows } from './multi-row-insert.js';
 import { chunks, IN_LIST_CHUNK, inScope, pageFetchSize, toMillis, toPage } from './rows.js';
 
@@ -54,11 +54,22 @@ export class KyselyProfileObjectRepository implements ProfileObjectRepository {
 
   async #put(db: Kysely<Database>, ledger: StatsLedger, scope: Scope, domainName: string, object: ProfileObjectRecord): Promise<void> {
     const identity = [scope.accountId, scope.region, domainName, object.objectTypeName, object.objectKey];
-    const { rows: before } = await runCompiled(db, 'profileObjects.owner', identity, (slot) =>
-      db.selectFrom('profile_objects').select(['profile_id', 'size_bytes']).where((eb) => eb.and(identityOf(slot))),
+    // In one statement (this runs with every PutProfileObject): the object's current owner and size, and how
+    // many objects the profile it goes to holds before it.
+    const { rows } = await runCompiled(db, 'profileObjects.before', [...identity, object.profileId], (slot) =>
+      db.selectNoFrom((eb) => [
+        eb.selectFrom('profile_objects').select('profile_id').where((w) => w.and(identityOf(slot))).as('owner'),
+        eb.selectFrom('profile_objects').select('size_bytes').where((w) => w.and(identityOf(slot))).as('size'),
+        eb
+          .selectFrom('profile_objects')
+          .select((c) => c.fn.countAll<number>().as('n'))
+          .where((w) => w.and({ account_id: slot(0), region: slot(1), domain_name: slot(2), profile_id: slot(5) }))
+          .as('held'),
+      ]),
     );
-    const previous = before[0];
-    const movedFrom = previous !== undefined && previous.profile_id !== object.profileId ? previous.profile_id : undefined;
+    const before = rows[0];
+    const previousOwner = before?.owner ?? undefined;
+    const movedFrom = previousOwner !== undefined && previousOwner !== object.profileId ? previousOwner : undefined;
     // The profile it leaves is locked like the one it joins, so that profile's count is exact below.
     if (movedFrom !== undefined) await lockProfileRows(db, scope, domainName, [movedFrom]);
     const changing = [object.profileId, object.object, object.sizeBytes, toMillis(object.lastUpdatedAt), toMillis(object.expiresAt)];
@@ -93,14 +104,13 @@ export class KyselyProfileObjectRepository implements ProfileObjectRepository {
     for (const key of unique.values()) values.push(...identity, key.keyName, key.value);
     await insertRows(db, 'profile_object_keys', OBJECT_KEY_COLUMNS, values, 'plain');
 
-    const change = new Map<string, number>();
-    if (previous === undefined || movedFrom !== undefined) change.set(object.profileId, 1);
-    if (movedFrom !== undefined) change.set(movedFrom, -1);
-    ledger.add(scope, domainName, {
-      objects: previous === undefined ? 1 : 0,
-      bytes: object.sizeBytes - Number(previous?.size_bytes ?? 0),
-      metering: await meteringChangeOf(db, scope, domainName, change),
-    });
+    let metering = 0;
+    if (previousOwner === undefined || movedFrom !== undefined) {
+      const held = Number(before?.held ?? 0);
+      metering += meteringExtra(held + 1) - meteringExtra(held);
+    }
+    if (movedFrom !== undefined) metering += await meteringChangeOf(db, scope, domainName, new Map([[movedFrom, -1]]));
+    ledger.add(scope, domainName, { objects: previousOwner === undefined ? 1 : 0, bytes: object.sizeBytes - Number(before?.size ?? 0), metering });
   }
 
   async delete(scope: Scope, domainName: string, objectTypeName: string, objectKey: string): Promise<boolean> {
