@@ -3,7 +3,7 @@
 // and temporary credentials of the calling user or root itself (GetSessionToken).
 import { randomBytes } from 'node:crypto';
 import { sessionTokenSha256 } from '../../auth/sigv4/sha256.js';
-import type { Store, Tags } from '../../storage/ports.js';
+import type { AccessKeyRecord, Store, Tags } from '../../storage/ports.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import { newAccessKeyId, newSecretAccessKey } from '../accounts/access-key-material.js';
 import type { PolicyAuthorizer } from '../../auth/authorizer.js';
@@ -96,31 +96,12 @@ export class StsService {
       }
     }
 
-    // Expired sessions of the account go as new ones come, so they cannot pile up.
-    await this.store.accessKeys.deleteExpired(ctx.accountId, ctx.now);
-    const secretAccessKey = newSecretAccessKey();
-    const sessionToken = randomBytes(96).toString('base64');
-    const expiration = new Date(ctx.now.getTime() + seconds * 1000);
-    const accessKeyId = newAccessKeyId('ASIA');
-    await this.store.accessKeys.create({
-      accessKeyId,
-      accountId: ctx.accountId,
-      principalKind: 'role-session',
-      principalName: `${role.name}/${input.sessionName}`,
-      sealedSecret: this.secrets.seal(secretAccessKey),
-      status: 'Active',
-      // Only its digest is kept: a copy of the database does not give anyone a working session.
-      sessionTokenSha256: sessionTokenSha256(sessionToken),
-      expiresAt: expiration,
-      createdAt: ctx.now,
+    const issued = await this.#issue(ctx, 'role-session', `${role.name}/${input.sessionName}`, seconds, {
       ...(hasTags ? { sessionTags: input.tags } : {}),
       ...(input.policy === undefined ? {} : { sessionPolicy: input.policy }),
     });
     return {
-      accessKeyId,
-      secretAccessKey,
-      sessionToken,
-      expiration,
+      ...issued,
       assumedRoleId: `${role.roleId}:${input.sessionName}`,
       arn: `arn:aws:sts::${ctx.accountId}:assumed-role/${role.name}/${input.sessionName}`,
     };
@@ -132,6 +113,18 @@ export class StsService {
     if (principal.kind === 'role-session' || principal.issuedAt !== undefined) throw sessionTokenNotForSessions();
     const requested = durationSeconds ?? SESSION_TOKEN_DEFAULT_SECONDS;
     const seconds = principal.kind === 'root' ? Math.min(requested, ROOT_SESSION_MAX_SECONDS) : requested;
+    return this.#issue(ctx, principal.kind, principal.name, seconds, {});
+  }
+
+  /** A temporary key for `principalKind`/`principalName`, valid for `seconds`. */
+  async #issue(
+    ctx: IamContext,
+    principalKind: AccessKeyRecord['principalKind'],
+    principalName: string,
+    seconds: number,
+    session: Pick<AccessKeyRecord, 'sessionTags' | 'sessionPolicy'>,
+  ): Promise<IssuedCredentials> {
+    // Expired sessions of the account go as new ones come, so they cannot pile up.
     await this.store.accessKeys.deleteExpired(ctx.accountId, ctx.now);
     const secretAccessKey = newSecretAccessKey();
     const sessionToken = randomBytes(96).toString('base64');
@@ -140,13 +133,15 @@ export class StsService {
     await this.store.accessKeys.create({
       accessKeyId,
       accountId: ctx.accountId,
-      principalKind: principal.kind,
-      principalName: principal.name,
+      principalKind,
+      principalName,
       sealedSecret: this.secrets.seal(secretAccessKey),
       status: 'Active',
+      // Only its digest is kept: a copy of the database does not give anyone a working session.
       sessionTokenSha256: sessionTokenSha256(sessionToken),
       expiresAt: expiration,
       createdAt: ctx.now,
+      ...session,
     });
     return { accessKeyId, secretAccessKey, sessionToken, expiration };
   }
