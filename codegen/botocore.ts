@@ -4,12 +4,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, type SmithyMember, type SmithyModel, type SmithyShape } from './model.js';
 
-interface BotocoreRef {
+export interface BotocoreRef {
   shape: string;
+  location?: 'uri' | 'querystring' | 'header' | 'headers' | 'statusCode';
   locationName?: string;
 }
 
-interface BotocoreShape {
+export interface BotocoreShape {
   type: string;
   members?: Record<string, BotocoreRef>;
   required?: string[];
@@ -25,7 +26,9 @@ interface BotocoreShape {
   exception?: boolean;
 }
 
-interface BotocoreOperation {
+export interface BotocoreOperation {
+  http?: { method: string; requestUri: string; responseCode?: number };
+  idempotent?: boolean;
   input?: BotocoreRef;
   output?: BotocoreRef & { resultWrapper?: string };
   errors?: BotocoreRef[];
@@ -59,8 +62,27 @@ function anchored(pattern: string): string {
   return `^(?:${pattern})$`;
 }
 
-function convertShape(shape: BotocoreShape, ns: string): SmithyShape {
-  const ref = (r: BotocoreRef): SmithyMember => ({ target: ns + r.shape });
+/** The Smithy traits of a restJson member bound to the URI, the query string, a header or the status code. */
+function bindingTraits(member: BotocoreRef): Record<string, unknown> {
+  switch (member.location) {
+    case 'uri':
+      return { 'smithy.api#httpLabel': {} };
+    case 'querystring':
+      return { 'smithy.api#httpQuery': member.locationName };
+    case 'header':
+      return { 'smithy.api#httpHeader': member.locationName };
+    case 'headers':
+      return { 'smithy.api#httpPrefixHeaders': member.locationName };
+    case 'statusCode':
+      return { 'smithy.api#httpResponseCode': {} };
+    default:
+      return {};
+  }
+}
+
+/** One botocore shape in Smithy's terms; `target` names the Smithy shape a botocore shape name refers to. */
+export function convertShape(shape: BotocoreShape, target: (name: string) => string): SmithyShape {
+  const ref = (r: BotocoreRef): SmithyMember => ({ target: target(r.shape) });
   const length = shape.min !== undefined || shape.max !== undefined ? { min: shape.min, max: shape.max } : undefined;
   const traits: Record<string, unknown> = {};
   switch (shape.type) {
@@ -72,10 +94,10 @@ function convertShape(shape: BotocoreShape, ns: string): SmithyShape {
       }
       const required = new Set(shape.required ?? []);
       const members = Object.fromEntries(
-        Object.entries(shape.members ?? {}).map(([name, member]) => [
-          name,
-          { target: ns + member.shape, ...(required.has(name) ? { traits: { 'smithy.api#required': {} } } : {}) },
-        ]),
+        Object.entries(shape.members ?? {}).map(([name, member]) => {
+          const memberTraits = { ...bindingTraits(member), ...(required.has(name) ? { 'smithy.api#required': {} } : {}) };
+          return [name, { target: target(member.shape), ...(Object.keys(memberTraits).length > 0 ? { traits: memberTraits } : {}) }];
+        }),
       );
       return { type: 'structure', members, traits };
     }
@@ -97,6 +119,8 @@ function convertShape(shape: BotocoreShape, ns: string): SmithyShape {
       return { type: 'string', traits };
     case 'integer':
     case 'long':
+    case 'double':
+    case 'float':
       if (length) traits['smithy.api#range'] = length;
       return { type: shape.type, traits };
     default:
@@ -112,7 +136,7 @@ export function toSmithy(model: BotocoreModel, namespace: string, operations: re
     if (shapes[id]) return;
     const shape = model.shapes[name];
     if (!shape) throw new Error(`botocore model has no shape ${name}`);
-    shapes[id] = convertShape(shape, namespace);
+    shapes[id] = convertShape(shape, (target) => namespace + target);
     for (const member of Object.values(shape.members ?? {})) visit(member.shape);
     for (const ref of [shape.member, shape.key, shape.value]) if (ref) visit(ref.shape);
   };

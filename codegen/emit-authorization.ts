@@ -33,8 +33,24 @@ export interface AuthorizationRule {
 }
 `;
 
+/**
+ * An operation newer than the reference is authorized as its own action on the resources of the listed
+ * action it names (model/iam-service-reference/unlisted-actions.json, each entry with its reason).
+ */
+function withUnlistedActions(actions: Record<string, ReferenceAction>): Record<string, ReferenceAction> {
+  const unlisted = readReference('unlisted-actions.json') as Record<string, { resourcesLike: string; why: string }>;
+  const out = { ...actions };
+  for (const [name, entry] of Object.entries(unlisted)) {
+    if (out[name.toLowerCase()]) throw new Error(`unlisted-actions.json: ${name} is in the reference now; remove its entry`);
+    const like = actions[entry.resourcesLike.toLowerCase()];
+    if (!like) throw new Error(`unlisted-actions.json: ${name} names unknown action ${entry.resourcesLike}`);
+    out[name.toLowerCase()] = { ...like, name };
+  }
+  return out;
+}
+
 export function emitAuthorization(model: SmithyModel): string {
-  const actions = readReference('profile-actions.json') as Record<string, ReferenceAction>;
+  const actions = withUnlistedActions(readReference('profile-actions.json') as Record<string, ReferenceAction>);
   const types = readReference('profile-resource-types.json') as Record<string, { arn: string }>;
   const rows = operationIds(model).map((id) => {
     const name = shortName(id);

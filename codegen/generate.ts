@@ -1,6 +1,6 @@
 // Renders every file of src/generated/ from the pinned models, as a map of path (relative to
 // src/generated/) -> contents: Customer Profiles at the top, each awsQuery service in its folder.
-import { loadModel } from './model.js';
+import { loadContract } from './model-union.js';
 import { emitTypes } from './emit-types.js';
 import { emitSchema, emitSchemaTypes } from './emit-schema.js';
 import { emitValidationRuntime, emitValidators } from './emit-validators.js';
@@ -13,7 +13,7 @@ import { emitQueryErrors } from './emit-query-errors.js';
 import { QUERY_SERVICES } from './query-services.js';
 
 export function generate(): Map<string, string> {
-  const model = loadModel();
+  const model = loadContract();
   const files = new Map([
     ['schema-types.ts', emitSchemaTypes()],
     ['validation-runtime.ts', emitValidationRuntime()],

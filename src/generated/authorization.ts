@@ -19,6 +19,7 @@ export const authorizationRules: Readonly<Record<OperationName, AuthorizationRul
   AddProfileKey: { resources: ["domains/{DomainName}"] },
   BatchGetCalculatedAttributeForProfile: { resources: ["domains/{DomainName}/calculated-attributes/{CalculatedAttributeName}","domains/{DomainName}"] },
   BatchGetProfile: { resources: ["domains/{DomainName}"] },
+  BatchPutProfileObject: { resources: ["domains/{DomainName}","domains/{DomainName}/object-types/{ObjectTypeName}"] },
   CreateCalculatedAttributeDefinition: { resources: ["domains/{DomainName}/calculated-attributes/{CalculatedAttributeName}","domains/{DomainName}"], requestTags: 'Tags' },
   CreateDomain: { resources: ["domains/{DomainName}"], requestTags: 'Tags' },
   CreateDomainLayout: { resources: ["domains/{DomainName}","domains/{DomainName}/layouts/{LayoutDefinitionName}"], requestTags: 'Tags' },

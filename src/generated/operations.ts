@@ -5,6 +5,7 @@ export type OperationName =
   | 'AddProfileKey'
   | 'BatchGetCalculatedAttributeForProfile'
   | 'BatchGetProfile'
+  | 'BatchPutProfileObject'
   | 'CreateCalculatedAttributeDefinition'
   | 'CreateDomain'
   | 'CreateDomainLayout'
@@ -131,6 +132,7 @@ export interface OperationTypes {
   AddProfileKey: { input: shapes.AddProfileKeyRequest; output: shapes.AddProfileKeyResponse };
   BatchGetCalculatedAttributeForProfile: { input: shapes.BatchGetCalculatedAttributeForProfileRequest; output: shapes.BatchGetCalculatedAttributeForProfileResponse };
   BatchGetProfile: { input: shapes.BatchGetProfileRequest; output: shapes.BatchGetProfileResponse };
+  BatchPutProfileObject: { input: shapes.BatchPutProfileObjectRequest; output: shapes.BatchPutProfileObjectResponse };
   CreateCalculatedAttributeDefinition: { input: shapes.CreateCalculatedAttributeDefinitionRequest; output: shapes.CreateCalculatedAttributeDefinitionResponse };
   CreateDomain: { input: shapes.CreateDomainRequest; output: shapes.CreateDomainResponse };
   CreateDomainLayout: { input: shapes.CreateDomainLayoutRequest; output: shapes.CreateDomainLayoutResponse };
@@ -240,6 +242,7 @@ export const operations: Readonly<Record<OperationName, OperationDefinition>> = 
   AddProfileKey: { name: 'AddProfileKey', method: 'POST', uri: "/domains/{DomainName}/profiles/keys", successCode: 200, input: "AddProfileKeyRequest", output: "AddProfileKeyResponse", errors: ["AccessDeniedException","BadRequestException","InternalServerException","ResourceNotFoundException","ThrottlingException"], iamAction: 'profile:AddProfileKey', idempotent: false, paginated: false },
   BatchGetCalculatedAttributeForProfile: { name: 'BatchGetCalculatedAttributeForProfile', method: 'POST', uri: "/domains/{DomainName}/calculated-attributes/{CalculatedAttributeName}/batch-get-for-profiles", successCode: 200, input: "BatchGetCalculatedAttributeForProfileRequest", output: "BatchGetCalculatedAttributeForProfileResponse", errors: ["AccessDeniedException","BadRequestException","InternalServerException","ResourceNotFoundException","ThrottlingException"], iamAction: 'profile:BatchGetCalculatedAttributeForProfile', idempotent: false, paginated: false },
   BatchGetProfile: { name: 'BatchGetProfile', method: 'POST', uri: "/domains/{DomainName}/batch-get-profiles", successCode: 200, input: "BatchGetProfileRequest", output: "BatchGetProfileResponse", errors: ["AccessDeniedException","BadRequestException","InternalServerException","ResourceNotFoundException","ThrottlingException"], iamAction: 'profile:BatchGetProfile', idempotent: false, paginated: false },
+  BatchPutProfileObject: { name: 'BatchPutProfileObject', method: 'PUT', uri: "/domains/{DomainName}/profiles/objects/batch-put-profile-object", successCode: 200, input: "BatchPutProfileObjectRequest", output: "BatchPutProfileObjectResponse", errors: ["AccessDeniedException","BadRequestException","InternalServerException","ResourceNotFoundException","ThrottlingException"], iamAction: 'profile:BatchPutProfileObject', idempotent: false, paginated: false },
   CreateCalculatedAttributeDefinition: { name: 'CreateCalculatedAttributeDefinition', method: 'POST', uri: "/domains/{DomainName}/calculated-attributes/{CalculatedAttributeName}", successCode: 200, input: "CreateCalculatedAttributeDefinitionRequest", output: "CreateCalculatedAttributeDefinitionResponse", errors: ["AccessDeniedException","BadRequestException","InternalServerException","ResourceNotFoundException","ThrottlingException"], iamAction: 'profile:CreateCalculatedAttributeDefinition', idempotent: false, paginated: false },
   CreateDomain: { name: 'CreateDomain', method: 'POST', uri: "/domains/{DomainName}", successCode: 200, input: "CreateDomainRequest", output: "CreateDomainResponse", errors: ["AccessDeniedException","BadRequestException","InternalServerException","ResourceNotFoundException","ThrottlingException"], iamAction: 'profile:CreateDomain', idempotent: false, paginated: false },
   CreateDomainLayout: { name: 'CreateDomainLayout', method: 'POST', uri: "/domains/{DomainName}/layouts/{LayoutDefinitionName}", successCode: 200, input: "CreateDomainLayoutRequest", output: "CreateDomainLayoutResponse", errors: ["AccessDeniedException","BadRequestException","InternalServerException","ResourceNotFoundException","ThrottlingException"], iamAction: 'profile:CreateDomainLayout', idempotent: false, paginated: false },

@@ -141,6 +141,31 @@ export const schema: Readonly<Record<string, ShapeSchema>> = {
     "Errors": { target: "BatchGetProfileErrorList", jsonName: "Errors" },
     "Profiles": { target: "ProfileList", jsonName: "Profiles" },
   } },
+  "BatchPutProfileObjectErrorItem": { kind: 'structure', members: {
+    "Id": { target: "name", jsonName: "Id", required: true },
+    "Code": { target: "responseCode", jsonName: "Code", required: true },
+    "Message": { target: "text", jsonName: "Message" },
+  } },
+  "BatchPutProfileObjectErrorList": { kind: 'list', member: "BatchPutProfileObjectErrorItem" },
+  "BatchPutProfileObjectRequest": { kind: 'structure', members: {
+    "DomainName": { target: "name", jsonName: "DomainName", required: true, location: 'label', locationName: "DomainName" },
+    "ObjectTypeName": { target: "typeName", jsonName: "ObjectTypeName", required: true },
+    "Items": { target: "BatchPutProfileObjectRequestItemList", jsonName: "Items", required: true },
+  } },
+  "BatchPutProfileObjectRequestItem": { kind: 'structure', members: {
+    "Id": { target: "name", jsonName: "Id", required: true },
+    "Object": { target: "stringifiedJson", jsonName: "Object", required: true },
+  } },
+  "BatchPutProfileObjectRequestItemList": { kind: 'list', member: "BatchPutProfileObjectRequestItem" },
+  "BatchPutProfileObjectResponse": { kind: 'structure', members: {
+    "Successful": { target: "BatchPutProfileObjectResponseList", jsonName: "Successful" },
+    "Failed": { target: "BatchPutProfileObjectErrorList", jsonName: "Failed" },
+  } },
+  "BatchPutProfileObjectResponseItem": { kind: 'structure', members: {
+    "Id": { target: "name", jsonName: "Id", required: true },
+    "ProfileObjectUniqueKey": { target: "string1To255", jsonName: "ProfileObjectUniqueKey", required: true },
+  } },
+  "BatchPutProfileObjectResponseList": { kind: 'list', member: "BatchPutProfileObjectResponseItem" },
   "Batches": { kind: 'list', member: "Batch" },
   "BucketName": { kind: 'string' },
   "BucketPrefix": { kind: 'string' },
@@ -602,6 +627,20 @@ export const schema: Readonly<Record<string, ShapeSchema>> = {
     "CalculatedAttributes": { target: "CalculatedCustomAttributes", jsonName: "CalculatedAttributes" },
   } },
   "DimensionList": { kind: 'list', member: "Dimension" },
+  "DiversityCapType": { kind: 'enum', values: ["PERCENTAGE","VALUE"] },
+  "DiversityCapValue": { kind: 'integer' },
+  "DiversityColumn": { kind: 'structure', members: {
+    "Name": { target: "text", jsonName: "Name", required: true },
+    "CapType": { target: "DiversityCapType", jsonName: "CapType", required: true },
+    "Target": { target: "DiversityTargetExpression", jsonName: "Target", required: true },
+  } },
+  "DiversityColumnsList": { kind: 'list', member: "DiversityColumn" },
+  "DiversityConfig": { kind: 'structure', members: {
+    "DiversityColumns": { target: "DiversityColumnsList", jsonName: "DiversityColumns" },
+  } },
+  "DiversityPlaceholderName": { kind: 'string' },
+  "DiversityTargetExpression": { kind: 'string' },
+  "DiversityValuesMap": { kind: 'map', key: "DiversityPlaceholderName", value: "DiversityCapValue" },
   "DomainList": { kind: 'list', member: "ListDomainItem" },
   "DomainObjectTypeField": { kind: 'structure', members: {
     "Source": { target: "text", jsonName: "Source", required: true },
@@ -1005,6 +1044,7 @@ export const schema: Readonly<Record<string, ShapeSchema>> = {
     "CandidateIds": { target: "CandidateIdList", jsonName: "CandidateIds" },
     "MaxResults": { target: "MaxSize500", jsonName: "MaxResults" },
     "MetadataConfig": { target: "MetadataConfig", jsonName: "MetadataConfig" },
+    "DiversityConfig": { target: "RecommendationDiversityConfig", jsonName: "DiversityConfig" },
   } },
   "GetProfileRecommendationsResponse": { kind: 'structure', members: {
     "Recommendations": { target: "Recommendations", jsonName: "Recommendations" },
@@ -1042,6 +1082,7 @@ export const schema: Readonly<Record<string, ShapeSchema>> = {
     "LatestRecommenderUpdate": { target: "RecommenderUpdate", jsonName: "LatestRecommenderUpdate" },
     "TrainingMetrics": { target: "TrainingMetricsList", jsonName: "TrainingMetrics" },
     "Tags": { target: "TagMap", jsonName: "Tags" },
+    "ActiveRecommenderVersionName": { target: "RecommenderVersionName", jsonName: "ActiveRecommenderVersionName" },
   } },
   "GetRecommenderSchemaRequest": { kind: 'structure', members: {
     "DomainName": { target: "name", jsonName: "DomainName", required: true, location: 'label', locationName: "DomainName" },
@@ -1633,7 +1674,7 @@ export const schema: Readonly<Record<string, ShapeSchema>> = {
     "MaxInvocationsPerProfile": { target: "maxSize1000", jsonName: "MaxInvocationsPerProfile" },
     "Unlimited": { target: "boolean", jsonName: "Unlimited" },
   } },
-  "PeriodUnit": { kind: 'enum', values: ["HOURS","DAYS","WEEKS","MONTHS"] },
+  "PeriodUnit": { kind: 'enum', values: ["HOURS","DAYS","WEEKS","MONTHS","MINUTES"] },
   "Periods": { kind: 'list', member: "Period" },
   "PhoneNumberList": { kind: 'list', member: "string1To255" },
   "PhonePreferenceList": { kind: 'list', member: "ContactPreference" },
@@ -1846,12 +1887,18 @@ export const schema: Readonly<Record<string, ShapeSchema>> = {
     "CatalogItem": { target: "CatalogItem", jsonName: "CatalogItem" },
     "Score": { target: "Double0To1", jsonName: "Score" },
   } },
+  "RecommendationDiversityConfig": { kind: 'structure', members: {
+    "Enabled": { target: "optionalBoolean", jsonName: "Enabled", required: true },
+    "Values": { target: "DiversityValuesMap", jsonName: "Values" },
+  } },
   "Recommendations": { kind: 'list', member: "Recommendation" },
   "RecommenderConfig": { kind: 'structure', members: {
     "EventsConfig": { target: "EventsConfig", jsonName: "EventsConfig" },
     "TrainingFrequency": { target: "RecommenderConfigTrainingFrequencyInteger", jsonName: "TrainingFrequency" },
     "InferenceConfig": { target: "InferenceConfig", jsonName: "InferenceConfig" },
     "IncludedColumns": { target: "IncludedColumns", jsonName: "IncludedColumns" },
+    "ExcludedColumns": { target: "IncludedColumns", jsonName: "ExcludedColumns" },
+    "DiversityConfig": { target: "DiversityConfig", jsonName: "DiversityConfig" },
   } },
   "RecommenderConfigTrainingFrequencyInteger": { kind: 'integer' },
   "RecommenderContext": { kind: 'map', key: "ContextKey", value: "string1To255" },
@@ -1926,7 +1973,9 @@ export const schema: Readonly<Record<string, ShapeSchema>> = {
     "CreatedAt": { target: "timestamp", jsonName: "CreatedAt" },
     "LastUpdatedAt": { target: "timestamp", jsonName: "LastUpdatedAt" },
     "FailureReason": { target: "smithy.api#String", jsonName: "FailureReason" },
+    "RecommenderVersionName": { target: "RecommenderVersionName", jsonName: "RecommenderVersionName" },
   } },
+  "RecommenderVersionName": { kind: 'string' },
   "ResourceNotFoundException": { kind: 'structure', members: {
     "Message": { target: "message", jsonName: "Message" },
   } },
@@ -2129,6 +2178,7 @@ export const schema: Readonly<Record<string, ShapeSchema>> = {
   "TrainingMetrics": { kind: 'structure', members: {
     "Time": { target: "timestamp", jsonName: "Time" },
     "Metrics": { target: "Metrics", jsonName: "Metrics" },
+    "RecommenderVersionName": { target: "RecommenderVersionName", jsonName: "RecommenderVersionName" },
   } },
   "TrainingMetricsList": { kind: 'list', member: "TrainingMetrics" },
   "TriggerConfig": { kind: 'structure', members: {
@@ -2282,6 +2332,7 @@ export const schema: Readonly<Record<string, ShapeSchema>> = {
     "RecommenderName": { target: "name", jsonName: "RecommenderName", required: true, location: 'label', locationName: "RecommenderName" },
     "Description": { target: "sensitiveText", jsonName: "Description" },
     "RecommenderConfig": { target: "RecommenderConfig", jsonName: "RecommenderConfig" },
+    "RecommenderVersionName": { target: "RecommenderVersionName", jsonName: "RecommenderVersionName" },
   } },
   "UpdateRecommenderResponse": { kind: 'structure', members: {
     "RecommenderName": { target: "name", jsonName: "RecommenderName", required: true },
@@ -2344,6 +2395,7 @@ export const schema: Readonly<Record<string, ShapeSchema>> = {
   "optionalLong": { kind: 'long' },
   "percentageInteger": { kind: 'integer' },
   "requestValueList": { kind: 'list', member: "string1To255" },
+  "responseCode": { kind: 'integer' },
   "s3BucketName": { kind: 'string' },
   "s3KeyName": { kind: 'string' },
   "s3KeyNameCustomerOutputConfig": { kind: 'string' },

@@ -153,6 +153,33 @@ export interface BatchGetProfileResponse {
   Profiles?: Array<Profile>;
 }
 
+export interface BatchPutProfileObjectErrorItem {
+  Id: string;
+  Code: number;
+  Message?: string;
+}
+
+export interface BatchPutProfileObjectRequest {
+  DomainName: string;
+  ObjectTypeName: string;
+  Items: Array<BatchPutProfileObjectRequestItem>;
+}
+
+export interface BatchPutProfileObjectRequestItem {
+  Id: string;
+  Object: string;
+}
+
+export interface BatchPutProfileObjectResponse {
+  Successful?: Array<BatchPutProfileObjectResponseItem>;
+  Failed?: Array<BatchPutProfileObjectErrorItem>;
+}
+
+export interface BatchPutProfileObjectResponseItem {
+  Id: string;
+  ProfileObjectUniqueKey: string;
+}
+
 export interface CalculatedAttributeDimension {
   DimensionType: AttributeDimensionType;
   Values: Array<string>;
@@ -675,6 +702,18 @@ export interface Dimension {
   CalculatedAttributes?: Record<string, CalculatedAttributeDimension>;
 }
 
+export type DiversityCapType = "PERCENTAGE" | "VALUE";
+
+export interface DiversityColumn {
+  Name: string;
+  CapType: DiversityCapType;
+  Target: string;
+}
+
+export interface DiversityConfig {
+  DiversityColumns?: Array<DiversityColumn>;
+}
+
 export interface DomainObjectTypeField {
   Source: string;
   Target: string;
@@ -1115,6 +1154,7 @@ export interface GetProfileRecommendationsRequest {
   CandidateIds?: Array<string>;
   MaxResults?: number;
   MetadataConfig?: MetadataConfig;
+  DiversityConfig?: RecommendationDiversityConfig;
 }
 
 export interface GetProfileRecommendationsResponse {
@@ -1156,6 +1196,7 @@ export interface GetRecommenderResponse {
   LatestRecommenderUpdate?: RecommenderUpdate;
   TrainingMetrics?: Array<TrainingMetrics>;
   Tags?: Record<string, string>;
+  ActiveRecommenderVersionName?: string;
 }
 
 export interface GetRecommenderSchemaRequest {
@@ -1826,7 +1867,7 @@ export interface Period {
   Unlimited?: boolean;
 }
 
-export type PeriodUnit = "HOURS" | "DAYS" | "WEEKS" | "MONTHS";
+export type PeriodUnit = "HOURS" | "DAYS" | "WEEKS" | "MONTHS" | "MINUTES";
 
 export interface Profile {
   ProfileId?: string;
@@ -2051,11 +2092,18 @@ export interface Recommendation {
   Score?: number;
 }
 
+export interface RecommendationDiversityConfig {
+  Enabled: boolean;
+  Values?: Record<string, number>;
+}
+
 export interface RecommenderConfig {
   EventsConfig?: EventsConfig;
   TrainingFrequency?: number;
   InferenceConfig?: InferenceConfig;
   IncludedColumns?: Record<string, Array<string>>;
+  ExcludedColumns?: Record<string, Array<string>>;
+  DiversityConfig?: DiversityConfig;
 }
 
 export interface RecommenderFilter {
@@ -2127,6 +2175,7 @@ export interface RecommenderUpdate {
   CreatedAt?: globalThis.Date;
   LastUpdatedAt?: globalThis.Date;
   FailureReason?: string;
+  RecommenderVersionName?: string;
 }
 
 export interface ResourceNotFoundException {
@@ -2356,6 +2405,7 @@ export type TrainingMetricName = "hit" | "coverage" | "recall" | "popularity" | 
 export interface TrainingMetrics {
   Time?: globalThis.Date;
   Metrics?: Record<string, number>;
+  RecommenderVersionName?: string;
 }
 
 export interface TriggerConfig {
@@ -2525,6 +2575,7 @@ export interface UpdateRecommenderRequest {
   RecommenderName: string;
   Description?: string;
   RecommenderConfig?: RecommenderConfig;
+  RecommenderVersionName?: string;
 }
 
 export interface UpdateRecommenderResponse {

@@ -20,8 +20,11 @@ const PATTERN_12 = new RegExp("^[\\w/!@#+=.-]+$");
 const PATTERN_13 = new RegExp("^\\S+$");
 const PATTERN_14 = new RegExp("^.+$");
 const PATTERN_15 = new RegExp("^arn:aws:iam:.*:[0-9]+:");
-const PATTERN_16 = new RegExp("^[A-Za-z0-9_]+$");
-const PATTERN_17 = new RegExp("^arn:[a-z0-9]{1,10}:profile");
+const PATTERN_16 = new RegExp("^(?:(\\d+|\\$[a-z_]+))$");
+const PATTERN_17 = new RegExp("^[A-Za-z0-9_]+$");
+const PATTERN_18 = new RegExp("^(?:^[a-zA-Z][a-zA-Z0-9_]*$)$");
+const PATTERN_19 = new RegExp("^arn:[a-z0-9]{1,10}:profile");
+const PATTERN_20 = new RegExp("^(?:[a-zA-Z0-9_-]+/\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}Z)$");
 
 const check_uuid: Check = (value: unknown, path: string, out: Violation[]) => {
   if (typeof value !== 'string') { out.push({ path, rule: 'type', expected: 'string' }); return; }
@@ -108,6 +111,30 @@ const check_BatchGetProfileRequest: Check = (value: unknown, path: string, out: 
   if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
   if (value["DomainName"] === undefined) out.push({ path: join(path, "DomainName"), rule: 'required' }); else check_name(value["DomainName"], join(path, "DomainName"), out);
   if (value["ProfileIds"] === undefined) out.push({ path: join(path, "ProfileIds"), rule: 'required' }); else check_BatchGetProfileIdList(value["ProfileIds"], join(path, "ProfileIds"), out);
+};
+
+const check_stringifiedJson: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (typeof value !== 'string') { out.push({ path, rule: 'type', expected: 'string' }); return; }
+  checkLength(codePoints(value), 1, 256000, path, out);
+};
+
+const check_BatchPutProfileObjectRequestItem: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["Id"] === undefined) out.push({ path: join(path, "Id"), rule: 'required' }); else check_name(value["Id"], join(path, "Id"), out);
+  if (value["Object"] === undefined) out.push({ path: join(path, "Object"), rule: 'required' }); else check_stringifiedJson(value["Object"], join(path, "Object"), out);
+};
+
+const check_BatchPutProfileObjectRequestItemList: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!Array.isArray(value)) { out.push({ path, rule: 'type', expected: 'list' }); return; }
+  checkLength(value.length, 1, 10, path, out);
+  value.forEach((item, i) => check_BatchPutProfileObjectRequestItem(item, path + '[' + i + ']', out));
+};
+
+const check_BatchPutProfileObjectRequest: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["DomainName"] === undefined) out.push({ path: join(path, "DomainName"), rule: 'required' }); else check_name(value["DomainName"], join(path, "DomainName"), out);
+  if (value["ObjectTypeName"] === undefined) out.push({ path: join(path, "ObjectTypeName"), rule: 'required' }); else check_typeName(value["ObjectTypeName"], join(path, "ObjectTypeName"), out);
+  if (value["Items"] === undefined) out.push({ path: join(path, "Items"), rule: 'required' }); else check_BatchPutProfileObjectRequestItemList(value["Items"], join(path, "Items"), out);
 };
 
 const check_displayName: Check = (value: unknown, path: string, out: Violation[]) => {
@@ -607,7 +634,7 @@ const check_optionalLong: Check = (value: unknown, path: string, out: Violation[
 
 const check_PeriodUnit: Check = (value: unknown, path: string, out: Violation[]) => {
   if (typeof value !== 'string') { out.push({ path, rule: 'type', expected: 'string' }); return; }
-  const values: readonly string[] = ["HOURS","DAYS","WEEKS","MONTHS"];
+  const values: readonly string[] = ["HOURS","DAYS","WEEKS","MONTHS","MINUTES"];
   if (!values.includes(value)) out.push({ path, rule: 'enum', values });
 };
 
@@ -1131,12 +1158,12 @@ const check_EventsConfig: Check = (value: unknown, path: string, out: Violation[
 
 const check_RecommenderConfigTrainingFrequencyInteger: Check = (value: unknown, path: string, out: Violation[]) => {
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) { out.push({ path, rule: 'type', expected: 'integer' }); return; }
-  checkRange(value, 1, 30, path, out);
+  checkRange(value, 0, 30, path, out);
 };
 
 const check_InferenceConfigMinProvisionedTPSInteger: Check = (value: unknown, path: string, out: Violation[]) => {
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) { out.push({ path, rule: 'type', expected: 'integer' }); return; }
-  checkRange(value, 1, 500, path, out);
+  checkRange(value, 1, 1000, path, out);
 };
 
 const check_InferenceConfig: Check = (value: unknown, path: string, out: Violation[]) => {
@@ -1160,12 +1187,44 @@ const check_IncludedColumns: Check = (value: unknown, path: string, out: Violati
   for (const [k, v] of Object.entries(value)) { check_smithy_api_String(k, path + '.key', out); check_ColumnNamesList(v, path + '[' + JSON.stringify(k) + ']', out); }
 };
 
+const check_DiversityCapType: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (typeof value !== 'string') { out.push({ path, rule: 'type', expected: 'string' }); return; }
+  const values: readonly string[] = ["PERCENTAGE","VALUE"];
+  if (!values.includes(value)) out.push({ path, rule: 'enum', values });
+};
+
+const check_DiversityTargetExpression: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (typeof value !== 'string') { out.push({ path, rule: 'type', expected: 'string' }); return; }
+  checkLength(codePoints(value), 1, 64, path, out);
+  if (!PATTERN_16.test(value)) out.push({ path, rule: 'pattern', pattern: "^(?:(\\d+|\\$[a-z_]+))$" });
+};
+
+const check_DiversityColumn: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["Name"] === undefined) out.push({ path: join(path, "Name"), rule: 'required' }); else check_text(value["Name"], join(path, "Name"), out);
+  if (value["CapType"] === undefined) out.push({ path: join(path, "CapType"), rule: 'required' }); else check_DiversityCapType(value["CapType"], join(path, "CapType"), out);
+  if (value["Target"] === undefined) out.push({ path: join(path, "Target"), rule: 'required' }); else check_DiversityTargetExpression(value["Target"], join(path, "Target"), out);
+};
+
+const check_DiversityColumnsList: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!Array.isArray(value)) { out.push({ path, rule: 'type', expected: 'list' }); return; }
+  checkLength(value.length, 0, 2, path, out);
+  value.forEach((item, i) => check_DiversityColumn(item, path + '[' + i + ']', out));
+};
+
+const check_DiversityConfig: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["DiversityColumns"] !== undefined) check_DiversityColumnsList(value["DiversityColumns"], join(path, "DiversityColumns"), out);
+};
+
 const check_RecommenderConfig: Check = (value: unknown, path: string, out: Violation[]) => {
   if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
   if (value["EventsConfig"] !== undefined) check_EventsConfig(value["EventsConfig"], join(path, "EventsConfig"), out);
   if (value["TrainingFrequency"] !== undefined) check_RecommenderConfigTrainingFrequencyInteger(value["TrainingFrequency"], join(path, "TrainingFrequency"), out);
   if (value["InferenceConfig"] !== undefined) check_InferenceConfig(value["InferenceConfig"], join(path, "InferenceConfig"), out);
   if (value["IncludedColumns"] !== undefined) check_IncludedColumns(value["IncludedColumns"], join(path, "IncludedColumns"), out);
+  if (value["ExcludedColumns"] !== undefined) check_IncludedColumns(value["ExcludedColumns"], join(path, "ExcludedColumns"), out);
+  if (value["DiversityConfig"] !== undefined) check_DiversityConfig(value["DiversityConfig"], join(path, "DiversityConfig"), out);
 };
 
 const check_CreateRecommenderRequest: Check = (value: unknown, path: string, out: Violation[]) => {
@@ -1206,7 +1265,7 @@ const check_RecommenderSchemaFieldList: Check = (value: unknown, path: string, o
 
 const check_RecommenderSchemaFields: Check = (value: unknown, path: string, out: Violation[]) => {
   if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'map' }); return; }
-  checkLength(Object.keys(value).length, 1, 1, path, out);
+  checkLength(Object.keys(value).length, 1, 2, path, out);
   for (const [k, v] of Object.entries(value)) { check_smithy_api_String(k, path + '.key', out); check_RecommenderSchemaFieldList(v, path + '[' + JSON.stringify(k) + ']', out); }
 };
 
@@ -1615,11 +1674,6 @@ const check_DeleteWorkflowRequest: Check = (value: unknown, path: string, out: V
   if (value["WorkflowId"] === undefined) out.push({ path: join(path, "WorkflowId"), rule: 'required' }); else check_string1To255(value["WorkflowId"], join(path, "WorkflowId"), out);
 };
 
-const check_stringifiedJson: Check = (value: unknown, path: string, out: Violation[]) => {
-  if (typeof value !== 'string') { out.push({ path, rule: 'type', expected: 'string' }); return; }
-  checkLength(codePoints(value), 1, 256000, path, out);
-};
-
 const check_Objects: Check = (value: unknown, path: string, out: Violation[]) => {
   if (!Array.isArray(value)) { out.push({ path, rule: 'type', expected: 'list' }); return; }
   checkLength(value.length, 1, 5, path, out);
@@ -1750,7 +1804,7 @@ const check_RecommenderContext: Check = (value: unknown, path: string, out: Viol
 const check_RecommenderFilterAttributeName: Check = (value: unknown, path: string, out: Violation[]) => {
   if (typeof value !== 'string') { out.push({ path, rule: 'type', expected: 'string' }); return; }
   checkLength(codePoints(value), 0, 50, path, out);
-  if (!PATTERN_16.test(value)) out.push({ path, rule: 'pattern', pattern: "^[A-Za-z0-9_]+$" });
+  if (!PATTERN_17.test(value)) out.push({ path, rule: 'pattern', pattern: "^[A-Za-z0-9_]+$" });
 };
 
 const check_RecommenderFilterAttributeValue: Check = (value: unknown, path: string, out: Violation[]) => {
@@ -1822,6 +1876,29 @@ const check_MetadataConfig: Check = (value: unknown, path: string, out: Violatio
   if (value["MetadataColumns"] !== undefined) check_MetadataColumnsList(value["MetadataColumns"], join(path, "MetadataColumns"), out);
 };
 
+const check_DiversityPlaceholderName: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (typeof value !== 'string') { out.push({ path, rule: 'type', expected: 'string' }); return; }
+  checkLength(codePoints(value), 1, 64, path, out);
+  if (!PATTERN_18.test(value)) out.push({ path, rule: 'pattern', pattern: "^(?:^[a-zA-Z][a-zA-Z0-9_]*$)$" });
+};
+
+const check_DiversityCapValue: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) { out.push({ path, rule: 'type', expected: 'integer' }); return; }
+  checkRange(value, 1, 200, path, out);
+};
+
+const check_DiversityValuesMap: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'map' }); return; }
+  checkLength(Object.keys(value).length, undefined, 2, path, out);
+  for (const [k, v] of Object.entries(value)) { check_DiversityPlaceholderName(k, path + '.key', out); check_DiversityCapValue(v, path + '[' + JSON.stringify(k) + ']', out); }
+};
+
+const check_RecommendationDiversityConfig: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["Enabled"] === undefined) out.push({ path: join(path, "Enabled"), rule: 'required' }); else check_optionalBoolean(value["Enabled"], join(path, "Enabled"), out);
+  if (value["Values"] !== undefined) check_DiversityValuesMap(value["Values"], join(path, "Values"), out);
+};
+
 const check_GetProfileRecommendationsRequest: Check = (value: unknown, path: string, out: Violation[]) => {
   if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
   if (value["DomainName"] === undefined) out.push({ path: join(path, "DomainName"), rule: 'required' }); else check_name(value["DomainName"], join(path, "DomainName"), out);
@@ -1833,6 +1910,7 @@ const check_GetProfileRecommendationsRequest: Check = (value: unknown, path: str
   if (value["CandidateIds"] !== undefined) check_CandidateIdList(value["CandidateIds"], join(path, "CandidateIds"), out);
   if (value["MaxResults"] !== undefined) check_MaxSize500(value["MaxResults"], join(path, "MaxResults"), out);
   if (value["MetadataConfig"] !== undefined) check_MetadataConfig(value["MetadataConfig"], join(path, "MetadataConfig"), out);
+  if (value["DiversityConfig"] !== undefined) check_RecommendationDiversityConfig(value["DiversityConfig"], join(path, "DiversityConfig"), out);
 };
 
 const check_GetRecommenderFilterRequest: Check = (value: unknown, path: string, out: Violation[]) => {
@@ -2122,7 +2200,7 @@ const check_ListSegmentDefinitionsRequest: Check = (value: unknown, path: string
 const check_TagArn: Check = (value: unknown, path: string, out: Violation[]) => {
   if (typeof value !== 'string') { out.push({ path, rule: 'type', expected: 'string' }); return; }
   checkLength(codePoints(value), 0, 256, path, out);
-  if (!PATTERN_17.test(value)) out.push({ path, rule: 'pattern', pattern: "^arn:[a-z0-9]{1,10}:profile" });
+  if (!PATTERN_19.test(value)) out.push({ path, rule: 'pattern', pattern: "^arn:[a-z0-9]{1,10}:profile" });
 };
 
 const check_ListTagsForResourceRequest: Check = (value: unknown, path: string, out: Violation[]) => {
@@ -2510,12 +2588,19 @@ const check_UpdateProfileRequest: Check = (value: unknown, path: string, out: Vi
   if (value["EngagementPreferences"] !== undefined) check_EngagementPreferences(value["EngagementPreferences"], join(path, "EngagementPreferences"), out);
 };
 
+const check_RecommenderVersionName: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (typeof value !== 'string') { out.push({ path, rule: 'type', expected: 'string' }); return; }
+  checkLength(codePoints(value), 1, 100, path, out);
+  if (!PATTERN_20.test(value)) out.push({ path, rule: 'pattern', pattern: "^(?:[a-zA-Z0-9_-]+/\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}Z)$" });
+};
+
 const check_UpdateRecommenderRequest: Check = (value: unknown, path: string, out: Violation[]) => {
   if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
   if (value["DomainName"] === undefined) out.push({ path: join(path, "DomainName"), rule: 'required' }); else check_name(value["DomainName"], join(path, "DomainName"), out);
   if (value["RecommenderName"] === undefined) out.push({ path: join(path, "RecommenderName"), rule: 'required' }); else check_name(value["RecommenderName"], join(path, "RecommenderName"), out);
   if (value["Description"] !== undefined) check_sensitiveText(value["Description"], join(path, "Description"), out);
   if (value["RecommenderConfig"] !== undefined) check_RecommenderConfig(value["RecommenderConfig"], join(path, "RecommenderConfig"), out);
+  if (value["RecommenderVersionName"] !== undefined) check_RecommenderVersionName(value["RecommenderVersionName"], join(path, "RecommenderVersionName"), out);
 };
 
 /** Validators of every operation input shape, keyed by shape name; each returns the violations found. */
@@ -2523,6 +2608,7 @@ export const inputValidators: Readonly<Record<string, (value: unknown) => Violat
   "AddProfileKeyRequest": (value) => { const out: Violation[] = []; check_AddProfileKeyRequest(value, '', out); return out; },
   "BatchGetCalculatedAttributeForProfileRequest": (value) => { const out: Violation[] = []; check_BatchGetCalculatedAttributeForProfileRequest(value, '', out); return out; },
   "BatchGetProfileRequest": (value) => { const out: Violation[] = []; check_BatchGetProfileRequest(value, '', out); return out; },
+  "BatchPutProfileObjectRequest": (value) => { const out: Violation[] = []; check_BatchPutProfileObjectRequest(value, '', out); return out; },
   "CreateCalculatedAttributeDefinitionRequest": (value) => { const out: Violation[] = []; check_CreateCalculatedAttributeDefinitionRequest(value, '', out); return out; },
   "CreateDomainLayoutRequest": (value) => { const out: Violation[] = []; check_CreateDomainLayoutRequest(value, '', out); return out; },
   "CreateDomainRequest": (value) => { const out: Violation[] = []; check_CreateDomainRequest(value, '', out); return out; },

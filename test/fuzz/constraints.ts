@@ -1,7 +1,7 @@
-// The model's constraints on each shape (length, range, pattern), read from the pinned Smithy model, so the
-// fuzzer can aim just inside and just outside them.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// The contract's constraints on each shape (length, range, pattern), read from the pinned models as code
+// generation merges them, so the fuzzer can aim just inside and just outside them.
+import { loadContract } from '../../codegen/model-union.js';
+import { NAMESPACE } from '../../codegen/model.js';
 
 export interface ShapeConstraints {
   readonly minLength?: number;
@@ -9,13 +9,6 @@ export interface ShapeConstraints {
   readonly min?: number;
   readonly max?: number;
   readonly pattern?: string;
-}
-
-const MODEL = fileURLToPath(new URL('../../../model/customer-profiles.json', import.meta.url));
-const NAMESPACE = 'com.amazonaws.customerprofiles#';
-
-interface SmithyShape {
-  readonly traits?: Record<string, unknown>;
 }
 
 let cached: Map<string, ShapeConstraints> | undefined;
@@ -27,7 +20,7 @@ export function constraintsOf(key: string): ShapeConstraints {
 }
 
 function load(): Map<string, ShapeConstraints> {
-  const model = JSON.parse(readFileSync(MODEL, 'utf8')) as { shapes: Record<string, SmithyShape> };
+  const model = loadContract();
   const out = new Map<string, ShapeConstraints>();
   for (const [id, shape] of Object.entries(model.shapes)) {
     if (!id.startsWith(NAMESPACE)) continue;
