@@ -466,3 +466,7 @@ export function eventRecordNotAnObject(): BadRequestException {
 export function eventRecordWithoutObject(): BadRequestException {
   return new BadRequestException('The record has no Object.');
 }
+
+export function duplicateBatchItemId(id: string): BadRequestException {
+  return new BadRequestException(`Items contains the Id ${id} more than once: each item's Id must be unique within the request.`);
+}

@@ -26,6 +26,7 @@ import { putProfileObjectType } from './put-profile-object-type.js';
 import { deleteProfileObject } from './delete-profile-object.js';
 import { listProfileObjects } from './list-profile-objects.js';
 import { putProfileObject } from './put-profile-object.js';
+import { batchPutProfileObject } from './batch-put-profile-object.js';
 import { deleteIntegration } from './delete-integration.js';
 import { getIntegration } from './get-integration.js';
 import { listAccountIntegrations } from './list-account-integrations.js';
@@ -46,6 +47,7 @@ import { listWorkflows } from './list-workflows.js';
 export const registry: Registry = {
   AddProfileKey: addProfileKey,
   BatchGetProfile: batchGetProfile,
+  BatchPutProfileObject: batchPutProfileObject,
   CreateDomain: createDomain,
   CreateIntegrationWorkflow: createIntegrationWorkflow,
   CreateProfile: createProfile,

@@ -59,10 +59,26 @@ export class IngestionService {
     inTransaction?: (repos: Repositories, outcomes: readonly BatchOutcome[]) => Promise<void>,
   ): Promise<BatchOutcome[]> {
     return this.store.transaction(async (repos) => {
-      const outcomes = (await this.ingestSetBased(repos, scope, domainName, objectTypeName, objectTexts)) ?? (await this.ingestEach(repos, scope, domainName, objectTypeName, objectTexts));
+      const outcomes = await this.ingestAll(repos, scope, domainName, objectTypeName, objectTexts);
       await inTransaction?.(repos, outcomes);
       return outcomes;
     });
+  }
+
+  /**
+   * BatchPutProfileObject: the domain and the object type must exist (else the whole call is a 404);
+   * each object is then stored or refused on its own, all in one transaction.
+   */
+  async putObjectBatch(scope: Scope, domainName: string, objectTypeName: string, objectTexts: readonly string[]): Promise<BatchOutcome[]> {
+    return this.store.transaction(async (repos) => {
+      if (!(await repos.domains.get(scope, domainName))) throw domainNotFound(domainName);
+      await requireType(repos, scope, domainName, objectTypeName);
+      return this.ingestAll(repos, scope, domainName, objectTypeName, objectTexts);
+    });
+  }
+
+  private async ingestAll(repos: Repositories, scope: Scope, domainName: string, objectTypeName: string, objectTexts: readonly string[]): Promise<BatchOutcome[]> {
+    return (await this.ingestSetBased(repos, scope, domainName, objectTypeName, objectTexts)) ?? (await this.ingestEach(repos, scope, domainName, objectTypeName, objectTexts));
   }
 
   /** The set-based path (batch-ingestion.ts); undefined when the type or domain needs the one-object path. */
