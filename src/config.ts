@@ -2,6 +2,7 @@
 import { join, resolve } from 'node:path';
 import type { StoreConfig } from './storage/open-store.js';
 import { readEdgeLimits, type EdgeLimits } from './server/edge/edge-config.js';
+import { DEFAULT_DEFINITIONS_PER_DOMAIN } from './domain/calculated-attributes/definition.js';
 
 /** Which database the server opens: the store's own description of one. */
 export type DatabaseConfig = StoreConfig;
@@ -49,6 +50,8 @@ export interface Config {
   readonly jobLeaseMs?: number;
   /** Identity-resolution jobs a domain may start on demand per 7 days, counting every job (OPENPROFILES_MATCHING_JOBS_PER_WEEK). */
   readonly matchingJobsPerWeek: number;
+  /** Calculated attribute definitions a domain may hold (OPENPROFILES_CALCULATED_ATTRIBUTES_PER_DOMAIN, default 50). */
+  readonly calculatedAttributesPerDomain: number;
 }
 
 export interface ServeOptions {
@@ -135,10 +138,14 @@ function leaseSeconds(value: string | undefined): number | undefined {
 }
 
 function jobsPerWeek(value: string | undefined): number {
-  if (value === undefined || value === '') return DEFAULT_MATCHING_JOBS_PER_WEEK;
-  const jobs = Number(value);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`invalid OPENPROFILES_MATCHING_JOBS_PER_WEEK (a whole number, 1 or more): ${value}`);
-  return jobs;
+  return wholeNumberSetting('OPENPROFILES_MATCHING_JOBS_PER_WEEK', value, DEFAULT_MATCHING_JOBS_PER_WEEK);
+}
+
+function wholeNumberSetting(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`invalid ${name} (a whole number, 1 or more): ${value}`);
+  return n;
 }
 
 export function readConfig(options: ServeOptions, env: NodeJS.ProcessEnv = process.env): Config {
@@ -173,5 +180,8 @@ export function readConfig(options: ServeOptions, env: NodeJS.ProcessEnv = proce
     sqs: readSqsConfig(options, env),
     jobLeaseMs: leaseSeconds(env['OPENPROFILES_JOB_LEASE_SECONDS']),
     matchingJobsPerWeek: jobsPerWeek(env['OPENPROFILES_MATCHING_JOBS_PER_WEEK']),
+    calculatedAttributesPerDomain: wholeNumberSetting(
+      'OPENPROFILES_CALCULATED_ATTRIBUTES_PER_DOMAIN', env['OPENPROFILES_CALCULATED_ATTRIBUTES_PER_DOMAIN'], DEFAULT_DEFINITIONS_PER_DOMAIN,
+    ),
   };
 }

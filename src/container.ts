@@ -11,6 +11,7 @@ import { DomainService } from './domain/domains/domain-service.js';
 import { TagService } from './domain/tags/tag-service.js';
 import { ObjectTypeService } from './domain/object-types/object-type-service.js';
 import { IntegrationService } from './domain/integrations/integration-service.js';
+import { CalculatedAttributeService } from './domain/calculated-attributes/calculated-attribute-service.js';
 import { createHandlebars } from './domain/object-types/field-source.js';
 import { IngestionService } from './domain/ingestion/ingestion-service.js';
 import { ProfileObjectService } from './domain/ingestion/profile-object-service.js';
@@ -110,6 +111,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
       ruleMatching: new RuleMatchingService(store, profileSearch),
       workflows: new WorkflowService(store, clock, outbound.s3),
       connectorProfiles,
+      calculatedAttributes: new CalculatedAttributeService(store, clock, { definitionsPerDomain: config.calculatedAttributesPerDomain }),
     },
     credentials: new CredentialResolver(store, secrets, staticRoot),
     authorizer: new ProfileAuthorizer(policies, store),

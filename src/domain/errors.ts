@@ -470,3 +470,25 @@ export function eventRecordWithoutObject(): BadRequestException {
 export function duplicateBatchItemId(id: string): BadRequestException {
   return new BadRequestException(`Items contains the Id ${id} more than once: each item's Id must be unique within the request.`);
 }
+
+// ---- calculated attributes --------------------------------------------------------------------
+
+export function calculatedAttributeRuleBroken(rule: number, detail: string): BadRequestException {
+  return new BadRequestException(`Invalid calculated attribute definition (rule ${rule}): ${detail}.`);
+}
+
+export function calculatedAttributeExists(name: string): BadRequestException {
+  return new BadRequestException(`Calculated attribute definition with name ${name} already exists`);
+}
+
+export function calculatedAttributeNotFound(name: string): ResourceNotFoundException {
+  return new ResourceNotFoundException(`Calculated attribute definition ${name} not found`);
+}
+
+export function calculatedAttributeQuotaExceeded(limit: number): BadRequestException {
+  return new BadRequestException(`A domain can hold at most ${limit} calculated attribute definitions; delete one before creating another.`);
+}
+
+export function immutableTimestampSource(member: string): BadRequestException {
+  return new BadRequestException(`Conditions.Range.${member} cannot be changed after creation; delete and recreate the calculated attribute to change it.`);
+}

@@ -12,6 +12,7 @@ import type { IdentityResolutionService } from './identity-resolution/identity-r
 import type { RuleMatchingService } from './rule-matching/rule-matching-service.js';
 import type { WorkflowService } from './workflows/workflow-service.js';
 import type { ConnectorProfiles } from './workflows/connector-profiles.js';
+import type { CalculatedAttributeService } from './calculated-attributes/calculated-attribute-service.js';
 
 export interface Services {
   readonly domains: DomainService;
@@ -27,4 +28,5 @@ export interface Services {
   readonly ruleMatching: RuleMatchingService;
   readonly workflows: WorkflowService;
   readonly connectorProfiles: ConnectorProfiles;
+  readonly calculatedAttributes: CalculatedAttributeService;
 }

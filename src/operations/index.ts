@@ -27,6 +27,11 @@ import { deleteProfileObject } from './delete-profile-object.js';
 import { listProfileObjects } from './list-profile-objects.js';
 import { putProfileObject } from './put-profile-object.js';
 import { batchPutProfileObject } from './batch-put-profile-object.js';
+import { createCalculatedAttributeDefinition } from './calculated-attributes/create-calculated-attribute-definition.js';
+import { deleteCalculatedAttributeDefinition } from './calculated-attributes/delete-calculated-attribute-definition.js';
+import { getCalculatedAttributeDefinition } from './calculated-attributes/get-calculated-attribute-definition.js';
+import { listCalculatedAttributeDefinitions } from './calculated-attributes/list-calculated-attribute-definitions.js';
+import { updateCalculatedAttributeDefinition } from './calculated-attributes/update-calculated-attribute-definition.js';
 import { deleteIntegration } from './delete-integration.js';
 import { getIntegration } from './get-integration.js';
 import { listAccountIntegrations } from './list-account-integrations.js';
@@ -48,9 +53,11 @@ export const registry: Registry = {
   AddProfileKey: addProfileKey,
   BatchGetProfile: batchGetProfile,
   BatchPutProfileObject: batchPutProfileObject,
+  CreateCalculatedAttributeDefinition: createCalculatedAttributeDefinition,
   CreateDomain: createDomain,
   CreateIntegrationWorkflow: createIntegrationWorkflow,
   CreateProfile: createProfile,
+  DeleteCalculatedAttributeDefinition: deleteCalculatedAttributeDefinition,
   DeleteDomain: deleteDomain,
   DeleteIntegration: deleteIntegration,
   DeleteProfile: deleteProfile,
@@ -59,6 +66,7 @@ export const registry: Registry = {
   DeleteProfileObjectType: deleteProfileObjectType,
   DeleteWorkflow: deleteWorkflow,
   GetAutoMergingPreview: getAutoMergingPreview,
+  GetCalculatedAttributeDefinition: getCalculatedAttributeDefinition,
   GetDomain: getDomain,
   GetIdentityResolutionJob: getIdentityResolutionJob,
   GetIntegration: getIntegration,
@@ -69,6 +77,7 @@ export const registry: Registry = {
   GetWorkflow: getWorkflow,
   GetWorkflowSteps: getWorkflowSteps,
   ListAccountIntegrations: listAccountIntegrations,
+  ListCalculatedAttributeDefinitions: listCalculatedAttributeDefinitions,
   ListDomains: listDomains,
   ListIdentityResolutionJobs: listIdentityResolutionJobs,
   ListIntegrations: listIntegrations,
@@ -85,6 +94,7 @@ export const registry: Registry = {
   SearchProfiles: searchProfiles,
   TagResource: tagResource,
   UntagResource: untagResource,
+  UpdateCalculatedAttributeDefinition: updateCalculatedAttributeDefinition,
   UpdateDomain: updateDomain,
   UpdateProfile: updateProfile,
 };

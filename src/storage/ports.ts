@@ -4,6 +4,7 @@
 import type { DeadLetterRepository, IngestionBatchRepository, ProfileObjectRepository } from './object-ports.js';
 import type { RuleMatchingRepository } from './rule-matching-ports.js';
 import type { ConnectorProfileRepository, WorkflowRepository } from './workflow-ports.js';
+import type { CalculatedAttributeDefinitionRepository } from './calculated-attribute-ports.js';
 
 /** The tenancy boundary. No repository call can cross it. */
 export interface Scope {
@@ -466,6 +467,7 @@ export interface Repositories {
   readonly ruleMatching: RuleMatchingRepository;
   readonly workflows: WorkflowRepository;
   readonly connectorProfiles: ConnectorProfileRepository;
+  readonly calculatedAttributes: CalculatedAttributeDefinitionRepository;
 }
 
 export type Backend = 'sqlite' | 'postgres';

@@ -6,6 +6,7 @@
 import type { IamTables } from './iam-schema.js';
 import type { ObjectTables } from './object-schema.js';
 import type { WorkflowTables } from './workflow-schema.js';
+import type { CalculatedAttributeTables } from './calculated-attribute-schema.js';
 
 export interface AccountsTable {
   account_id: string;
@@ -245,7 +246,7 @@ export interface MasterKeyCheckTable {
   created_at: number;
 }
 
-export interface Database extends IamTables, ObjectTables, WorkflowTables {
+export interface Database extends IamTables, ObjectTables, WorkflowTables, CalculatedAttributeTables {
   accounts: AccountsTable;
   access_keys: AccessKeysTable;
   master_key_check: MasterKeyCheckTable;

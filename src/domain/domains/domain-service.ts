@@ -145,6 +145,7 @@ export class DomainService {
       await repos.s3IntegrationObjects.deleteAllInDomain(scope, name);
       await repos.ruleMatching.deleteAllInDomain(scope, name);
       await repos.importCheckpoints.deleteAllInDomain(scope, name);
+      await repos.calculatedAttributes.deleteAllInDomain(scope, name);
       if (!(await repos.domains.delete(scope, name))) throw domainNotFound(name);
       await repos.tags.removeUnder(scope, domainArn(scope, name));
     });

@@ -24,6 +24,8 @@ export class TagService {
         return (await this.store.objectTypes.get(scope, arn.domainName, arn.objectTypeName)) !== undefined;
       case 'integration':
         return (await this.store.integrations.get(scope, arn.domainName, arn.uri)) !== undefined;
+      case 'calculated-attribute':
+        return (await this.store.calculatedAttributes.get(scope, arn.domainName, arn.name)) !== undefined;
     }
   }
 

@@ -25,6 +25,7 @@ import { KyselyWorkflowRepository } from './workflows.js';
 import { KyselyConnectorProfileRepository } from './connector-profiles.js';
 import { KyselyDomainStatsRepository, type StatsLedger } from './domain-stats.js';
 import { KyselyMasterKeyCheckRepository } from './master-key-check.js';
+import { KyselyCalculatedAttributeDefinitionRepository } from './calculated-attribute-definitions.js';
 
 /** `ledger`: the transaction's, which the caller flushes before committing; without one, each counted write is a transaction of its own. */
 export function createRepositories(db: Kysely<Database>, ledger?: StatsLedger): Repositories {
@@ -51,5 +52,6 @@ export function createRepositories(db: Kysely<Database>, ledger?: StatsLedger): 
     ruleMatching: new KyselyRuleMatchingRepository(db),
     workflows: new KyselyWorkflowRepository(db),
     connectorProfiles: new KyselyConnectorProfileRepository(db),
+    calculatedAttributes: new KyselyCalculatedAttributeDefinitionRepository(db),
   };
 }

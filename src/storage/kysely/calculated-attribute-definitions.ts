@@ -1,0 +1,101 @@
+// The calculated attribute definition repository, one SQL code path for both backends.
+import type { Kysely, Selectable } from 'kysely';
+import type { Page, PageRequest, Scope } from '../ports.js';
+import type { CalculatedAttributeDefinitionRecord, CalculatedAttributeDefinitionRepository, ReadinessStatus } from '../calculated-attribute-ports.js';
+import type { CalculatedAttributeDefinitionsTable } from '../calculated-attribute-schema.js';
+import type { Database } from '../schema.js';
+import { fromJsonText, inScope, pageFetchSize, present, toMillis, toPage } from './rows.js';
+
+function toRecord(row: Selectable<CalculatedAttributeDefinitionsTable>): CalculatedAttributeDefinitionRecord {
+  return {
+    domainName: row.domain_name,
+    name: row.name,
+    definition: fromJsonText(row.definition_json) ?? {},
+    status: row.status as ReadinessStatus,
+    progressPercentage: Number(row.progress_percentage),
+    ...present('readinessMessage', row.readiness_message),
+    ...present('timestampFloor', row.timestamp_floor === null ? null : new Date(Number(row.timestamp_floor))),
+    createdAt: new Date(Number(row.created_at)),
+    lastUpdatedAt: new Date(Number(row.last_updated_at)),
+  };
+}
+
+function toColumns(record: CalculatedAttributeDefinitionRecord) {
+  return {
+    definition_json: JSON.stringify(record.definition),
+    status: record.status,
+    progress_percentage: record.progressPercentage,
+    readiness_message: record.readinessMessage ?? null,
+    timestamp_floor: record.timestampFloor === undefined ? null : toMillis(record.timestampFloor),
+    created_at: toMillis(record.createdAt),
+    last_updated_at: toMillis(record.lastUpdatedAt),
+  };
+}
+
+export class KyselyCalculatedAttributeDefinitionRepository implements CalculatedAttributeDefinitionRepository {
+  readonly #db: Kysely<Database>;
+
+  constructor(db: Kysely<Database>) {
+    this.#db = db;
+  }
+
+  async create(scope: Scope, record: CalculatedAttributeDefinitionRecord): Promise<void> {
+    await this.#db
+      .insertInto('calculated_attribute_definitions')
+      .values({ ...inScope(scope), domain_name: record.domainName, name: record.name, ...toColumns(record) })
+      .execute();
+  }
+
+  async update(scope: Scope, record: CalculatedAttributeDefinitionRecord): Promise<boolean> {
+    const result = await this.#db
+      .updateTable('calculated_attribute_definitions')
+      .set(toColumns(record))
+      .where((eb) => eb.and({ ...inScope(scope), domain_name: record.domainName, name: record.name }))
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  async get(scope: Scope, domainName: string, name: string): Promise<CalculatedAttributeDefinitionRecord | undefined> {
+    const row = await this.#db
+      .selectFrom('calculated_attribute_definitions')
+      .selectAll()
+      .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName, name }))
+      .executeTakeFirst();
+    return row && toRecord(row);
+  }
+
+  async delete(scope: Scope, domainName: string, name: string): Promise<boolean> {
+    const result = await this.#db
+      .deleteFrom('calculated_attribute_definitions')
+      .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName, name }))
+      .executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+
+  async list(scope: Scope, domainName: string, page: PageRequest): Promise<Page<CalculatedAttributeDefinitionRecord>> {
+    let query = this.#db
+      .selectFrom('calculated_attribute_definitions')
+      .selectAll()
+      .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName }))
+      .orderBy('name')
+      .limit(pageFetchSize(page));
+    if (page.after !== undefined) query = query.where('name', '>', page.after);
+    return toPage(await query.execute(), page, toRecord, (record) => record.name);
+  }
+
+  async count(scope: Scope, domainName: string): Promise<number> {
+    const row = await this.#db
+      .selectFrom('calculated_attribute_definitions')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName }))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async deleteAllInDomain(scope: Scope, domainName: string): Promise<void> {
+    await this.#db
+      .deleteFrom('calculated_attribute_definitions')
+      .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName }))
+      .execute();
+  }
+}
