@@ -27,6 +27,9 @@ import { deleteProfileObject } from './delete-profile-object.js';
 import { listProfileObjects } from './list-profile-objects.js';
 import { putProfileObject } from './put-profile-object.js';
 import { batchPutProfileObject } from './batch-put-profile-object.js';
+import { batchGetCalculatedAttributeForProfile } from './calculated-attributes/batch-get-calculated-attribute-for-profile.js';
+import { getCalculatedAttributeForProfile } from './calculated-attributes/get-calculated-attribute-for-profile.js';
+import { listCalculatedAttributesForProfile } from './calculated-attributes/list-calculated-attributes-for-profile.js';
 import { createCalculatedAttributeDefinition } from './calculated-attributes/create-calculated-attribute-definition.js';
 import { deleteCalculatedAttributeDefinition } from './calculated-attributes/delete-calculated-attribute-definition.js';
 import { getCalculatedAttributeDefinition } from './calculated-attributes/get-calculated-attribute-definition.js';
@@ -51,6 +54,7 @@ import { listWorkflows } from './list-workflows.js';
 
 export const registry: Registry = {
   AddProfileKey: addProfileKey,
+  BatchGetCalculatedAttributeForProfile: batchGetCalculatedAttributeForProfile,
   BatchGetProfile: batchGetProfile,
   BatchPutProfileObject: batchPutProfileObject,
   CreateCalculatedAttributeDefinition: createCalculatedAttributeDefinition,
@@ -67,6 +71,7 @@ export const registry: Registry = {
   DeleteWorkflow: deleteWorkflow,
   GetAutoMergingPreview: getAutoMergingPreview,
   GetCalculatedAttributeDefinition: getCalculatedAttributeDefinition,
+  GetCalculatedAttributeForProfile: getCalculatedAttributeForProfile,
   GetDomain: getDomain,
   GetIdentityResolutionJob: getIdentityResolutionJob,
   GetIntegration: getIntegration,
@@ -78,6 +83,7 @@ export const registry: Registry = {
   GetWorkflowSteps: getWorkflowSteps,
   ListAccountIntegrations: listAccountIntegrations,
   ListCalculatedAttributeDefinitions: listCalculatedAttributeDefinitions,
+  ListCalculatedAttributesForProfile: listCalculatedAttributesForProfile,
   ListDomains: listDomains,
   ListIdentityResolutionJobs: listIdentityResolutionJobs,
   ListIntegrations: listIntegrations,

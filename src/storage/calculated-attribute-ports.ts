@@ -6,6 +6,8 @@ export type ReadinessStatus = 'PREPARING' | 'IN_PROGRESS' | 'COMPLETED' | 'FAILE
 export interface CalculatedAttributeDefinitionRecord {
   readonly domainName: string;
   readonly name: string;
+  /** The one object type its expression reads. */
+  readonly objectTypeName: string;
   /** The definition as the API has it; see domain/calculated-attributes/definition.ts. */
   readonly definition: JsonValue;
   readonly status: ReadinessStatus;
@@ -26,5 +28,38 @@ export interface CalculatedAttributeDefinitionRepository {
   /** The domain's definitions by name (code-point order). */
   list(scope: Scope, domainName: string, page: PageRequest): Promise<Page<CalculatedAttributeDefinitionRecord>>;
   count(scope: Scope, domainName: string): Promise<number>;
+  /** The definitions that read objects of this type. */
+  listForObjectType(scope: Scope, domainName: string, objectTypeName: string): Promise<CalculatedAttributeDefinitionRecord[]>;
   deleteAllInDomain(scope: Scope, domainName: string): Promise<void>;
+}
+
+/** One object as one definition sees it: its time, and its value when the expression gives one. */
+export interface CalculatedAttributeEntry {
+  readonly attributeName: string;
+  readonly objectTypeName: string;
+  readonly objectKey: string;
+  readonly profileId: string;
+  readonly ts: Date;
+  readonly ingestedAt: Date;
+  readonly valueText?: string;
+  readonly valueNumber?: number;
+}
+
+export interface EntryWindow {
+  /** Inclusive bounds on the entry's ts; absent = unbounded. */
+  readonly from?: Date;
+  readonly to?: Date;
+}
+
+/** Entries are written with their object; they go with it, its profile, its domain and their definition by foreign key. */
+export interface CalculatedAttributeEntryRepository {
+  /** Inserts or replaces the entries (by definition and object). */
+  put(scope: Scope, domainName: string, entries: readonly CalculatedAttributeEntry[]): Promise<void>;
+  /** Removes the entries of these objects for these definitions (an object that no longer passes a filter). */
+  remove(scope: Scope, domainName: string, keys: readonly { attributeName: string; objectTypeName: string; objectKey: string }[]): Promise<void>;
+  /**
+   * The entries of one definition for these profiles within the window, newest first (ts, then ingestion), at most
+   * `perProfile` for each profile.
+   */
+  read(scope: Scope, domainName: string, attributeName: string, profileIds: readonly string[], window: EntryWindow, perProfile: number): Promise<CalculatedAttributeEntry[]>;
 }

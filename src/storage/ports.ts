@@ -4,7 +4,7 @@
 import type { DeadLetterRepository, IngestionBatchRepository, ProfileObjectRepository } from './object-ports.js';
 import type { RuleMatchingRepository } from './rule-matching-ports.js';
 import type { ConnectorProfileRepository, WorkflowRepository } from './workflow-ports.js';
-import type { CalculatedAttributeDefinitionRepository } from './calculated-attribute-ports.js';
+import type { CalculatedAttributeDefinitionRepository, CalculatedAttributeEntryRepository } from './calculated-attribute-ports.js';
 
 /** The tenancy boundary. No repository call can cross it. */
 export interface Scope {
@@ -468,6 +468,7 @@ export interface Repositories {
   readonly workflows: WorkflowRepository;
   readonly connectorProfiles: ConnectorProfileRepository;
   readonly calculatedAttributes: CalculatedAttributeDefinitionRepository;
+  readonly calculatedAttributeEntries: CalculatedAttributeEntryRepository;
 }
 
 export type Backend = 'sqlite' | 'postgres';

@@ -1,15 +1,16 @@
 // Calculated attribute definitions (spec api-behaviour-2a §2.1, §3.1–§3.2, §3.8): create with every rule of §3.2,
 // read, update DisplayName/Description/Conditions only, delete, list; tags live on the definition's ARN.
-import type { Conditions } from '../../generated/shapes.js';
+import type { Conditions, RangeOverride } from '../../generated/shapes.js';
 import type { Repositories, Scope, Store, Tags } from '../../storage/ports.js';
-import type { CalculatedAttributeDefinitionRecord, ReadinessStatus } from '../../storage/calculated-attribute-ports.js';
+import type { CalculatedAttributeDefinitionRecord, CalculatedAttributeEntry, ReadinessStatus } from '../../storage/calculated-attribute-ports.js';
 import { UniqueViolationError } from '../../storage/errors.js';
 import type { Clock } from '../clock.js';
 import { calculatedAttributeArn } from '../arn.js';
 import {
   calculatedAttributeExists, calculatedAttributeNotFound, calculatedAttributeQuotaExceeded, calculatedAttributeRuleBroken,
-  domainNotFound, immutableTimestampSource, tooManyTags,
+  domainNotFound, immutableTimestampSource, profileNotFound, tooManyTags,
 } from '../errors.js';
+import { evaluate, selection, type Evaluation } from './evaluate.js';
 import { MAX_TAGS_PER_RESOURCE } from '../domains/domain-service.js';
 import { decodeNextToken, encodeNextToken } from '../pagination.js';
 import { STANDARD_OBJECTS } from '../object-types/standard-objects.js';
@@ -34,12 +35,20 @@ export interface CalculatedAttributeChanges {
   readonly Conditions?: Conditions;
 }
 
+/** One definition's value for one profile. */
+export interface ProfileValue {
+  readonly name: string;
+  readonly displayName?: string;
+  readonly profileId: string;
+  readonly evaluation: Evaluation;
+}
+
 export interface CalculatedAttributeLimits {
   readonly definitionsPerDomain: number;
 }
 
 function toView(record: CalculatedAttributeDefinitionRecord, tags: Tags): CalculatedAttributeView {
-  const { domainName: _domain, definition, ...rest } = record;
+  const { domainName: _domain, objectTypeName: _type, definition, ...rest } = record;
   return { ...rest, definition: definition as unknown as CalculatedAttributeDefinition, tags };
 }
 
@@ -77,7 +86,7 @@ export class CalculatedAttributeService {
       const historical = definition.UseHistoricalData === true;
       const status: ReadinessStatus = historical ? 'PREPARING' : 'COMPLETED';
       const record: CalculatedAttributeDefinitionRecord = {
-        domainName, name, definition: toStoredDefinition(definition), status, progressPercentage: historical ? 0 : 100, createdAt: now, lastUpdatedAt: now,
+        domainName, name, objectTypeName: expression.objectTypeName, definition: toStoredDefinition(definition), status, progressPercentage: historical ? 0 : 100, createdAt: now, lastUpdatedAt: now,
       };
       try {
         await repos.calculatedAttributes.create(scope, record);
@@ -138,6 +147,62 @@ export class CalculatedAttributeService {
     const arns = page.items.map((record) => calculatedAttributeArn(scope, domainName, record.name));
     const tags = await this.store.tags.getMany(scope, arns);
     return { items: page.items.map((record, i) => toView(record, tags.get(arns[i]!) ?? {})), nextToken: encodeNextToken(list, scope, page.nextAfter) };
+  }
+
+  async valueForProfile(scope: Scope, domainName: string, name: string, profileId: string): Promise<ProfileValue> {
+    const record = await this.require(this.store, scope, domainName, name);
+    if (!(await this.store.profiles.get(scope, domainName, profileId))) throw profileNotFound(profileId);
+    const [value] = await this.evaluateFor(this.store, scope, record, [profileId], this.clock());
+    return value!;
+  }
+
+  /** Every definition that has a value for the profile (COUNT always), by name, `maxResults` a page (§2.1). */
+  async valuesForProfile(scope: Scope, domainName: string, profileId: string, maxResults: number, nextToken: string | undefined): Promise<{ items: ProfileValue[]; nextToken?: string }> {
+    const list = `calculated-attribute-values:${domainName}:${profileId}`;
+    let after = decodeNextToken(list, scope, nextToken);
+    if (!(await this.store.domains.get(scope, domainName))) throw domainNotFound(domainName);
+    if (!(await this.store.profiles.get(scope, domainName, profileId))) throw profileNotFound(profileId);
+    const now = this.clock();
+    const items: ProfileValue[] = [];
+    for (;;) {
+      const page = await this.store.calculatedAttributes.list(scope, domainName, { after, limit: maxResults });
+      for (const record of page.items) {
+        const [value] = await this.evaluateFor(this.store, scope, record, [profileId], now);
+        if (value!.evaluation.value === undefined) continue;
+        // One more value past a full page: only then is there a next page.
+        if (items.length === maxResults) return { items, nextToken: encodeNextToken(list, scope, items.at(-1)!.name) };
+        items.push(value!);
+      }
+      if (page.nextAfter === undefined) return { items };
+      after = page.nextAfter;
+    }
+  }
+
+  /** One definition for up to 100 profiles; unknown or merged-away ids are listed apart, not an error (§2.1). */
+  async valuesForProfiles(scope: Scope, domainName: string, name: string, profileIds: readonly string[], override?: RangeOverride): Promise<{ values: ProfileValue[]; missing: string[] }> {
+    const record = await this.require(this.store, scope, domainName, name);
+    const unique = [...new Set(profileIds)];
+    const found = new Set((await this.store.profiles.getMany(scope, domainName, unique)).map((profile) => profile.profileId));
+    const present = unique.filter((id) => found.has(id));
+    return { values: await this.evaluateFor(this.store, scope, record, present, this.clock(), override), missing: unique.filter((id) => !found.has(id)) };
+  }
+
+  private async evaluateFor(repos: Repositories, scope: Scope, record: CalculatedAttributeDefinitionRecord, profileIds: readonly string[], now: Date, override?: RangeOverride): Promise<ProfileValue[]> {
+    const state = { ...record, definition: record.definition as unknown as CalculatedAttributeDefinition };
+    const { window, limit } = selection(state, now, override);
+    const entries = await repos.calculatedAttributeEntries.read(scope, record.domainName, record.name, profileIds, window, limit);
+    const byProfile = new Map<string, CalculatedAttributeEntry[]>();
+    for (const entry of entries) {
+      const list = byProfile.get(entry.profileId);
+      if (list) list.push(entry);
+      else byProfile.set(entry.profileId, [entry]);
+    }
+    return profileIds.map((profileId) => ({
+      name: record.name,
+      ...(state.definition.DisplayName !== undefined && { displayName: state.definition.DisplayName }),
+      profileId,
+      evaluation: evaluate(state, byProfile.get(profileId) ?? [], now, override),
+    }));
   }
 
   private async require(repos: Repositories, scope: Scope, domainName: string, name: string): Promise<CalculatedAttributeDefinitionRecord> {

@@ -108,3 +108,10 @@ export function windowDays(range: Range | undefined): number {
 export function toStoredDefinition(definition: CalculatedAttributeDefinition): JsonValue {
   return JSON.parse(JSON.stringify(definition)) as JsonValue;
 }
+
+/** A ConditionOverrides range (§3.10): Start 1–366 days back, End 0–366, Start not after End. */
+export function checkRangeOverride(range: { Start: number; End: number }): void {
+  if (range.Start < 1 || range.Start > 366) throw calculatedAttributeRuleBroken(5, `ConditionOverrides.Range.Start is ${range.Start}; it must be 1 to 366 days`);
+  if (range.End < 0 || range.End > 366) throw calculatedAttributeRuleBroken(5, `ConditionOverrides.Range.End is ${range.End}; it must be 0 to 366 days`);
+  if (range.Start < range.End) throw calculatedAttributeRuleBroken(5, `ConditionOverrides.Range ends before it starts (Start ${range.Start} < End ${range.End})`);
+}

@@ -31,3 +31,40 @@ function offsetMinutes(offset: string): number {
   const sign = offset.startsWith('-') ? -1 : 1;
   return sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
 }
+
+/** The value at a dot-separated path in a parsed object, through own members only; undefined when missing. */
+export function valueAtPath(document: unknown, path: string): unknown {
+  let current: unknown = document;
+  for (const segment of path.split('.')) {
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}
+
+/** A read value as text (§3.3): missing, null, empty, object and array values are absent. */
+export function presentText(value: unknown): string | undefined {
+  if (value === null || value === undefined || typeof value === 'object') return undefined;
+  const text = String(value);
+  return text === '' ? undefined : text;
+}
+
+/** How a computed number is written (§3.7): integers plainly, others as the shortest round-trip decimal. */
+export function formatNumber(value: number): string {
+  return Object.is(value, -0) ? '0' : String(value);
+}
+
+/**
+ * An object's time read with a definition's TimestampFormat (§3.4 step 4): EPOCHMILLI takes a number or numeric
+ * string, read as seconds below 10^11 in absolute value and as milliseconds above; ISO_8601 a date-time with an
+ * optional offset (none = UTC). Undefined when the value cannot be read.
+ */
+export function objectTime(value: unknown, format: 'EPOCHMILLI' | 'ISO_8601'): number | undefined {
+  if (format === 'EPOCHMILLI') {
+    const n = numberOf(value);
+    if (n === undefined) return undefined;
+    const millis = Math.abs(n) < 1e11 ? n * 1000 : n;
+    return Number.isFinite(millis) && Math.abs(millis) <= 8.64e15 ? Math.trunc(millis) : undefined;
+  }
+  return typeof value === 'string' && value.includes('T') ? isoInstant(value) : undefined;
+}

@@ -17,7 +17,8 @@ import { standardKeys } from '../profiles/standard-keys.js';
 import { isSqsQueueUrl, scheduleDeadLetterSend } from '../../jobs/handlers/send-dead-letter.js';
 import { encodeSource, type ObjectSource } from './field-precedence.js';
 import { has } from './find-profile.js';
-import type { CompiledType, IngestionType } from './ingestion-type.js';
+import { fieldNamesOf, type CompiledType, type IngestionType } from './ingestion-type.js';
+import { feedCalculatedAttributes } from '../calculated-attributes/feed.js';
 import { objectKeys, type ObjectKey } from './key-values.js';
 import { profileObjectKey } from './object-key.js';
 import { DAY_MS, deadLetterId, FALLBACK_EXPIRATION_DAYS, NO_PROFILE_MATCH, parseObject, storedKeys, uniqueKeyName } from './object-steps.js';
@@ -307,5 +308,14 @@ export async function ingestBatch(context: BatchContext, texts: readonly string[
     }
   }
   await writeBack(context, state, claims, sends);
+  const valuesOf = new Map(prepared.map((record) => [`${record.objectKey}\u0000${record.text}`, record.values]));
+  const fieldNames = fieldNamesOf(context.type);
+  await feedCalculatedAttributes(
+    context.repos, context.scope, context.domainName,
+    [...state.objects.values()].map((object) => ({
+      objectTypeName: object.objectTypeName, objectKey: object.objectKey, profileId: object.profileId, text: object.object,
+      fieldNames, fieldValues: valuesOf.get(`${object.objectKey}\u0000${object.object}`), ingestedAt: object.lastUpdatedAt, replaced: true,
+    })),
+  );
   return outcomes;
 }

@@ -23,6 +23,8 @@ import { planStandardRecords } from './standard-records.js';
 import { checkMappedValues } from './mapped-values.js';
 import { checkProfileSize } from '../profiles/profile-size.js';
 import { batchable, ingestBatch, type BatchOutcome } from './batch-ingestion.js';
+import { feedCalculatedAttributes } from '../calculated-attributes/feed.js';
+import { fieldNamesOf } from './ingestion-type.js';
 import { DAY_MS, deadLetterId, FALLBACK_EXPIRATION_DAYS, NO_PROFILE_MATCH, parseObject, storedKeys, uniqueKeyName } from './object-steps.js';
 import { isSqsQueueUrl, scheduleDeadLetterSend } from '../../jobs/handlers/send-dead-letter.js';
 
@@ -174,6 +176,10 @@ export class IngestionService {
       lastUpdatedAt: now,
       expiresAt,
     });
+    await feedCalculatedAttributes(repos, scope, domainName, [
+      ...records.map((standard) => ({ objectTypeName: standard.objectTypeName, objectKey: standard.objectKey, profileId: profile.profileId, text: standard.object, ingestedAt: now, replaced: true })),
+      { objectTypeName: type.name, objectKey, profileId: profile.profileId, text: objectText, fieldNames: fieldNamesOf(type), fieldValues: values, ingestedAt: now, replaced: existing !== undefined },
+    ]);
     await repos.profileObjects.releaseKeys(scope, domainName, claims);
     return objectKey;
   }

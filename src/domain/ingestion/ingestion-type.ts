@@ -35,6 +35,15 @@ export async function requireType(repos: Repositories, scope: Scope, domainName:
   return type;
 }
 
+const fieldNames = new WeakMap<IngestionType, ReadonlySet<string>>();
+
+/** The names of a type's fields, which calculated attributes read before the raw object. */
+export function fieldNamesOf(type: IngestionType): ReadonlySet<string> {
+  let names = fieldNames.get(type);
+  if (!names) fieldNames.set(type, (names = new Set(Object.keys(type.fields))));
+  return names;
+}
+
 export interface CompiledType {
   readonly extractor: FieldExtractor;
   readonly timestampFormat?: SourceTimestampFormat;

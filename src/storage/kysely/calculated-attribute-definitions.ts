@@ -10,6 +10,7 @@ function toRecord(row: Selectable<CalculatedAttributeDefinitionsTable>): Calcula
   return {
     domainName: row.domain_name,
     name: row.name,
+    objectTypeName: row.object_type_name,
     definition: fromJsonText(row.definition_json) ?? {},
     status: row.status as ReadinessStatus,
     progressPercentage: Number(row.progress_percentage),
@@ -22,6 +23,7 @@ function toRecord(row: Selectable<CalculatedAttributeDefinitionsTable>): Calcula
 
 function toColumns(record: CalculatedAttributeDefinitionRecord) {
   return {
+    object_type_name: record.objectTypeName,
     definition_json: JSON.stringify(record.definition),
     status: record.status,
     progress_percentage: record.progressPercentage,
@@ -90,6 +92,16 @@ export class KyselyCalculatedAttributeDefinitionRepository implements Calculated
       .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName }))
       .executeTakeFirstOrThrow();
     return Number(row.n);
+  }
+
+  async listForObjectType(scope: Scope, domainName: string, objectTypeName: string): Promise<CalculatedAttributeDefinitionRecord[]> {
+    const rows = await this.#db
+      .selectFrom('calculated_attribute_definitions')
+      .selectAll()
+      .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName, object_type_name: objectTypeName }))
+      .orderBy('name')
+      .execute();
+    return rows.map(toRecord);
   }
 
   async deleteAllInDomain(scope: Scope, domainName: string): Promise<void> {

@@ -217,6 +217,13 @@ export class KyselyProfileObjectRepository implements ProfileObjectRepository {
           .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName }))
           .where('profile_id', 'in', chunk)
           .execute();
+        // Calculated attribute entries follow their objects (migration 0032).
+        await db
+          .updateTable('calculated_attribute_entries')
+          .set({ profile_id: toProfileId })
+          .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName }))
+          .where('profile_id', 'in', chunk)
+          .execute();
       }
       const moved = from.reduce((sum, id) => sum + (before.get(id) ?? 0), 0);
       const after = new Map([[toProfileId, (before.get(toProfileId) ?? 0) + moved], ...from.map((id) => [id, 0] as const)]);

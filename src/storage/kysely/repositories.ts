@@ -26,6 +26,7 @@ import { KyselyConnectorProfileRepository } from './connector-profiles.js';
 import { KyselyDomainStatsRepository, type StatsLedger } from './domain-stats.js';
 import { KyselyMasterKeyCheckRepository } from './master-key-check.js';
 import { KyselyCalculatedAttributeDefinitionRepository } from './calculated-attribute-definitions.js';
+import { KyselyCalculatedAttributeEntryRepository } from './calculated-attribute-entries.js';
 
 /** `ledger`: the transaction's, which the caller flushes before committing; without one, each counted write is a transaction of its own. */
 export function createRepositories(db: Kysely<Database>, ledger?: StatsLedger): Repositories {
@@ -53,5 +54,6 @@ export function createRepositories(db: Kysely<Database>, ledger?: StatsLedger): 
     workflows: new KyselyWorkflowRepository(db),
     connectorProfiles: new KyselyConnectorProfileRepository(db),
     calculatedAttributes: new KyselyCalculatedAttributeDefinitionRepository(db),
+    calculatedAttributeEntries: new KyselyCalculatedAttributeEntryRepository(db),
   };
 }

@@ -25,7 +25,7 @@ import * as m0021 from './0021-session-token-digests.js';
 import * as m0022 from './0022-master-key-check.js';
 import * as m0024 from './0024-connector-profile-buckets.js';
 import * as m0030 from './0030-access-key-last-used.js';
-import * as m0032 from './0032-calculated-attribute-definitions.js';
+import * as m0032 from './0032-calculated-attributes.js';
 
 /** A forward-only migration: one function, written once for both dialects. */
 interface StorageMigration {
@@ -56,7 +56,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: StorageMigrat
   ['0022-master-key-check', m0022],
   ['0024-connector-profile-buckets', m0024],
   ['0030-access-key-last-used', m0030],
-  ['0032-calculated-attribute-definitions', m0032],
+  ['0032-calculated-attributes', m0032],
 ];
 
 export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map(([name]) => name);
