@@ -14,13 +14,31 @@ export interface CalculatedAttributeDefinitionRecord {
   readonly progressPercentage: number;
   readonly readinessMessage?: string;
   readonly timestampFloor?: Date;
+  readonly backfill?: BackfillProgress;
   readonly createdAt: Date;
   readonly lastUpdatedAt: Date;
+}
+
+/** How far the UseHistoricalData backfill has come (spec 2a §3.8). */
+export interface BackfillProgress {
+  /** The last object key done; absent before the first page. */
+  readonly after?: string;
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface ReadinessChange {
+  readonly status: ReadinessStatus;
+  readonly progressPercentage: number;
+  readonly readinessMessage?: string;
+  readonly backfill?: BackfillProgress;
 }
 
 export interface CalculatedAttributeDefinitionRepository {
   /** Throws UniqueViolationError when the name exists in the domain. */
   create(scope: Scope, record: CalculatedAttributeDefinitionRecord): Promise<void>;
+  /** Sets only the readiness and backfill columns (the backfill job), leaving the definition as a concurrent update left it. */
+  setReadiness(scope: Scope, domainName: string, name: string, change: ReadinessChange): Promise<void>;
   /** Replaces the stored record of the same name; false when there is none. */
   update(scope: Scope, record: CalculatedAttributeDefinitionRecord): Promise<boolean>;
   get(scope: Scope, domainName: string, name: string): Promise<CalculatedAttributeDefinitionRecord | undefined>;

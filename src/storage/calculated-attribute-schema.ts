@@ -14,6 +14,9 @@ export interface CalculatedAttributeDefinitionsTable {
   readiness_message: string | null;
   /** Epoch ms before which no object counts (spec §3.8: a widened window never reaches back past the old one). */
   timestamp_floor: number | null;
+  backfill_after: string | null;
+  backfill_done: number;
+  backfill_total: number | null;
   created_at: number;
   last_updated_at: number;
 }

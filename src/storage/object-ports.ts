@@ -26,6 +26,13 @@ export interface ObjectStats {
   readonly largeProfiles: readonly number[];
 }
 
+export interface StoredObjectRow {
+  readonly objectKey: string;
+  readonly profileId: string;
+  readonly object: string;
+  readonly lastUpdatedAt: Date;
+}
+
 export interface ProfileObjectRepository {
   get(scope: Scope, domainName: string, objectTypeName: string, objectKey: string): Promise<ProfileObjectRecord | undefined>;
   /** Creates, or replaces wholesale (owner, document, keys) the object with the same identity; createdAt of a replaced one stays. */
@@ -39,6 +46,9 @@ export interface ProfileObjectRepository {
   findByKey(scope: Scope, domainName: string, objectTypeName: string, keyName: string, value: string, limit: number): Promise<string[]>;
   /** Ids of the profiles holding objects of a type, ordered. */
   profileIdsOfType(scope: Scope, domainName: string, objectTypeName: string): Promise<string[]>;
+  /** One page of a type's objects in object-key order, after `after`, without their keys (a backfill reads them all). */
+  pageOfType(scope: Scope, domainName: string, objectTypeName: string, after: string | undefined, limit: number): Promise<StoredObjectRow[]>;
+  countOfType(scope: Scope, domainName: string, objectTypeName: string): Promise<number>;
   /** Removes every object of a type; returns how many went. */
   deleteAllOfType(scope: Scope, domainName: string, objectTypeName: string): Promise<number>;
   /** Re-points the objects of `fromProfileIds` at `toProfileId` (MergeProfiles). */

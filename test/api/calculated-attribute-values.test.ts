@@ -10,6 +10,7 @@ import {
   CustomerProfilesClient,
   DeleteCalculatedAttributeDefinitionCommand,
   DeleteProfileObjectCommand,
+  GetCalculatedAttributeDefinitionCommand,
   GetCalculatedAttributeForProfileCommand,
   ListCalculatedAttributesForProfileCommand,
   MergeProfilesCommand,
@@ -22,6 +23,7 @@ import { postgresSkipReason } from '../support/postgres.js';
 import { useInProcessServer } from '../support/in-process-server.js';
 import { rejectsWith } from '../support/errors.js';
 import { putType } from '../support/objects.js';
+import { BACKFILL_PAGE, calculatedAttributeBackfillHandler } from '../../src/jobs/handlers/calculated-attribute-backfill.js';
 
 const DAY = 86_400_000;
 const PURCHASE = {
@@ -85,6 +87,36 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       assert.deepEqual(await valueOf(domain, 'spendNew', profile), { CalculatedAttributeName: 'spendNew', IsDataPartial: 'true', Value: '5', LastObjectTimestamp: new Date(t2) });
       now += 31 * DAY;
       assert.deepEqual(await valueOf(domain, 'spendNew', profile), { CalculatedAttributeName: 'spendNew', IsDataPartial: 'false' });
+    });
+
+    test('CA-6: UseHistoricalData indexes what was stored before, a page at a time, and resumes where a stopped run left off', async () => {
+      const domain = await newDomain('v-history');
+      const scope = { accountId: '000000000000', region: 'us-east-1' };
+      const email = (i: number) => (i % 4 === 0 ? 'ann@example.com' : `c${i % 7}@example.com`);
+      const texts = Array.from({ length: BACKFILL_PAGE * 2 + 100 }, (_, i) => JSON.stringify({ purchaseId: `h${i}`, email: email(i), amount: 1 }));
+      const anns = texts.filter((_, i) => email(i) === 'ann@example.com').length;
+      for (let i = 0; i < texts.length; i += 400) await server().container.services.ingestion.putObjects(scope, domain, 'Purchase', texts.slice(i, i + 400));
+      now += 1000;
+      const created = await define(domain, 'spendAll', on('amount', 'SUM', undefined, { UseHistoricalData: true }));
+      assert.deepEqual([created.Status, created.Readiness], ['PREPARING', { ProgressPercentage: 0 }]);
+      now += 1000;
+      await put(domain, { amount: 5 });
+      const profile = await profileOf(domain);
+      assert.deepEqual(await valueOf(domain, 'spendAll', profile), { CalculatedAttributeName: 'spendAll', IsDataPartial: 'true', Value: '5', LastObjectTimestamp: new Date(now) });
+
+      // A run that loses its lease after the first page stops there, with that page and its progress committed.
+      const handler = calculatedAttributeBackfillHandler(server().container.store, () => new Date(now), server().container.services.ingestion);
+      const job = { id: 'j', kind: 'calculated-attribute-backfill', payload: { domainName: domain, name: 'spendAll', createdAt: created.CreatedAt!.getTime() } };
+      await handler({ job: job as never, scope, renew: async () => false });
+      const midway = await client().send(new GetCalculatedAttributeDefinitionCommand({ DomainName: domain, CalculatedAttributeName: 'spendAll' }));
+      assert.deepEqual([midway.Status, midway.Readiness], ['IN_PROGRESS', { ProgressPercentage: Math.floor((BACKFILL_PAGE * 100) / (texts.length)) }]);
+      assert.equal((await valueOf(domain, 'spendAll', profile)).IsDataPartial, 'true');
+
+      while ((await server().container.jobs.runOnce()) > 0);
+      const done = await client().send(new GetCalculatedAttributeDefinitionCommand({ DomainName: domain, CalculatedAttributeName: 'spendAll' }));
+      assert.deepEqual([done.Status, done.Readiness], ['COMPLETED', { ProgressPercentage: 100 }]);
+      const value = await valueOf(domain, 'spendAll', profile);
+      assert.deepEqual([value.Value, value.IsDataPartial], [String(anns + 5), 'false']);
     });
 
     test('CA-7/CA-8: a timestamp source decides the window, as epoch milliseconds or ISO 8601, reaching into the future with ValueRange', async () => {

@@ -11,6 +11,7 @@ import {
   domainNotFound, immutableTimestampSource, profileNotFound, tooManyTags,
 } from '../errors.js';
 import { evaluate, selection, type Evaluation } from './evaluate.js';
+import { scheduleBackfill } from '../../jobs/handlers/calculated-attribute-backfill.js';
 import { MAX_TAGS_PER_RESOURCE } from '../domains/domain-service.js';
 import { decodeNextToken, encodeNextToken } from '../pagination.js';
 import { STANDARD_OBJECTS } from '../object-types/standard-objects.js';
@@ -94,6 +95,7 @@ export class CalculatedAttributeService {
         if (error instanceof UniqueViolationError) throw calculatedAttributeExists(name);
         throw error;
       }
+      if (historical) await scheduleBackfill(repos.jobs, scope, domainName, name, now);
       const arn = calculatedAttributeArn(scope, domainName, name);
       // A definition of this name deleted earlier may have left nothing, but never let old tags resurface.
       await repos.tags.removeUnder(scope, arn);

@@ -103,8 +103,11 @@ function entryFor(definition: CompiledDefinition, object: StoredObject, reader: 
   };
 }
 
-/** Writes (or removes) the entries of freshly stored objects, inside the caller's transaction. */
-export async function feedCalculatedAttributes(repos: Repositories, scope: Scope, domainName: string, objects: readonly StoredObject[]): Promise<void> {
+/**
+ * Writes (or removes) the entries of freshly stored objects, inside the caller's transaction; `only` limits it to
+ * one definition (the UseHistoricalData backfill).
+ */
+export async function feedCalculatedAttributes(repos: Repositories, scope: Scope, domainName: string, objects: readonly StoredObject[], only?: string): Promise<void> {
   const byType = new Map<string, StoredObject[]>();
   for (const object of objects) {
     const list = byType.get(object.objectTypeName);
@@ -112,7 +115,8 @@ export async function feedCalculatedAttributes(repos: Repositories, scope: Scope
     else byType.set(object.objectTypeName, [object]);
   }
   for (const [typeName, typed] of byType) {
-    const definitions = (await repos.calculatedAttributes.listForObjectType(scope, domainName, typeName)).map(compileDefinition);
+    const records = await repos.calculatedAttributes.listForObjectType(scope, domainName, typeName);
+    const definitions = records.filter((record) => only === undefined || record.name === only).map(compileDefinition);
     if (definitions.length === 0) continue;
     const entries: CalculatedAttributeEntry[] = [];
     const gone: Array<{ attributeName: string; objectTypeName: string; objectKey: string }> = [];

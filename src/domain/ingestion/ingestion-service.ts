@@ -2,7 +2,7 @@
 // create its profile (or dead-letter it), store it, and update the profile's fields and keys, all in one
 // transaction that holds the profile's row lock.
 import type { ProfileRecord, Repositories, Scope, Store } from '../../storage/ports.js';
-import type { ProfileObjectRecord } from '../../storage/object-ports.js';
+import type { ProfileObjectRecord, StoredObjectRow } from '../../storage/object-ports.js';
 import type { Clock } from '../clock.js';
 import { BadRequestException } from '../../generated/errors.js';
 import { domainNotFound, missingProfileKey, missingUniqueKey, profileObjectBudgetReached, profileObjectLimitReached } from '../errors.js';
@@ -23,7 +23,7 @@ import { planStandardRecords } from './standard-records.js';
 import { checkMappedValues } from './mapped-values.js';
 import { checkProfileSize } from '../profiles/profile-size.js';
 import { batchable, ingestBatch, type BatchOutcome } from './batch-ingestion.js';
-import { feedCalculatedAttributes } from '../calculated-attributes/feed.js';
+import { feedCalculatedAttributes, type StoredObject } from '../calculated-attributes/feed.js';
 import { fieldNamesOf } from './ingestion-type.js';
 import { DAY_MS, deadLetterId, FALLBACK_EXPIRATION_DAYS, NO_PROFILE_MATCH, parseObject, storedKeys, uniqueKeyName } from './object-steps.js';
 import { isSqsQueueUrl, scheduleDeadLetterSend } from '../../jobs/handlers/send-dead-letter.js';
@@ -182,6 +182,27 @@ export class IngestionService {
     ]);
     await repos.profileObjects.releaseKeys(scope, domainName, claims);
     return objectKey;
+  }
+
+  /** Objects already stored, read as the calculated-attribute feed reads a fresh one (the UseHistoricalData backfill). */
+  async storedForFeed(repos: Repositories, scope: Scope, domainName: string, objectTypeName: string, rows: readonly StoredObjectRow[]): Promise<StoredObject[]> {
+    // Standard object types (`_order`…) have no fields: they are read by member name.
+    const type = objectTypeName.startsWith('_') ? undefined : await resolveType(repos, scope, domainName, objectTypeName);
+    const extractor = type && this.compiled.get(scope, domainName, type).extractor;
+    return rows.map((row) => {
+      let fieldValues: Readonly<Record<string, string>> | undefined;
+      if (extractor) {
+        try {
+          fieldValues = extractor.extract(JSON.parse(row.object));
+        } catch {
+          fieldValues = {};
+        }
+      }
+      return {
+        objectTypeName, objectKey: row.objectKey, profileId: row.profileId, text: row.object,
+        ...(type && { fieldNames: fieldNamesOf(type) }), ...(fieldValues && { fieldValues }), ingestedAt: row.lastUpdatedAt, replaced: false,
+      };
+    });
   }
 
   /**

@@ -16,6 +16,7 @@ import { s3ObjectWriter, type OpenObjectWriter } from '../../domain/identity-res
 import { POLL_S3_INTEGRATION, pollS3IntegrationHandler } from './poll-s3-integration.js';
 import { RULE_MATCHING, ruleMatchingHandler } from './rule-matching.js';
 import { INTEGRATION_WORKFLOW_JOB, integrationWorkflowHandler } from './integration-workflow.js';
+import { CALCULATED_ATTRIBUTE_BACKFILL, calculatedAttributeBackfillHandler } from './calculated-attribute-backfill.js';
 
 /** What the handlers that ingest from sources, or send anything out, need beside the store and clock. */
 export interface IngestingJobDependencies {
@@ -41,6 +42,7 @@ export function jobHandlers(store: Store, clock: Clock, ingesting?: IngestingJob
     [FIRST_MATCHING_RUN]: firstMatchingRunHandler(store, clock),
     [RULE_MATCHING]: ruleMatchingHandler(store, clock, ingesting ? { ...(openWriter && { openWriter }), ...(ingesting.log && { log: ingesting.log }) } : {}),
     ...(ingesting && {
+      [CALCULATED_ATTRIBUTE_BACKFILL]: calculatedAttributeBackfillHandler(store, clock, ingesting.ingestion),
       [SEND_DEAD_LETTER]: sendDeadLetterHandler(store, ingesting.outbound.sqs),
       [POLL_S3_INTEGRATION]: pollS3IntegrationHandler({
         store, clock, ingestion: ingesting.ingestion, s3Access: ingesting.outbound.s3, pollIntervalMs: ingesting.s3PollIntervalMs, ...(ingesting.log && { log: ingesting.log }),

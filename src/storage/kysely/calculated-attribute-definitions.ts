@@ -1,7 +1,7 @@
 // The calculated attribute definition repository, one SQL code path for both backends.
 import type { Kysely, Selectable } from 'kysely';
 import type { Page, PageRequest, Scope } from '../ports.js';
-import type { CalculatedAttributeDefinitionRecord, CalculatedAttributeDefinitionRepository, ReadinessStatus } from '../calculated-attribute-ports.js';
+import type { BackfillProgress, CalculatedAttributeDefinitionRecord, CalculatedAttributeDefinitionRepository, ReadinessChange, ReadinessStatus } from '../calculated-attribute-ports.js';
 import type { CalculatedAttributeDefinitionsTable } from '../calculated-attribute-schema.js';
 import type { Database } from '../schema.js';
 import { fromJsonText, inScope, pageFetchSize, present, toMillis, toPage } from './rows.js';
@@ -16,6 +16,9 @@ function toRecord(row: Selectable<CalculatedAttributeDefinitionsTable>): Calcula
     progressPercentage: Number(row.progress_percentage),
     ...present('readinessMessage', row.readiness_message),
     ...present('timestampFloor', row.timestamp_floor === null ? null : new Date(Number(row.timestamp_floor))),
+    ...(row.backfill_total !== null && {
+      backfill: { ...present('after', row.backfill_after), done: Number(row.backfill_done), total: Number(row.backfill_total) },
+    }),
     createdAt: new Date(Number(row.created_at)),
     lastUpdatedAt: new Date(Number(row.last_updated_at)),
   };
@@ -29,9 +32,14 @@ function toColumns(record: CalculatedAttributeDefinitionRecord) {
     progress_percentage: record.progressPercentage,
     readiness_message: record.readinessMessage ?? null,
     timestamp_floor: record.timestampFloor === undefined ? null : toMillis(record.timestampFloor),
+    ...backfillColumns(record.backfill),
     created_at: toMillis(record.createdAt),
     last_updated_at: toMillis(record.lastUpdatedAt),
   };
+}
+
+function backfillColumns(backfill: BackfillProgress | undefined) {
+  return { backfill_after: backfill?.after ?? null, backfill_done: backfill?.done ?? 0, backfill_total: backfill?.total ?? null };
 }
 
 export class KyselyCalculatedAttributeDefinitionRepository implements CalculatedAttributeDefinitionRepository {
@@ -45,6 +53,19 @@ export class KyselyCalculatedAttributeDefinitionRepository implements Calculated
     await this.#db
       .insertInto('calculated_attribute_definitions')
       .values({ ...inScope(scope), domain_name: record.domainName, name: record.name, ...toColumns(record) })
+      .execute();
+  }
+
+  async setReadiness(scope: Scope, domainName: string, name: string, change: ReadinessChange): Promise<void> {
+    await this.#db
+      .updateTable('calculated_attribute_definitions')
+      .set({
+        status: change.status,
+        progress_percentage: change.progressPercentage,
+        readiness_message: change.readinessMessage ?? null,
+        ...backfillColumns(change.backfill),
+      })
+      .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName, name }))
       .execute();
   }
 

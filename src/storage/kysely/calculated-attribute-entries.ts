@@ -31,6 +31,7 @@ export class KyselyCalculatedAttributeEntryRepository implements CalculatedAttri
     this.#db = db;
   }
 
+  /** An entry never gives way to one of an older version of its object (a backfill racing a re-ingestion). */
   async put(scope: Scope, domainName: string, entries: readonly CalculatedAttributeEntry[]): Promise<void> {
     if (entries.length === 0) return;
     const values = entries.flatMap((entry) => [
@@ -44,7 +45,7 @@ export class KyselyCalculatedAttributeEntryRepository implements CalculatedAttri
         ingested_at: eb.ref('excluded.ingested_at'),
         value_text: eb.ref('excluded.value_text'),
         value_number: eb.ref('excluded.value_number'),
-      })),
+      })).where((eb) => eb(eb.ref('excluded.ingested_at'), '>=', eb.ref('calculated_attribute_entries.ingested_at'))),
     );
   }
 

@@ -1,7 +1,7 @@
 // The profile-object repository (ingested documents and their key index), one SQL code path for both backends.
 import type { Kysely, Selectable } from 'kysely';
 import type { KeyCriterion, Page, PageRequest, Scope } from '../ports.js';
-import type { ObjectStats, ProfileObjectRecord, ProfileObjectRepository } from '../object-ports.js';
+import type { ObjectStats, ProfileObjectRecord, ProfileObjectRepository, StoredObjectRow } from '../object-ports.js';
 import type { Database } from '../schema.js';
 import type { ProfileObjectsTable } from '../object-schema.js';
 import { runCompiled, type SlotOf } from './compiled-cache.js';
@@ -182,6 +182,27 @@ export class KyselyProfileObjectRepository implements ProfileObjectRepository {
       .limit(limit)
       .execute();
     return rows.map((row) => row.object_key);
+  }
+
+  async pageOfType(scope: Scope, domainName: string, objectTypeName: string, after: string | undefined, limit: number): Promise<StoredObjectRow[]> {
+    let query = this.#db
+      .selectFrom('profile_objects')
+      .select(['object_key', 'profile_id', 'object_json', 'last_updated_at'])
+      .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName, object_type_name: objectTypeName }))
+      .orderBy('object_key')
+      .limit(limit);
+    if (after !== undefined) query = query.where('object_key', '>', after);
+    const rows = await query.execute();
+    return rows.map((row) => ({ objectKey: row.object_key, profileId: row.profile_id, object: row.object_json, lastUpdatedAt: new Date(Number(row.last_updated_at)) }));
+  }
+
+  async countOfType(scope: Scope, domainName: string, objectTypeName: string): Promise<number> {
+    const row = await this.#db
+      .selectFrom('profile_objects')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName, object_type_name: objectTypeName }))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
   async profileIdsOfType(scope: Scope, domainName: string, objectTypeName: string): Promise<string[]> {

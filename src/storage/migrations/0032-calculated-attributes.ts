@@ -18,6 +18,10 @@ export async function up(db: Kysely<unknown>, types: ColumnTypes): Promise<void>
     .addColumn('progress_percentage', 'integer', (col) => col.notNull())
     .addColumn('readiness_message', 'text')
     .addColumn('timestamp_floor', 'bigint')
+    // Where the UseHistoricalData backfill stands: the last object key done, how many, of how many.
+    .addColumn('backfill_after', types.key)
+    .addColumn('backfill_done', 'bigint', (col) => col.notNull().defaultTo(0))
+    .addColumn('backfill_total', 'bigint')
     .addColumn('created_at', 'bigint', (col) => col.notNull())
     .addColumn('last_updated_at', 'bigint', (col) => col.notNull())
     .addPrimaryKeyConstraint('calculated_attribute_definitions_pk', ['account_id', 'region', 'domain_name', 'name'])
