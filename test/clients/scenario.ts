@@ -92,9 +92,9 @@ export function scenarioEnv(input: LegInput): Record<string, string> {
   };
 }
 
-/** Runs a scenario program with only the scenario environment (no AWS_* settings of the machine) and parses its report. */
+/** Runs a scenario program with only the scenario environment (no AWS_* settings or config files of the machine) and parses its report. */
 export function runScenarioProgram(command: string, args: readonly string[], env: Record<string, string>, timeoutMs = 45_000): Promise<ScenarioReport> {
-  const childEnv = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? '/tmp', AWS_EC2_METADATA_DISABLED: 'true', ...env };
+  const childEnv = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? '/tmp', AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null', ...env };
   return new Promise((resolve, reject) => {
     execFile(command, [...args], { env: childEnv, timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) return reject(new Error(`${command} ${args.join(' ')} failed (${error.message}):\n${stderr}`));
