@@ -1,6 +1,6 @@
 // The client-matrix scenario driven through the AWS CLI v2 (one `aws` process per call), from SCENARIO_* variables.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ScenarioError, ScenarioReport } from '../scenario.js';
@@ -32,8 +32,8 @@ function errorOf(outcome: Outcome): ScenarioError {
 
 /**
  * A CLI home whose ~/.aws/models teaches the CLI `operation` as a one-operation service "matrix-profiles" (same
- * signing name and protocol): the CLI's bundled model may predate the operation, and what is under test is how
- * the CLI treats the answer, not its model.
+ * signing name and protocol), where `aws configure add-model --service-name matrix-profiles` would put it: the
+ * CLI's bundled model may predate the operation, and what is under test is how the CLI treats the answer.
  */
 function homeKnowing(operation: string, http: string): string {
   const home = mkdtempSync(join(tmpdir(), 'matrix-cli-home-'));
@@ -65,7 +65,9 @@ function homeKnowing(operation: string, http: string): string {
       name: { type: 'string' },
     },
   };
-  writeFileSync(join(home, 'model.json'), JSON.stringify(model));
+  const modelDir = join(home, '.aws', 'models', 'matrix-profiles', model.metadata.apiVersion);
+  mkdirSync(modelDir, { recursive: true });
+  writeFileSync(join(modelDir, 'service-2.json'), JSON.stringify(model));
   return home;
 }
 
@@ -94,7 +96,6 @@ export async function runAwsCliV2Scenario(aws: string, scenario: Record<string, 
   const iam = (...args: string[]) => call(rootEnv, 'iam', ...args);
   const ids = (result: Record<string, any>) => ((result['Items'] ?? []) as Array<{ ProfileId: string }>).map((item) => item.ProfileId);
 
-  const version = /aws-cli\/(\S+)/.exec((await run(aws, ['--version'], base)).stdout)?.[1] ?? 'unknown';
   const createDomain = await cp('create-domain', '--domain-name', D, '--default-expiration-days', '30');
   const getDomain = await cp('get-domain', '--domain-name', D);
   const domainArn = `arn:aws:profile:us-east-1:000000000000:domains/${D}`;
@@ -163,7 +164,8 @@ export async function runAwsCliV2Scenario(aws: string, scenario: Record<string, 
     return { arn: role['Role'].Arn as string, afterDelete: { code: afterDelete.code, status: afterDelete.status } };
   };
 
-  const [chain, tags, iamUser, role] = await Promise.all([profilesChain(), tagsChain(), userChain(), roleChain()]);
+  const versionOf = async () => /aws-cli\/(\S+)/.exec((await run(aws, ['--version'], base)).stdout)?.[1] ?? 'unknown';
+  const [chain, tags, iamUser, role, version] = await Promise.all([profilesChain(), tagsChain(), userChain(), roleChain(), versionOf()]);
 
   let notImplemented: ScenarioError | null = null;
   const operation = scenario['SCENARIO_NOT_IMPLEMENTED'];
@@ -171,8 +173,6 @@ export async function runAwsCliV2Scenario(aws: string, scenario: Record<string, 
     const home = homeKnowing(operation, scenario['SCENARIO_NOT_IMPLEMENTED_HTTP']!);
     try {
       const { AWS_MAX_ATTEMPTS: _noRetries, ...defaultRetries } = { ...rootEnv, HOME: home };
-      const added = await run(aws, ['configure', 'add-model', '--service-name', 'matrix-profiles', '--service-model', `file://${join(home, 'model.json')}`], defaultRetries);
-      if (added.code !== 0) throw new Error(`aws configure add-model exited ${added.code}:\n${added.stderr}`);
       notImplemented = await fails(defaultRetries, 'matrix-profiles', kebab(operation), '--domain-name', D);
     } finally {
       rmSync(home, { recursive: true, force: true });
