@@ -1,25 +1,12 @@
-// The client-matrix scenario driven through the AWS CLI v2 (one `aws` process per call), from SCENARIO_* variables.
-import { execFile } from 'node:child_process';
+// The client-matrix scenario driven through the AWS CLI v2 (a new CLI process per call, see runner.ts), from SCENARIO_* variables.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ScenarioError, ScenarioReport } from '../scenario.js';
+import { awsRunner, processRunner, type Outcome } from './runner.js';
 
 const LEG = 'aws-cli-v2';
-
-interface Outcome {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function run(aws: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<Outcome> {
-  return new Promise((resolve) => {
-    execFile(aws, [...args], { env, timeout: 20_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-    });
-  });
-}
 
 /** The CLI prints the error code and message; with --debug, its HTTP log line has the status it got. */
 function errorOf(outcome: Outcome): ScenarioError {
@@ -74,6 +61,18 @@ function homeKnowing(operation: string, http: string): string {
 const kebab = (operation: string) => operation.replace(/[A-Z]/g, (c, i: number) => (i === 0 ? '' : '-') + c.toLowerCase());
 
 export async function runAwsCliV2Scenario(aws: string, scenario: Record<string, string>): Promise<ScenarioReport> {
+  const runner = awsRunner(aws);
+  try {
+    return await scenarioThrough(aws, (args, env) => runner.run(args, env), (args, env) => processRunner(aws).run(args, env), scenario);
+  } finally {
+    runner.close();
+  }
+}
+
+type Run = (args: readonly string[], env: NodeJS.ProcessEnv) => Promise<Outcome>;
+
+/** `run` makes most calls; `runProcess` starts /usr/bin/aws itself, for the call whose HOME teaches it a model. */
+async function scenarioThrough(aws: string, run: Run, runProcess: Run, scenario: Record<string, string>): Promise<ScenarioReport> {
   const D = scenario['SCENARIO_DOMAIN']!;
   const base: NodeJS.ProcessEnv = {
     PATH: process.env['PATH'],
@@ -87,11 +86,13 @@ export async function runAwsCliV2Scenario(aws: string, scenario: Record<string, 
   const rootEnv = { ...base, AWS_ACCESS_KEY_ID: scenario['SCENARIO_ACCESS_KEY_ID'], AWS_SECRET_ACCESS_KEY: scenario['SCENARIO_SECRET_ACCESS_KEY'], AWS_MAX_ATTEMPTS: '1' };
   const endpoint = ['--endpoint-url', scenario['SCENARIO_ENDPOINT']!, '--output', 'json'];
   const call = async (env: NodeJS.ProcessEnv, ...args: string[]): Promise<Record<string, any>> => {
-    const outcome = await run(aws, [...args, ...endpoint], env);
+    const outcome = await run([...args, ...endpoint], env);
     if (outcome.code !== 0) throw new Error(`aws ${args.join(' ')} exited ${outcome.code}:\n${outcome.stderr}`);
     return outcome.stdout.trim() === '' ? {} : (JSON.parse(outcome.stdout) as Record<string, any>);
   };
-  const fails = async (env: NodeJS.ProcessEnv, ...args: string[]): Promise<ScenarioError> => errorOf(await run(aws, [...args, ...endpoint, '--debug'], env));
+  const fails = async (env: NodeJS.ProcessEnv, ...args: string[]): Promise<ScenarioError> => errorOf(await run([...args, ...endpoint, '--debug'], env));
+  const failsInOwnProcess = async (env: NodeJS.ProcessEnv, ...args: string[]): Promise<ScenarioError> =>
+    errorOf(await runProcess([...args, ...endpoint, '--debug'], env));
   const cp = (...args: string[]) => call(rootEnv, 'customer-profiles', ...args);
   const iam = (...args: string[]) => call(rootEnv, 'iam', ...args);
   const ids = (result: Record<string, any>) => ((result['Items'] ?? []) as Array<{ ProfileId: string }>).map((item) => item.ProfileId);
@@ -100,8 +101,7 @@ export async function runAwsCliV2Scenario(aws: string, scenario: Record<string, 
   const getDomain = await cp('get-domain', '--domain-name', D);
   const domainArn = `arn:aws:profile:us-east-1:000000000000:domains/${D}`;
 
-  // Each `aws` call is a Python process of about a second of CPU: the four chains that do not depend on each other
-  // run side by side, each in the scenario's order, to keep the leg well under a minute on a busy machine.
+  // The four chains that do not depend on each other run side by side, each in the scenario's order.
   const profilesChain = async () => {
     const p1 = await cp('create-profile', '--domain-name', D, '--first-name', 'Ada', '--last-name', 'Lovelace', '--email-address', 'ada@example.com', '--attributes', 'tier=gold');
     const p2 = await cp('create-profile', '--domain-name', D, '--first-name', 'Ada', '--email-address', 'ada.l@example.com', '--phone-number', '+15555550100');
@@ -164,8 +164,7 @@ export async function runAwsCliV2Scenario(aws: string, scenario: Record<string, 
     return { arn: role['Role'].Arn as string, afterDelete: { code: afterDelete.code, status: afterDelete.status } };
   };
 
-  const versionOf = async () => /aws-cli\/(\S+)/.exec((await run(aws, ['--version'], base)).stdout)?.[1] ?? 'unknown';
-  const [chain, tags, iamUser, role, version] = await Promise.all([profilesChain(), tagsChain(), userChain(), roleChain(), versionOf()]);
+  const [chain, tags, iamUser, role] = await Promise.all([profilesChain(), tagsChain(), userChain(), roleChain()]);
 
   let notImplemented: ScenarioError | null = null;
   const operation = scenario['SCENARIO_NOT_IMPLEMENTED'];
@@ -173,7 +172,7 @@ export async function runAwsCliV2Scenario(aws: string, scenario: Record<string, 
     const home = homeKnowing(operation, scenario['SCENARIO_NOT_IMPLEMENTED_HTTP']!);
     try {
       const { AWS_MAX_ATTEMPTS: _noRetries, ...defaultRetries } = { ...rootEnv, HOME: home };
-      notImplemented = await fails(defaultRetries, 'matrix-profiles', kebab(operation), '--domain-name', D);
+      notImplemented = await failsInOwnProcess(defaultRetries, 'matrix-profiles', kebab(operation), '--domain-name', D);
     } finally {
       rmSync(home, { recursive: true, force: true });
     }
@@ -181,7 +180,7 @@ export async function runAwsCliV2Scenario(aws: string, scenario: Record<string, 
   const deleted = await cp('delete-domain', '--domain-name', D);
 
   return {
-    client: `aws-cli ${version}`,
+    client: `aws-cli ${/aws-cli\/(\S+)/.exec(execFileSync(aws, ['--version'], { env: base, encoding: 'utf8' }))?.[1] ?? 'unknown'}`,
     createDomain: { DomainName: createDomain['DomainName'] },
     getDomain: { DomainName: getDomain['DomainName'], DefaultExpirationDays: getDomain['DefaultExpirationDays'] },
     ...chain,
