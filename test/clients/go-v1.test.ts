@@ -155,7 +155,8 @@ function assertGoReport(report: GoReport, expected: Expected): void {
     // Go v1 takes an unmodelled code's message from X-Amzn-ErrorMessage only (issue #13, finding 3).
     assert.match(report.notImplemented.message, new RegExp(`\\b${expected.notImplemented}\\b.* not implemented`));
   }
-  assert.deepEqual({ ...report.unmodelledError, message: undefined }, { code: 'InvalidSignatureException', status: 403, message: undefined });
+  assert.equal(report.unmodelledError.code, 'InvalidSignatureException');
+  assert.equal(report.unmodelledError.status, 403);
   assert.match(report.unmodelledError.message, /signature we calculated does not match/);
   assert.equal(report.deleteDomain, 'Domain Deleted');
 }
@@ -193,12 +194,11 @@ describe('client matrix: AWS SDK for Go v1', { skip: inCi ? undefined : missing 
       },
       timeout: 60_000,
     });
-    assertGoReport(JSON.parse(stdout) as GoReport, { client: `aws-sdk-go ${sdkVersion()}`, domain, notImplemented });
-
     if (notImplemented) {
       const path = operations[notImplemented].uri.replace('{DomainName}', domain);
       assert.equal(proxy.count(operations[notImplemented].method, path), 1, `${notImplemented} with the default retryer put one request on the wire`);
     }
+    assertGoReport(JSON.parse(stdout) as GoReport, { client: `aws-sdk-go ${sdkVersion()}`, domain, notImplemented });
     await rejectsWith(server.client().send(new GetDomainCommand({ DomainName: domain })), 'ResourceNotFoundException', 404);
     const iam = iamClient(server);
     await rejectsWith(iam.send(new GetUserCommand({ UserName: `matrix-${CLIENT}` })), 'NoSuchEntityException', 404);
