@@ -69,7 +69,7 @@ func main() {
 	s.role(&out)
 	if name := env("SCENARIO_NOT_IMPLEMENTED"); name != "" {
 		defaultRetries := customerprofiles.New(newSession(accessKeyID, secretAccessKey, nil))
-		failure := expectFailure("notImplemented", callByName(defaultRetries, name, domain))
+		failure := expectFailure("notImplemented", callByName(defaultRetries, name, env("SCENARIO_NOT_IMPLEMENTED_HTTP"), domain))
 		out.NotImplemented = &failure
 	}
 	wrongSecret := customerprofiles.New(newSession(accessKeyID, secretAccessKey+"x", aws.Int(0)))

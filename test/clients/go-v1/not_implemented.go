@@ -2,22 +2,15 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/aws/aws-sdk-go/aws/request"
 	"github.com/aws/aws-sdk-go/service/customerprofiles"
 )
 
-// Operations the scenario may name as not implemented. This SDK release predates them, so they are
-// sent through the client's own request pipeline (signing, retries, restJson error handling).
-var notImplementedPaths = map[string]string{
-	"ListSegmentDefinitions":             "segment-definitions",
-	"ListCalculatedAttributeDefinitions": "calculated-attributes",
-	"ListEventStreams":                   "event-streams",
-	"ListEventTriggers":                  "event-triggers",
-	"ListDomainLayouts":                  "layouts",
-	"ListRecommenders":                   "recommenders",
-	"ListUploadJobs":                     "upload-jobs",
-}
+// The operations the scenario may name as not implemented take only a DomainName. This SDK release predates
+// them, so they are sent through the client's own request pipeline (signing, retries, restJson error
+// handling) with the HTTP binding the test reads from the server's model (SCENARIO_NOT_IMPLEMENTED_HTTP).
 
 type domainNameInput struct {
 	_ struct{} `type:"structure"`
@@ -29,12 +22,12 @@ type ignoredOutput struct {
 	_ struct{} `type:"structure"`
 }
 
-// callByName calls GET /domains/{DomainName}/<collection> as the operation `name`.
-func callByName(client *customerprofiles.CustomerProfiles, name string, domain string) error {
-	collection, known := notImplementedPaths[name]
-	if !known {
-		return fmt.Errorf("no request shape for operation %q", name)
+// callByName calls the operation `name` bound to `binding` ("GET /domains/{DomainName}/…").
+func callByName(client *customerprofiles.CustomerProfiles, name string, binding string, domain string) error {
+	method, path, found := strings.Cut(binding, " ")
+	if !found || !strings.Contains(path, "{DomainName}") {
+		return fmt.Errorf("operation %q has no usable HTTP binding: %q", name, binding)
 	}
-	operation := &request.Operation{Name: name, HTTPMethod: "GET", HTTPPath: "/domains/{DomainName}/" + collection}
+	operation := &request.Operation{Name: name, HTTPMethod: method, HTTPPath: path}
 	return client.NewRequest(operation, &domainNameInput{DomainName: &domain}, &ignoredOutput{}).Send()
 }
