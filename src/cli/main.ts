@@ -7,6 +7,7 @@ import { importFile } from './import/import-command.js';
 import { listDeadLetters } from './dead-letters.js';
 import { runMatching } from './matching.js';
 import { explainMatch } from './matching-explain.js';
+import { explainCalculatedAttribute } from './calculated-attributes-explain.js';
 import { DEFAULT_DATA_DIR, DEFAULT_PORT, DEFAULT_REGION, DEFAULT_S3_POLL_SECONDS } from '../config.js';
 import { deleteConnectorProfile, listConnectorProfiles, putConnectorProfile } from './connectors.js';
 
@@ -59,6 +60,15 @@ storeOptions(matching.command('explain').description("why the matcher scores two
   .option('--region <region>', `the region (default ${DEFAULT_REGION})`)
   .option('--json', 'print one JSON object instead of text')
   .action(explainMatch);
+
+const calculatedAttributes = program.command('calculated-attributes').description('calculated attributes: per-profile values computed from a domain\'s objects');
+storeOptions(calculatedAttributes.command('explain').description('which objects produced a profile\'s value, with the window and object count used, as one JSON object'))
+  .argument('<name>', 'the calculated attribute')
+  .requiredOption('--domain <name>', 'the domain')
+  .requiredOption('--profile <profileId>', 'the profile')
+  .option('--account-id <id>', 'the account (default 000000000000)')
+  .option('--region <region>', `the region (default ${DEFAULT_REGION})`)
+  .action(explainCalculatedAttribute);
 
 const connectors = program
   .command('connectors')

@@ -2,7 +2,7 @@
 // read, update DisplayName/Description/Conditions only, delete, list; tags live on the definition's ARN.
 import type { Conditions, RangeOverride } from '../../generated/shapes.js';
 import type { Repositories, Scope, Store, Tags } from '../../storage/ports.js';
-import type { CalculatedAttributeDefinitionRecord, CalculatedAttributeEntry, ReadinessStatus } from '../../storage/calculated-attribute-ports.js';
+import type { CalculatedAttributeDefinitionRecord, CalculatedAttributeEntry, EntryWindow, ReadinessStatus } from '../../storage/calculated-attribute-ports.js';
 import { UniqueViolationError } from '../../storage/errors.js';
 import type { Clock } from '../clock.js';
 import { calculatedAttributeArn } from '../arn.js';
@@ -41,6 +41,18 @@ export interface ProfileValue {
   readonly name: string;
   readonly displayName?: string;
   readonly profileId: string;
+  readonly evaluation: Evaluation;
+}
+
+export interface Explanation {
+  readonly name: string;
+  readonly profileId: string;
+  readonly evaluatedAt: Date;
+  readonly window: EntryWindow;
+  /** ObjectCount, or the most a profile can hold when there is none. */
+  readonly limit: number;
+  readonly statistic: string;
+  readonly entries: readonly CalculatedAttributeEntry[];
   readonly evaluation: Evaluation;
 }
 
@@ -187,6 +199,17 @@ export class CalculatedAttributeService {
     const found = new Set((await this.store.profiles.getMany(scope, domainName, unique)).map((profile) => profile.profileId));
     const present = unique.filter((id) => found.has(id));
     return { values: await this.evaluateFor(this.store, scope, record, present, this.clock(), override), missing: unique.filter((id) => !found.has(id)) };
+  }
+
+  /** What produced a value: the window and the objects read, oldest first, with the value each gave (the explain command). */
+  async explain(scope: Scope, domainName: string, name: string, profileId: string): Promise<Explanation> {
+    const record = await this.require(this.store, scope, domainName, name);
+    if (!(await this.store.profiles.get(scope, domainName, profileId))) throw profileNotFound(profileId);
+    const now = this.clock();
+    const state = { ...record, definition: record.definition as unknown as CalculatedAttributeDefinition };
+    const { window, limit } = selection(state, now);
+    const entries = await this.store.calculatedAttributeEntries.read(scope, domainName, name, [profileId], window, limit);
+    return { name, profileId, evaluatedAt: now, window, limit, statistic: state.definition.Statistic, entries: [...entries].reverse(), evaluation: evaluate(state, entries, now) };
   }
 
   private async evaluateFor(repos: Repositories, scope: Scope, record: CalculatedAttributeDefinitionRecord, profileIds: readonly string[], now: Date, override?: RangeOverride): Promise<ProfileValue[]> {
