@@ -10,7 +10,7 @@ export interface Credentials {
 }
 
 export interface FixedRequest {
-  readonly method: 'POST' | 'PUT';
+  readonly method: 'GET' | 'POST' | 'PUT';
   readonly path: string;
   readonly headers: Record<string, string>;
   readonly body: string;
