@@ -40,7 +40,7 @@ export class PolicySimulator {
 
   /** The policies of a user or role of the caller's account, with any given ones added. */
   async principal(ctx: IamContext, origin: RequestOrigin, sourceArn: string, input: SimulationInput): Promise<SimulatedDecision[]> {
-    const principal = await this.sourcePrincipal(ctx.accountId, sourceArn);
+    const principal = await this.sourcePrincipal(ctx.accountId, sourceArn, origin.time);
     const facts = await this.directory.load(principal);
     const extra = input.policies.map(parsedIdentityPolicy);
     const boundary = input.boundaries.length > 0 ? parsedIdentityPolicy(input.boundaries[0]!) : facts.policies.permissionsBoundary;
@@ -66,7 +66,7 @@ export class PolicySimulator {
     );
   }
 
-  private async sourcePrincipal(accountId: string, arn: string): Promise<Principal> {
+  private async sourcePrincipal(accountId: string, arn: string, now: Date): Promise<Principal> {
     const user = parseIamArn(arn, 'user');
     if (user && user.accountId === accountId) {
       const found = await this.store.iam.users.get(accountId, user.name);
@@ -78,8 +78,9 @@ export class PolicySimulator {
       const found = await this.store.iam.roles.get(accountId, role.name);
       if (!found || found.path !== role.path) throw noSuchEntity('role', role.name);
       const name = `${found.name}/${SIMULATED_SESSION}`;
-      // Sessions are cached by key id: one per role keeps simulated roles apart.
-      return { accountId, kind: 'role-session', name, arn: `arn:aws:sts::${accountId}:assumed-role/${name}`, accessKeyId: `simulated:${nameKeyOf(found.name)}` };
+      // Sessions are cached by key id: one per role keeps simulated roles apart. A session's
+      // credentials are temporary, so aws:TokenIssueTime is present: issued now.
+      return { accountId, kind: 'role-session', name, arn: `arn:aws:sts::${accountId}:assumed-role/${name}`, accessKeyId: `simulated:${nameKeyOf(found.name)}`, issuedAt: now };
     }
     throw invalidInput(`Invalid Entity Arn: ${arn} does not clearly define entity type and name.`);
   }

@@ -1,0 +1,73 @@
+// SimulatePrincipalPolicy agrees with real authorization on every IAM evaluation case: the case's
+// principal is made for real, its request is sent as that principal, and the simulator is asked
+// about the same action, resources and request context. Cases the real request cannot reproduce
+// as written are named, with the reason, in NOT_EXPRESSIBLE; they are still simulated as written.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { SimulatePrincipalPolicyCommand, type ContextEntry, type IAMClient } from '@aws-sdk/client-iam';
+import { backends } from '../support/backends.js';
+import type { RunningServer } from '../support/server.js';
+import { rejectsWith } from '../support/errors.js';
+import { iamClient } from '../support/iam.js';
+import { ACCOUNT, NOT_EXPRESSIBLE, arrangePrincipal, combine, loadCases, realDecision, realResourcesOf, requestContextOf, type ContextValue } from '../support/iam-cases.js';
+
+const CASES = loadCases();
+
+function contextEntries(context: Record<string, ContextValue>): ContextEntry[] {
+  return Object.entries(context).map(([name, value]) =>
+    Array.isArray(value)
+      ? { ContextKeyName: name, ContextKeyValues: value, ContextKeyType: 'stringList' }
+      : { ContextKeyName: name, ContextKeyValues: [value], ContextKeyType: 'string' },
+  );
+}
+
+for (const backend of backends()) {
+  describe(`SimulatePrincipalPolicy against real requests on ${backend.name}`, { skip: backend.skip }, () => {
+    let server: RunningServer;
+    let iam: IAMClient;
+    before(async () => {
+      server = await backend.start();
+      iam = iamClient(server);
+    });
+    after(async () => {
+      iam?.destroy();
+      await server?.stop();
+    });
+
+    const simulate = async (source: string, action: string, resources: string[], context: Record<string, ContextValue>) => {
+      const answer = await iam.send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: source, ActionNames: [action], ResourceArns: resources, ContextEntries: contextEntries(context) }));
+      return combine((answer.EvaluationResults ?? []).map((r) => r.EvalDecision ?? ''));
+    };
+
+    test('every evaluation case: the real request, the simulation of it and the expected decision agree', { timeout: 240_000 }, async () => {
+      const outcomes: string[] = [];
+      const asWritten: string[] = [];
+      for (const [index, c] of CASES.entries()) {
+        const arranged = await arrangePrincipal(server, iam, c, (index % 3) as 0 | 1 | 2);
+        try {
+          const real = await realDecision(server, arranged.credentials, c);
+          if (arranged.policySourceArn === undefined) {
+            await rejectsWith(iam.send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: `arn:aws:iam::${ACCOUNT}:root`, ActionNames: [c.request.action] })), 'InvalidInputException', 400);
+            outcomes.push(`${c.id}: real ${real}, simulated (not a policy source)`);
+            continue;
+          }
+          const simulated = await simulate(arranged.policySourceArn, c.request.action, realResourcesOf(c), requestContextOf(c));
+          outcomes.push(`${c.id}: real ${real}, simulated ${simulated}`);
+          asWritten.push(`${c.id}: ${await simulate(arranged.policySourceArn, c.request.action, c.request.resources, c.request.context)}`);
+        } finally {
+          await arranged.cleanUp();
+        }
+      }
+      const expected = CASES.map((c) => {
+        if (!(c.id in NOT_EXPRESSIBLE)) return `${c.id}: real ${c.expected}, simulated ${c.expected}`;
+        const real = outcomes.find((line) => line.startsWith(`${c.id}:`))!.replace(/^.*real (\w+),.*$/, '$1');
+        return `${c.id}: real ${real}, simulated ${c.id === 'P01' ? '(not a policy source)' : real}`;
+      });
+      assert.deepEqual(outcomes, expected);
+      // Simulated with the case's own resources and full context, every case gives its expected decision.
+      assert.deepEqual(asWritten, CASES.filter((c) => !c.request.principal.endsWith(':root')).map((c) => `${c.id}: ${c.expected}`));
+      // The root case is allowed for real, as the case expects.
+      assert.ok(outcomes.includes('P01: real Allow, simulated (not a policy source)'));
+    });
+  });
+}
