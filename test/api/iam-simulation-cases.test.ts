@@ -4,12 +4,20 @@
 // as written are named, with the reason, in NOT_EXPRESSIBLE; they are still simulated as written.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SimulatePrincipalPolicyCommand, type ContextEntry, type IAMClient } from '@aws-sdk/client-iam';
+import {
+  ListGroupsCommand,
+  ListPoliciesCommand,
+  ListRolesCommand,
+  ListUsersCommand,
+  SimulatePrincipalPolicyCommand,
+  type ContextEntry,
+  type IAMClient,
+} from '@aws-sdk/client-iam';
 import { backends } from '../support/backends.js';
 import type { RunningServer } from '../support/server.js';
 import { rejectsWith } from '../support/errors.js';
 import { iamClient } from '../support/iam.js';
-import { ACCOUNT, NOT_EXPRESSIBLE, arrangePrincipal, combine, loadCases, realDecision, realResourcesOf, requestContextOf, type ContextValue } from '../support/iam-cases.js';
+import { ACCOUNT, NOT_EXPRESSIBLE, arrangePrincipal, combine, deleteAllDomains, loadCases, realDecision, realResourcesOf, requestContextOf, type ContextValue } from '../support/iam-cases.js';
 
 const CASES = loadCases();
 
@@ -56,6 +64,7 @@ for (const backend of backends()) {
           asWritten.push(`${c.id}: ${await simulate(arranged.policySourceArn, c.request.action, c.request.resources, c.request.context)}`);
         } finally {
           await arranged.cleanUp();
+          await deleteAllDomains(server);
         }
       }
       const expected = CASES.map((c) => {
@@ -68,6 +77,14 @@ for (const backend of backends()) {
       assert.deepEqual(asWritten, CASES.filter((c) => !c.request.principal.endsWith(':root')).map((c) => `${c.id}: ${c.expected}`));
       // The root case is allowed for real, as the case expects.
       assert.ok(outcomes.includes('P01: real Allow, simulated (not a policy source)'));
+      // Every entity made for a case was deleted again.
+      const left = await Promise.all([
+        iam.send(new ListUsersCommand({})).then((r) => r.Users ?? []),
+        iam.send(new ListGroupsCommand({})).then((r) => r.Groups ?? []),
+        iam.send(new ListRolesCommand({})).then((r) => r.Roles ?? []),
+        iam.send(new ListPoliciesCommand({ Scope: 'Local' })).then((r) => r.Policies ?? []),
+      ]);
+      assert.deepEqual(left.map((list) => list.length), [0, 0, 0, 0]);
     });
   });
 }

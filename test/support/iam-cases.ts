@@ -192,93 +192,109 @@ export interface ArrangedPrincipal {
   readonly credentials: Credentials;
   /** The user or role to simulate; undefined for the account root. */
   readonly policySourceArn: string | undefined;
-  /** Deletes every entity made for the case, and the domains the case created or its request made. */
+  /** Deletes every IAM entity made for the case. */
   cleanUp(): Promise<void>;
 }
 
-const USER = 'alice';
-const GROUP = 'alice-team';
-const ROLE = 'Ops';
-const ASSUMER = 'ops-assumer';
+/** Whether the case tests the user's name (aws:username, or `alice` in its resources or policies). */
+export function dependsOnUserName(c: EvaluationCase): boolean {
+  return /alice|aws:username/i.test(JSON.stringify([c.identityPolicies, c.permissionsBoundary, c.request.resources, requestContextOf(c)]));
+}
+
+/** The names of a case's entities: the fixture's, or (when `unique`) suffixed by the case id where no policy tests them. */
+function namesOf(c: EvaluationCase, unique: boolean) {
+  const suffix = unique ? `-${c.id.toLowerCase()}` : '';
+  return {
+    user: unique && !dependsOnUserName(c) ? `alice${suffix}` : 'alice',
+    group: `alice-team${suffix}`,
+    role: `Ops${suffix}`,
+    assumer: `ops-assumer${suffix}`,
+    policy: (name: string) => `case${suffix}-${name}`,
+  };
+}
 
 /**
- * Makes the case's principal. Its policies go where `placement` says (0: inline on the user or role,
- * 1: managed and attached, 2: inline on a group of the user; a role has no group, so inline), so
- * the cases exercise every way a policy reaches a caller.
+ * Makes the case's principal (and the tagged domain a case on aws:ResourceTag needs). Its policies
+ * go where `placement` says (0: inline on the user or role, 1: managed and attached, 2: inline on a
+ * group of the user; a role has no group, so inline), so the cases exercise every way a policy
+ * reaches a caller. `unique` names the entities after the case, so that cases can exist side by side.
  */
-export async function arrangePrincipal(server: RunningServer, iam: IAMClient, c: EvaluationCase, placement: 0 | 1 | 2): Promise<ArrangedPrincipal> {
+export async function arrangePrincipal(server: RunningServer, iam: IAMClient, c: EvaluationCase, placement: 0 | 1 | 2, unique = false): Promise<ArrangedPrincipal> {
+  const names = namesOf(c, unique);
   const documents = c.identityPolicies.map((p) => JSON.stringify(p));
   const undo: Array<() => Promise<unknown>> = [];
   const cleanUp = async () => {
     for (const step of undo.reverse()) await step();
-    await deleteAllDomains(server);
   };
   await arrangeResource(server, c);
   if (/:root$/.test(c.request.principal)) return { credentials: server.root, policySourceArn: undefined, cleanUp };
 
   const managed: string[] = [];
   const createManaged = async (name: string, document: string) => {
-    const arn = (await iam.send(new CreatePolicyCommand({ PolicyName: name, PolicyDocument: document }))).Policy!.Arn!;
+    const arn = (await iam.send(new CreatePolicyCommand({ PolicyName: names.policy(name), PolicyDocument: document }))).Policy!.Arn!;
     undo.push(() => iam.send(new DeletePolicyCommand({ PolicyArn: arn })));
     return arn;
   };
-  if (placement === 1) for (const [i, document] of documents.entries()) managed.push(await createManaged(`case-p${i}`, document));
+  if (placement === 1) for (const [i, document] of documents.entries()) managed.push(await createManaged(`p${i}`, document));
 
   if (c.request.principal.includes(':assumed-role/')) {
+    const role = names.role;
     const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }] });
-    await iam.send(new CreateRoleCommand({ RoleName: ROLE, AssumeRolePolicyDocument: trust }));
-    undo.push(() => iam.send(new DeleteRoleCommand({ RoleName: ROLE })));
+    await iam.send(new CreateRoleCommand({ RoleName: role, AssumeRolePolicyDocument: trust }));
+    undo.push(() => iam.send(new DeleteRoleCommand({ RoleName: role })));
     for (const arn of managed) {
-      await iam.send(new AttachRolePolicyCommand({ RoleName: ROLE, PolicyArn: arn }));
-      undo.push(() => iam.send(new DetachRolePolicyCommand({ RoleName: ROLE, PolicyArn: arn })));
+      await iam.send(new AttachRolePolicyCommand({ RoleName: role, PolicyArn: arn }));
+      undo.push(() => iam.send(new DetachRolePolicyCommand({ RoleName: role, PolicyArn: arn })));
     }
     if (placement !== 1) {
       for (const [i, document] of documents.entries()) {
-        await iam.send(new PutRolePolicyCommand({ RoleName: ROLE, PolicyName: `p${i}`, PolicyDocument: document }));
-        undo.push(() => iam.send(new DeleteRolePolicyCommand({ RoleName: ROLE, PolicyName: `p${i}` })));
+        await iam.send(new PutRolePolicyCommand({ RoleName: role, PolicyName: `p${i}`, PolicyDocument: document }));
+        undo.push(() => iam.send(new DeleteRolePolicyCommand({ RoleName: role, PolicyName: `p${i}` })));
       }
     }
-    const assumer = await userWithKey(iam, ASSUMER, undo);
-    await iam.send(new PutUserPolicyCommand({ UserName: ASSUMER, PolicyName: 'assume', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] }) }));
-    undo.push(() => iam.send(new DeleteUserPolicyCommand({ UserName: ASSUMER, PolicyName: 'assume' })));
+    const assumer = await userWithKey(iam, names.assumer, undo);
+    await iam.send(new PutUserPolicyCommand({ UserName: names.assumer, PolicyName: 'assume', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] }) }));
+    undo.push(() => iam.send(new DeleteUserPolicyCommand({ UserName: names.assumer, PolicyName: 'assume' })));
     const sessionName = c.request.principal.split('/').at(-1)!;
     const sts = stsClient(server, assumer);
-    const issued = (await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/${ROLE}`, RoleSessionName: sessionName }))).Credentials!;
+    const issued = (await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/${role}`, RoleSessionName: sessionName }))).Credentials!;
     sts.destroy();
     const credentials = { accessKeyId: issued.AccessKeyId!, secretAccessKey: issued.SecretAccessKey!, sessionToken: issued.SessionToken! } as Credentials;
-    return { credentials, policySourceArn: `arn:aws:iam::${ACCOUNT}:role/${ROLE}`, cleanUp };
+    return { credentials, policySourceArn: `arn:aws:iam::${ACCOUNT}:role/${role}`, cleanUp };
   }
 
+  const user = names.user;
   const tags = Object.entries(tagsWithPrefix(c, 'aws:PrincipalTag/')).map(([Key, Value]) => ({ Key, Value }));
-  await iam.send(new CreateUserCommand({ UserName: USER, ...(tags.length > 0 ? { Tags: tags } : {}) }));
-  undo.push(() => iam.send(new DeleteUserCommand({ UserName: USER })));
+  await iam.send(new CreateUserCommand({ UserName: user, ...(tags.length > 0 ? { Tags: tags } : {}) }));
+  undo.push(() => iam.send(new DeleteUserCommand({ UserName: user })));
   for (const arn of managed) {
-    await iam.send(new AttachUserPolicyCommand({ UserName: USER, PolicyArn: arn }));
-    undo.push(() => iam.send(new DetachUserPolicyCommand({ UserName: USER, PolicyArn: arn })));
+    await iam.send(new AttachUserPolicyCommand({ UserName: user, PolicyArn: arn }));
+    undo.push(() => iam.send(new DetachUserPolicyCommand({ UserName: user, PolicyArn: arn })));
   }
   if (placement === 0) {
     for (const [i, document] of documents.entries()) {
-      await iam.send(new PutUserPolicyCommand({ UserName: USER, PolicyName: `p${i}`, PolicyDocument: document }));
-      undo.push(() => iam.send(new DeleteUserPolicyCommand({ UserName: USER, PolicyName: `p${i}` })));
+      await iam.send(new PutUserPolicyCommand({ UserName: user, PolicyName: `p${i}`, PolicyDocument: document }));
+      undo.push(() => iam.send(new DeleteUserPolicyCommand({ UserName: user, PolicyName: `p${i}` })));
     }
   }
   if (placement === 2) {
-    await iam.send(new CreateGroupCommand({ GroupName: GROUP }));
-    undo.push(() => iam.send(new DeleteGroupCommand({ GroupName: GROUP })));
-    await iam.send(new AddUserToGroupCommand({ GroupName: GROUP, UserName: USER }));
-    undo.push(() => iam.send(new RemoveUserFromGroupCommand({ GroupName: GROUP, UserName: USER })));
+    const group = names.group;
+    await iam.send(new CreateGroupCommand({ GroupName: group }));
+    undo.push(() => iam.send(new DeleteGroupCommand({ GroupName: group })));
+    await iam.send(new AddUserToGroupCommand({ GroupName: group, UserName: user }));
+    undo.push(() => iam.send(new RemoveUserFromGroupCommand({ GroupName: group, UserName: user })));
     for (const [i, document] of documents.entries()) {
-      await iam.send(new PutGroupPolicyCommand({ GroupName: GROUP, PolicyName: `p${i}`, PolicyDocument: document }));
-      undo.push(() => iam.send(new DeleteGroupPolicyCommand({ GroupName: GROUP, PolicyName: `p${i}` })));
+      await iam.send(new PutGroupPolicyCommand({ GroupName: group, PolicyName: `p${i}`, PolicyDocument: document }));
+      undo.push(() => iam.send(new DeleteGroupPolicyCommand({ GroupName: group, PolicyName: `p${i}` })));
     }
   }
   if (c.permissionsBoundary) {
-    const arn = await createManaged('case-boundary', JSON.stringify(c.permissionsBoundary[0]));
-    await iam.send(new PutUserPermissionsBoundaryCommand({ UserName: USER, PermissionsBoundary: arn }));
-    undo.push(() => iam.send(new DeleteUserPermissionsBoundaryCommand({ UserName: USER })));
+    const arn = await createManaged('boundary', JSON.stringify(c.permissionsBoundary[0]));
+    await iam.send(new PutUserPermissionsBoundaryCommand({ UserName: user, PermissionsBoundary: arn }));
+    undo.push(() => iam.send(new DeleteUserPermissionsBoundaryCommand({ UserName: user })));
   }
-  const credentials = await userWithKey(iam, USER, undo, false);
-  return { credentials, policySourceArn: `arn:aws:iam::${ACCOUNT}:user/${USER}`, cleanUp };
+  const credentials = await userWithKey(iam, user, undo, false);
+  return { credentials, policySourceArn: `arn:aws:iam::${ACCOUNT}:user/${user}`, cleanUp };
 }
 
 async function userWithKey(iam: IAMClient, name: string, undo: Array<() => Promise<unknown>>, create = true): Promise<Credentials> {
@@ -301,7 +317,8 @@ async function arrangeResource(server: RunningServer, c: EvaluationCase): Promis
   root.destroy();
 }
 
-async function deleteAllDomains(server: RunningServer): Promise<void> {
+/** Deletes every domain of the account: what a case made, and what its allowed request created. */
+export async function deleteAllDomains(server: RunningServer): Promise<void> {
   const root = server.client();
   for (const item of (await root.send(new ListDomainsCommand({}))).Items ?? []) {
     await root.send(new DeleteDomainCommand({ DomainName: item.DomainName }));
