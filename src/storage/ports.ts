@@ -568,7 +568,7 @@ export interface IamUserRepository {
   create(accountId: string, user: IamUserRecord): Promise<void>;
   get(accountId: string, name: string): Promise<IamUserRecord | undefined>;
   /** Ordered by name key; `after` is the name key of the last user of the previous page. */
-  list(accountId: string, page: PageRequest): Promise<Page<IamUserRecord>>;
+  list(accountId: string, page: PageRequest, pathPrefix?: string): Promise<Page<IamUserRecord>>;
   delete(accountId: string, name: string): Promise<boolean>;
   setPermissionsBoundary(accountId: string, name: string, policyArn: string | null): Promise<boolean>;
   /** Users whose permissions boundary is the policy, ordered by name key. */
@@ -623,7 +623,7 @@ export interface IamPolicyRepository {
   createManaged(accountId: string, policy: ManagedPolicyRecord, document: string): Promise<void>;
   getManaged(accountId: string, name: string): Promise<ManagedPolicyRecord | undefined>;
   /** Ordered by name key. */
-  listManaged(accountId: string, page: PageRequest): Promise<Page<ManagedPolicyRecord>>;
+  listManaged(accountId: string, page: PageRequest, pathPrefix?: string): Promise<Page<ManagedPolicyRecord>>;
   /** Removes the policy and all its versions. */
   deleteManaged(accountId: string, name: string): Promise<boolean>;
   /** Adds a version; when `makeDefault`, it becomes the default version. */

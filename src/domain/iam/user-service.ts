@@ -35,8 +35,8 @@ export class UserService {
     return user;
   }
 
-  list(accountId: string, limit: number, after: string | undefined): Promise<Page<IamUserRecord>> {
-    return this.store.iam.users.list(accountId, { limit, ...(after === undefined ? {} : { after }) });
+  list(accountId: string, limit: number, after: string | undefined, pathPrefix: string | undefined): Promise<Page<IamUserRecord>> {
+    return this.store.iam.users.list(accountId, { limit, ...(after === undefined ? {} : { after }) }, pathPrefix);
   }
 
   async delete(ctx: IamContext, name: string): Promise<void> {

@@ -3,7 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { IamUserRecord, IamUserRepository, Page, PageRequest } from '../ports.js';
 import type { Database } from '../schema.js';
 import type { IamUsersTable } from '../iam-schema.js';
-import { nameKey } from './iam-keys.js';
+import { nameKey, pathStartsWith } from './iam-keys.js';
 import { pageFetchSize, present, toMillis, toPage } from './rows.js';
 
 export class KyselyIamUserRepository implements IamUserRepository {
@@ -38,8 +38,9 @@ export class KyselyIamUserRepository implements IamUserRepository {
     return row && toUser(row);
   }
 
-  async list(accountId: string, page: PageRequest): Promise<Page<IamUserRecord>> {
+  async list(accountId: string, page: PageRequest, pathPrefix?: string): Promise<Page<IamUserRecord>> {
     let query = this.#db.selectFrom('iam_users').selectAll().where('account_id', '=', accountId);
+    if (pathPrefix !== undefined) query = query.where(pathStartsWith(pathPrefix));
     if (page.after !== undefined) query = query.where('name_key', '>', page.after);
     const rows = await query.orderBy('name_key').limit(pageFetchSize(page)).execute();
     return toPage(rows, page, toUser, (user) => nameKey(user.name));

@@ -4,7 +4,7 @@ import type { IamGroupRecord } from '../../../storage/ports.js';
 import { groupArn } from '../../../domain/iam/names.js';
 import type { ActionHandler } from './types.js';
 import { groupTarget, userTarget } from './targets.js';
-import { pageOf } from './paging.js';
+import { pageOf, pageOfList } from './paging.js';
 import { userOutput } from './users.js';
 
 type Handler<N extends keyof OperationTypes> = ActionHandler<OperationTypes[N]['input'], OperationTypes[N]['output']>;
@@ -45,8 +45,8 @@ export const removeUserFromGroup: Handler<'RemoveUserFromGroup'> = {
 export const listGroupsForUser: Handler<'ListGroupsForUser'> = {
   target: (ctx, input) => userTarget(ctx, input.UserName),
   run: async (ctx, input) => {
-    const groups = await ctx.services.groups.listForUser(ctx.accountId, input.UserName);
-    return { Groups: groups.map((group) => groupOutput(ctx.accountId, group)), IsTruncated: false };
+    const page = pageOfList(input, await ctx.services.groups.listForUser(ctx.accountId, input.UserName), (group) => group.name.toLowerCase());
+    return { Groups: page.items.map((group) => groupOutput(ctx.accountId, group)), IsTruncated: page.isTruncated, ...page.marker };
   },
 };
 
