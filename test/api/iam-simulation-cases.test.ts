@@ -5,6 +5,21 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  AddUserToGroupCommand,
+  AttachUserPolicyCommand,
+  CreateGroupCommand,
+  CreatePolicyCommand,
+  CreateUserCommand,
+  DeleteGroupCommand,
+  DeleteGroupPolicyCommand,
+  DeletePolicyCommand,
+  DeleteUserCommand,
+  DeleteUserPolicyCommand,
+  DetachUserPolicyCommand,
+  PutGroupPolicyCommand,
+  PutUserPolicyCommand,
+  RemoveUserFromGroupCommand,
+  SimulateCustomPolicyCommand,
   ListGroupsCommand,
   ListPoliciesCommand,
   ListRolesCommand,
@@ -16,7 +31,7 @@ import {
 import { backends } from '../support/backends.js';
 import type { RunningServer } from '../support/server.js';
 import { rejectsWith } from '../support/errors.js';
-import { iamClient } from '../support/iam.js';
+import { iamClient, policyDocument } from '../support/iam.js';
 import { ACCOUNT, NOT_EXPRESSIBLE, arrangePrincipal, combine, deleteAllDomains, loadCases, realDecision, realResourcesOf, requestContextOf, type ContextValue } from '../support/iam-cases.js';
 
 const CASES = loadCases();
@@ -85,6 +100,49 @@ for (const backend of backends()) {
         iam.send(new ListPoliciesCommand({ Scope: 'Local' })).then((r) => r.Policies ?? []),
       ]);
       assert.deepEqual(left.map((list) => list.length), [0, 0, 0, 0]);
+    });
+
+    test('MatchedStatements name the deciding policy, its kind and where the statement is; MissingContextValues the keys not given', async () => {
+      const statement = '{"Effect": "Allow", "Action": "profile:GetDomain", "Resource": "*"}';
+      const own = `{\n "Version": "2012-10-17",\n "Statement": [\n  ${statement}\n ]\n}`;
+      const D = `arn:aws:profile:us-east-1:${ACCOUNT}:domains/`;
+      await iam.send(new CreateUserCommand({ UserName: 'explain' }));
+      await iam.send(new PutUserPolicyCommand({ UserName: 'explain', PolicyName: 'own', PolicyDocument: own }));
+      await iam.send(new CreateGroupCommand({ GroupName: 'explainers' }));
+      await iam.send(new AddUserToGroupCommand({ GroupName: 'explainers', UserName: 'explain' }));
+      await iam.send(new PutGroupPolicyCommand({ GroupName: 'explainers', PolicyName: 'team', PolicyDocument: policyDocument({ Effect: 'Deny', Action: 'profile:DeleteDomain', Resource: `${D}secret` }) }));
+      const conditional = policyDocument({ Effect: 'Allow', Action: 'profile:CreateDomain', Resource: '*', Condition: { StringEquals: { 'aws:RequestTag/env': 'dev' } } });
+      const managed = (await iam.send(new CreatePolicyCommand({ PolicyName: 'TaggedCreate', PolicyDocument: conditional }))).Policy!.Arn!;
+      await iam.send(new AttachUserPolicyCommand({ UserName: 'explain', PolicyArn: managed }));
+
+      const explain = async (action: string, resource: string, context: Record<string, ContextValue> = {}) => {
+        const [result] = (await iam.send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: `arn:aws:iam::${ACCOUNT}:user/explain`, ActionNames: [action], ResourceArns: [resource], ContextEntries: contextEntries(context) }))).EvaluationResults ?? [];
+        return { decision: result?.EvalDecision, matched: result?.MatchedStatements, missing: result?.MissingContextValues };
+      };
+      assert.deepEqual(await explain('profile:GetDomain', `${D}open`), {
+        decision: 'allowed',
+        matched: [{ SourcePolicyId: 'own', SourcePolicyType: 'user', StartPosition: { Line: 4, Column: 3 }, EndPosition: { Line: 4, Column: 2 + statement.length } }],
+        missing: [],
+      });
+      const denied = await explain('profile:DeleteDomain', `${D}secret`);
+      assert.deepEqual([denied.decision, denied.matched?.map((m) => [m.SourcePolicyId, m.SourcePolicyType, m.StartPosition?.Line])], ['explicitDeny', [['team', 'group', 1]]]);
+      assert.deepEqual(await explain('profile:CreateDomain', `${D}new`), { decision: 'implicitDeny', matched: [], missing: ['aws:RequestTag/env'] });
+      const tagged = await explain('profile:CreateDomain', `${D}new`, { 'aws:RequestTag/env': 'dev' });
+      assert.deepEqual([tagged.decision, tagged.matched?.map((m) => [m.SourcePolicyId, m.SourcePolicyType]), tagged.missing], ['allowed', [['TaggedCreate', 'user-managed']], []]);
+
+      const custom = await iam.send(
+        new SimulateCustomPolicyCommand({ PolicyInputList: [conditional, own], PermissionsBoundaryPolicyInputList: [own], ActionNames: ['profile:GetDomain'], ResourceArns: [`${D}open`] }),
+      );
+      const [result] = custom.EvaluationResults ?? [];
+      assert.deepEqual(result?.MatchedStatements?.map((m) => [m.SourcePolicyId, m.SourcePolicyType]), [['PolicyInputList.2', 'none'], ['PermissionsBoundaryPolicyInputList.1', 'none']]);
+
+      await iam.send(new DetachUserPolicyCommand({ UserName: 'explain', PolicyArn: managed }));
+      await iam.send(new DeletePolicyCommand({ PolicyArn: managed }));
+      await iam.send(new DeleteGroupPolicyCommand({ GroupName: 'explainers', PolicyName: 'team' }));
+      await iam.send(new RemoveUserFromGroupCommand({ GroupName: 'explainers', UserName: 'explain' }));
+      await iam.send(new DeleteGroupCommand({ GroupName: 'explainers' }));
+      await iam.send(new DeleteUserPolicyCommand({ UserName: 'explain', PolicyName: 'own' }));
+      await iam.send(new DeleteUserCommand({ UserName: 'explain' }));
     });
   });
 }

@@ -1,8 +1,8 @@
 // IAM policy simulation: SimulatePrincipalPolicy on the user or role it names, SimulateCustomPolicy on `*`.
 import type { OperationTypes } from '../../../generated/iam/operations.js';
-import type { ContextEntry, EvaluationResult } from '../../../generated/iam/shapes.js';
+import type { ContextEntry, EvaluationResult, Statement } from '../../../generated/iam/shapes.js';
 import type { ContextEntries } from '../../../auth/iam/request-context.js';
-import type { SimulatedDecision, SimulationInput } from '../../../domain/iam/simulator.js';
+import type { MatchedStatement, SimulatedDecision, SimulationInput } from '../../../domain/iam/simulator.js';
 import type { ActionHandler } from './types.js';
 import { roleTarget, userTarget } from './targets.js';
 import { parseIamArn } from '../../../domain/iam/names.js';
@@ -35,14 +35,22 @@ function simulationInput(input: SimulationRequest): SimulationInput {
   };
 }
 
+function statementOutput({ source, span }: MatchedStatement): Statement {
+  return {
+    SourcePolicyId: source.id,
+    SourcePolicyType: source.type,
+    ...(span ? { StartPosition: { Line: span.start.line, Column: span.start.column }, EndPosition: { Line: span.end.line, Column: span.end.column } } : {}),
+  };
+}
+
 function output(decisions: readonly SimulatedDecision[]): { EvaluationResults: EvaluationResult[]; IsTruncated: boolean } {
   return {
-    EvaluationResults: decisions.map(({ action, resource, result }) => ({
+    EvaluationResults: decisions.map(({ action, resource, result, matched, missingContextKeys }) => ({
       EvalActionName: action,
       EvalResourceName: resource,
       EvalDecision: DECISIONS[result.decision],
-      MatchedStatements: [],
-      MissingContextValues: [],
+      MatchedStatements: matched.map(statementOutput),
+      MissingContextValues: [...missingContextKeys],
       // Which kind of policy failed to allow, for an implicit deny by the boundary.
       ...(result.notAllowedBy === 'permissionsBoundary' ? { PermissionsBoundaryDecisionDetail: { AllowedByPermissionsBoundary: false } } : {}),
     })),
