@@ -71,3 +71,14 @@ export const listGroups: Handler<'ListGroups'> = {
     return { Groups: page.items.map((group) => groupOutput(ctx.accountId, group)), IsTruncated: page.isTruncated, ...page.marker };
   },
 };
+
+export const updateGroup: Handler<'UpdateGroup'> = {
+  target: (ctx, input) => groupTarget(ctx, input.GroupName),
+  run: async (ctx, input) => {
+    await ctx.services.groups.update(ctx.accountId, input.GroupName, {
+      ...(input.NewGroupName === undefined ? {} : { newName: input.NewGroupName }),
+      ...(input.NewPath === undefined ? {} : { newPath: input.NewPath }),
+    });
+    return {};
+  },
+};

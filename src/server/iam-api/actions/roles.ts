@@ -115,3 +115,14 @@ export const deleteRolePermissionsBoundary: Handler<'DeleteRolePermissionsBounda
     return {};
   },
 };
+
+export const updateRole: Handler<'UpdateRole'> = {
+  target: (ctx, input) => roleTarget(ctx, input.RoleName),
+  run: async (ctx, input) => {
+    await ctx.services.roles.update(ctx.accountId, input.RoleName, {
+      ...(input.Description === undefined ? {} : { description: input.Description }),
+      ...(input.MaxSessionDuration === undefined ? {} : { maxSessionDuration: input.MaxSessionDuration }),
+    });
+    return {};
+  },
+};

@@ -94,3 +94,14 @@ export const deleteUserPermissionsBoundary: Handler<'DeleteUserPermissionsBounda
     return {};
   },
 };
+
+export const updateUser: Handler<'UpdateUser'> = {
+  target: (ctx, input) => userTarget(ctx, input.UserName),
+  run: async (ctx, input) => {
+    await ctx.services.users.update(ctx.accountId, input.UserName, {
+      ...(input.NewUserName === undefined ? {} : { newName: input.NewUserName }),
+      ...(input.NewPath === undefined ? {} : { newPath: input.NewPath }),
+    });
+    return {};
+  },
+};
