@@ -36,7 +36,8 @@ export function missingContextKeys(action: string, resource: string, context: Re
   for (const [, documents] of documentsOf(set)) {
     for (const document of documents) {
       const { Allow, Deny } = document.statementsFor(action.toLowerCase());
-      for (const statement of [...Allow, ...Deny]) {
+      // In document order, so the keys are listed as the policy reads.
+      for (const statement of [...Allow, ...Deny].sort((a, b) => a.index - b.index)) {
         if (!resourceMatches(statement, resource, context)) continue;
         for (const { key } of statement.conditions) if (context.get(key) === undefined && !missing.has(key.lower)) missing.set(key.lower, key.spelling);
       }
