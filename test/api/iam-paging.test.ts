@@ -110,6 +110,9 @@ for (const backend of backends()) {
       assert.deepEqual(await onePerPage((page) => iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: arn, ...page })), (a) => names(a)), [['user u1'], ['group team'], ['role r1']]);
       const twoThenOne = await iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: arn, MaxItems: 2 }));
       assert.deepEqual([names(twoThenOne), twoThenOne.IsTruncated], [['user u1', 'group team'], true]);
+      await iam.send(new CreateRoleCommand({ RoleName: 'r2', Path: '/svc/', AssumeRolePolicyDocument: TRUST }));
+      await iam.send(new AttachRolePolicyCommand({ RoleName: 'r2', PolicyArn: arn }));
+      assert.deepEqual(names(await iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: arn, PathPrefix: '/svc/' }))), ['role r2']);
     });
   });
 }

@@ -1,6 +1,6 @@
 // IAM policy actions: inline policies of users, groups and roles; managed policies, their versions and attachments.
 import type { OperationTypes } from '../../../generated/iam/operations.js';
-import type { IamEntityKind, ManagedPolicyRecord, PolicyVersionRecord } from '../../../storage/ports.js';
+import type { IamEntityKind, IamEntitySummary, ManagedPolicyRecord, PolicyVersionRecord } from '../../../storage/ports.js';
 import { policyArn } from '../../../domain/iam/names.js';
 import { encodePolicyDocument } from '../../../domain/iam/policy-text.js';
 import type { ActionHandler } from './types.js';
@@ -210,6 +210,16 @@ export const deletePolicyVersion: Handler<'DeletePolicyVersion'> = {
   },
 };
 
+/** The entities whose path starts with the prefix (each entity read for its path: a policy has few). */
+async function withPathPrefix(ctx: Parameters<Handler<'ListEntitiesForPolicy'>['run']>[0], entities: readonly IamEntitySummary[], prefix: string): Promise<IamEntitySummary[]> {
+  const kept: IamEntitySummary[] = [];
+  for (const entity of entities) {
+    const { path } = await (entity.kind === 'user' ? ctx.services.users : entity.kind === 'group' ? ctx.services.groups : ctx.services.roles).get(ctx.accountId, entity.name);
+    if (path.startsWith(prefix)) kept.push(entity);
+  }
+  return kept;
+}
+
 const ENTITY_ORDER: Readonly<Record<IamEntityKind, number>> = { user: 0, group: 1, role: 2 };
 
 export const listEntitiesForPolicy: Handler<'ListEntitiesForPolicy'> = {
@@ -221,7 +231,9 @@ export const listEntitiesForPolicy: Handler<'ListEntitiesForPolicy'> = {
     // An entity the policy both is attached to and bounds is named once.
     const entities = [...new Map(used.map((entity) => [`${entity.kind}/${entity.name}`, entity])).values()];
     const filter = input.EntityFilter?.toLowerCase();
-    const wanted = entities.filter((entity) => filter === undefined || filter === entity.kind);
+    const ofKind = entities.filter((entity) => filter === undefined || filter === entity.kind);
+    const prefix = input.PathPrefix;
+    const wanted = prefix === undefined ? ofKind : await withPathPrefix(ctx, ofKind, prefix);
     // One listing over users, then groups, then roles, each by name: a page may end inside any of them.
     const page = pageOfList(input, wanted, (entity) => `${ENTITY_ORDER[entity.kind]}/${nameKey(entity.name)}`);
     const of = (kind: IamEntityKind) => page.items.filter((entity) => entity.kind === kind);
