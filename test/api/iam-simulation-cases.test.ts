@@ -135,6 +135,12 @@ for (const backend of backends()) {
       );
       const [result] = custom.EvaluationResults ?? [];
       assert.deepEqual(result?.MatchedStatements?.map((m) => [m.SourcePolicyId, m.SourcePolicyType]), [['PolicyInputList.2', 'none'], ['PermissionsBoundaryPolicyInputList.1', 'none']]);
+      // Results page by MaxItems and Marker, in action × resource order.
+      const paged = { PolicyInputList: [own], ActionNames: ['profile:GetDomain', 'profile:ListDomains'], ResourceArns: [`${D}a`, `${D}b`], MaxItems: 3 };
+      const first = await iam.send(new SimulateCustomPolicyCommand(paged));
+      const rest = await iam.send(new SimulateCustomPolicyCommand({ ...paged, Marker: first.Marker }));
+      const pairs = (page: typeof first) => (page.EvaluationResults ?? []).map((r) => `${r.EvalActionName} ${r.EvalResourceName?.slice(D.length)}`);
+      assert.deepEqual([pairs(first), first.IsTruncated, pairs(rest), rest.IsTruncated], [['profile:GetDomain a', 'profile:GetDomain b', 'profile:ListDomains a'], true, ['profile:ListDomains b'], false]);
 
       await iam.send(new DetachUserPolicyCommand({ UserName: 'explain', PolicyArn: managed }));
       await iam.send(new DeletePolicyCommand({ PolicyArn: managed }));

@@ -6,6 +6,7 @@ import type { MatchedStatement, SimulatedDecision, SimulationInput } from '../..
 import type { ActionHandler } from './types.js';
 import { roleTarget, userTarget } from './targets.js';
 import { parseIamArn } from '../../../domain/iam/names.js';
+import { pageOfList } from './paging.js';
 
 type Handler<N extends keyof OperationTypes> = ActionHandler<OperationTypes[N]['input'], OperationTypes[N]['output']>;
 
@@ -43,9 +44,12 @@ function statementOutput({ source, span }: MatchedStatement): Statement {
   };
 }
 
-function output(decisions: readonly SimulatedDecision[]): { EvaluationResults: EvaluationResult[]; IsTruncated: boolean } {
+/** One result per action × resource, paged by Marker/MaxItems in that order. */
+function output(paging: { Marker?: string; MaxItems?: number }, decisions: readonly SimulatedDecision[]): { EvaluationResults: EvaluationResult[]; IsTruncated: boolean; Marker?: string } {
+  const numbered = decisions.map((decision, index) => ({ decision, key: String(index).padStart(10, '0') }));
+  const page = pageOfList(paging, numbered, (item) => item.key);
   return {
-    EvaluationResults: decisions.map(({ action, resource, result, matched, missingContextKeys }) => ({
+    EvaluationResults: page.items.map(({ decision: { action, resource, result, matched, missingContextKeys } }) => ({
       EvalActionName: action,
       EvalResourceName: resource,
       EvalDecision: DECISIONS[result.decision],
@@ -54,7 +58,8 @@ function output(decisions: readonly SimulatedDecision[]): { EvaluationResults: E
       // Which kind of policy failed to allow, for an implicit deny by the boundary.
       ...(result.notAllowedBy === 'permissionsBoundary' ? { PermissionsBoundaryDecisionDetail: { AllowedByPermissionsBoundary: false } } : {}),
     })),
-    IsTruncated: false,
+    IsTruncated: page.isTruncated,
+    ...page.marker,
   };
 }
 
@@ -65,10 +70,10 @@ export const simulatePrincipalPolicy: Handler<'SimulatePrincipalPolicy'> = {
     const user = parseIamArn(input.PolicySourceArn, 'user');
     return user ? userTarget(ctx, user.name) : { arn: input.PolicySourceArn };
   },
-  run: async (ctx, input) => output(await ctx.services.simulator.principal(ctx, ctx.origin, input.PolicySourceArn, simulationInput(input))),
+  run: async (ctx, input) => output(input, await ctx.services.simulator.principal(ctx, ctx.origin, input.PolicySourceArn, simulationInput(input))),
 };
 
 export const simulateCustomPolicy: Handler<'SimulateCustomPolicy'> = {
   target: async () => ({ arn: '*' }),
-  run: async (ctx, input) => output(await ctx.services.simulator.custom(ctx, input.CallerArn, simulationInput(input))),
+  run: async (ctx, input) => output(input, await ctx.services.simulator.custom(ctx, input.CallerArn, simulationInput(input))),
 };
