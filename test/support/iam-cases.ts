@@ -176,7 +176,10 @@ export async function realDecision(server: RunningServer, credentials: Credentia
     const { name, input } = operationOf(c);
     return await send(client, name, input).then(
       () => 'Allow' as const,
-      (error: { name?: string; message?: string }) => {
+      (error: { name?: string; message?: string; $metadata?: { httpStatusCode?: number } }) => {
+        // Past authorization, the request may still fail (no such domain, bad input): it was allowed.
+        const status = error.$metadata?.httpStatusCode;
+        if (status === undefined || status >= 500) throw error;
         if (error.name !== 'AccessDeniedException') return 'Allow' as const;
         if (/with an explicit deny in/.test(error.message ?? '')) return 'ExplicitDeny' as const;
         if (/because no .* allows the/.test(error.message ?? '')) return 'ImplicitDeny' as const;
