@@ -26,7 +26,7 @@ export const QUERY_SERVICES: readonly QueryServiceConfig[] = [
       'GetGroup', 'ListGroups', 'DeleteGroupPolicy', 'GetGroupPolicy', 'ListGroupPolicies', 'DetachGroupPolicy', 'ListAttachedGroupPolicies',
       'ListPolicyVersions', 'SetDefaultPolicyVersion', 'DeletePolicyVersion', 'ListEntitiesForPolicy',
       'PutRolePermissionsBoundary', 'DeleteRolePermissionsBoundary', 'DeleteUserPermissionsBoundary', 'GetAccessKeyLastUsed',
-      'SimulatePrincipalPolicy', 'SimulateCustomPolicy',
+      'SimulatePrincipalPolicy', 'SimulateCustomPolicy', 'UpdateUser', 'UpdateGroup', 'UpdateRole',
     ],
   },
   {

@@ -566,14 +566,25 @@ export interface PrincipalPolicies {
   readonly permissionsBoundary?: string;
 }
 
+/** UpdateUser, UpdateGroup: what is given changes. */
+export interface EntityRename {
+  readonly newName?: string;
+  readonly newPath?: string;
+}
+
 export interface IamUserRepository {
   /** Throws UniqueViolationError when a user of that name (in any case) exists. */
   create(accountId: string, user: IamUserRecord): Promise<void>;
   get(accountId: string, name: string): Promise<IamUserRecord | undefined>;
   /** Ordered by name key; `after` is the name key of the last user of the previous page. */
-  list(accountId: string, page: PageRequest): Promise<Page<IamUserRecord>>;
+  list(accountId: string, page: PageRequest, pathPrefix?: string): Promise<Page<IamUserRecord>>;
   delete(accountId: string, name: string): Promise<boolean>;
   setPermissionsBoundary(accountId: string, name: string, policyArn: string | null): Promise<boolean>;
+  /**
+   * UpdateUser: a new name and/or path; everything that hangs off the user (keys, groups, policies,
+   * tags) follows a new name. Call inside a transaction. Throws UniqueViolationError on a taken name.
+   */
+  rename(accountId: string, name: string, change: EntityRename): Promise<boolean>;
   /** Users whose permissions boundary is the policy, ordered by name key. */
   listByBoundary(accountId: string, policyArn: string): Promise<IamUserRecord[]>;
 }
@@ -592,6 +603,8 @@ export interface IamGroupRepository {
   /** The groups of a user, ordered by name key. */
   listForUser(accountId: string, userName: string): Promise<IamGroupRecord[]>;
   countMembers(accountId: string, groupName: string): Promise<number>;
+  /** UpdateGroup: as users' rename, for members, policies and attachments. Call inside a transaction. */
+  rename(accountId: string, name: string, change: EntityRename): Promise<boolean>;
 }
 
 export interface IamRoleRepository {
@@ -601,6 +614,8 @@ export interface IamRoleRepository {
   list(accountId: string, page: PageRequest, pathPrefix?: string): Promise<Page<IamRoleRecord>>;
   delete(accountId: string, name: string): Promise<boolean>;
   setTrustPolicy(accountId: string, name: string, document: string): Promise<boolean>;
+  /** UpdateRole: only what is given changes. */
+  update(accountId: string, name: string, change: { readonly description?: string; readonly maxSessionDuration?: number }): Promise<boolean>;
   setPermissionsBoundary(accountId: string, name: string, policyArn: string | null): Promise<boolean>;
   /** Roles whose permissions boundary is the policy, ordered by name key. */
   listByBoundary(accountId: string, policyArn: string): Promise<IamRoleRecord[]>;
@@ -626,7 +641,7 @@ export interface IamPolicyRepository {
   createManaged(accountId: string, policy: ManagedPolicyRecord, document: string): Promise<void>;
   getManaged(accountId: string, name: string): Promise<ManagedPolicyRecord | undefined>;
   /** Ordered by name key. */
-  listManaged(accountId: string, page: PageRequest): Promise<Page<ManagedPolicyRecord>>;
+  listManaged(accountId: string, page: PageRequest, pathPrefix?: string): Promise<Page<ManagedPolicyRecord>>;
   /** Removes the policy and all its versions. */
   deleteManaged(accountId: string, name: string): Promise<boolean>;
   /** Adds a version; when `makeDefault`, it becomes the default version. */

@@ -77,7 +77,7 @@ describe('AWS CLI', { skip }, () => {
     await awsAs(undefined, 'customer-profiles', 'delete-domain', '--domain-name', 'allowed-by-policy');
   });
 
-  test('aws iam: every entity created (user, group, role, policy versions, inline policies, keys, tags, boundaries) is deleted again', async () => {
+  test('aws iam: every entity created (user, group, role, policy versions, inline policies, keys, tags, boundaries) is updated, then deleted again', async () => {
     const iam = (...args: string[]) => awsAs(undefined, 'iam', ...args);
     const doc = (action: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] });
     const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::000000000000:root' }, Action: 'sts:AssumeRole' }] });
@@ -106,6 +106,15 @@ describe('AWS CLI', { skip }, () => {
     assert.deepEqual([entities['PolicyUsers'], entities['PolicyGroups'], entities['PolicyRoles']].map((list) => (list as unknown[]).length), [1, 1, 1]);
     assert.equal(((await iam('get-access-key-last-used', '--access-key-id', key))['AccessKeyLastUsed'] as { ServiceName: string }).ServiceName, 'N/A');
 
+    // Renamed and moved, the user and group keep what hangs off them; the role takes a new description.
+    await iam('update-user', '--user-name', 'lc-user', '--new-user-name', 'lc-renamed', '--new-path', '/moved/');
+    await iam('update-group', '--group-name', 'lc-group', '--new-group-name', 'lc-team', '--new-path', '/teams/');
+    await iam('update-role', '--role-name', 'lc-role', '--description', 'updated', '--max-session-duration', '7200');
+    assert.equal(((await iam('get-user', '--user-name', 'lc-renamed'))['User'] as { Arn: string }).Arn, 'arn:aws:iam::000000000000:user/moved/lc-renamed');
+    assert.deepEqual(((await iam('get-group', '--group-name', 'lc-team'))['Users'] as Array<{ UserName: string }>).map((u) => u.UserName), ['lc-renamed']);
+    const updatedRole = (await iam('get-role', '--role-name', 'lc-role'))['Role'] as { Description: string; MaxSessionDuration: number };
+    assert.deepEqual([updatedRole.Description, updatedRole.MaxSessionDuration], ['updated', 7200]);
+
     // To the end: every DeleteConflict the CLI meets on the way names what is still attached.
     assert.match(await awsAs(undefined, 'iam', 'delete-role', '--role-name', 'lc-role').then(() => '', (error: { stderr?: string }) => String(error.stderr)), /DeleteConflict/);
     await iam('delete-role-policy', '--role-name', 'lc-role', '--policy-name', 'inline');
@@ -114,23 +123,23 @@ describe('AWS CLI', { skip }, () => {
     await iam('untag-role', '--role-name', 'lc-role', '--tag-keys', 'tier', 'team');
     assert.deepEqual((await iam('list-role-tags', '--role-name', 'lc-role'))['Tags'], []);
     await iam('delete-role', '--role-name', 'lc-role');
-    await iam('delete-group-policy', '--group-name', 'lc-group', '--policy-name', 'inline');
-    await iam('detach-group-policy', '--group-name', 'lc-group', '--policy-arn', arn);
-    await iam('remove-user-from-group', '--group-name', 'lc-group', '--user-name', 'lc-user');
-    await iam('delete-group', '--group-name', 'lc-group');
-    await iam('delete-user-policy', '--user-name', 'lc-user', '--policy-name', 'inline');
-    await iam('detach-user-policy', '--user-name', 'lc-user', '--policy-arn', arn);
-    await iam('delete-user-permissions-boundary', '--user-name', 'lc-user');
-    await iam('delete-access-key', '--user-name', 'lc-user', '--access-key-id', key);
-    await iam('untag-user', '--user-name', 'lc-user', '--tag-keys', 'team');
-    await iam('delete-user', '--user-name', 'lc-user');
+    await iam('delete-group-policy', '--group-name', 'lc-team', '--policy-name', 'inline');
+    await iam('detach-group-policy', '--group-name', 'lc-team', '--policy-arn', arn);
+    await iam('remove-user-from-group', '--group-name', 'lc-team', '--user-name', 'lc-renamed');
+    await iam('delete-group', '--group-name', 'lc-team');
+    await iam('delete-user-policy', '--user-name', 'lc-renamed', '--policy-name', 'inline');
+    await iam('detach-user-policy', '--user-name', 'lc-renamed', '--policy-arn', arn);
+    await iam('delete-user-permissions-boundary', '--user-name', 'lc-renamed');
+    await iam('delete-access-key', '--user-name', 'lc-renamed', '--access-key-id', key);
+    await iam('untag-user', '--user-name', 'lc-renamed', '--tag-keys', 'team');
+    await iam('delete-user', '--user-name', 'lc-renamed');
     for (const version of ['v1', 'v2']) await iam('delete-policy-version', '--policy-arn', arn, '--version-id', version);
     assert.deepEqual(((await iam('list-policy-versions', '--policy-arn', arn))['Versions'] as Array<{ VersionId: string }>).map((v) => v.VersionId), ['v3']);
     await iam('delete-policy', '--policy-arn', arn);
 
     const names = async (command: string, member: string, field: string) =>
       ((await iam(command))[member] as Array<Record<string, string>>).map((item) => item[field]);
-    assert.ok(!(await names('list-users', 'Users', 'UserName')).includes('lc-user'));
+    assert.ok(!(await names('list-users', 'Users', 'UserName')).includes('lc-renamed'));
     assert.deepEqual(await names('list-groups', 'Groups', 'GroupName'), []);
     assert.deepEqual(await names('list-roles', 'Roles', 'RoleName'), []);
     assert.ok(!(await names('list-policies', 'Policies', 'PolicyName')).includes('lc-policy'));

@@ -127,8 +127,12 @@ function find(
   return undefined;
 }
 
-function resourceAndConditionsHold(statement: CompiledStatement, resource: string, context: RequestContext): boolean {
+/** Whether the statement's Resource/NotResource admits the resource. */
+export function resourceMatches(statement: CompiledStatement, resource: string, context: RequestContext): boolean {
   const { resources } = statement;
-  if (resources.matches(resource, context) === resources.negated) return false;
-  return conditionsHold(statement.conditions, context);
+  return resources.matches(resource, context) !== resources.negated;
+}
+
+export function resourceAndConditionsHold(statement: CompiledStatement, resource: string, context: RequestContext): boolean {
+  return resourceMatches(statement, resource, context) && conditionsHold(statement.conditions, context);
 }

@@ -1,5 +1,5 @@
 // IAM groups and their members.
-import type { IamGroupRecord, IamUserRecord, Page, Store } from '../../storage/ports.js';
+import type { EntityRename, IamGroupRecord, IamUserRecord, Page, Store } from '../../storage/ports.js';
 import { UniqueViolationError } from '../../storage/errors.js';
 import { deleteConflict, entityAlreadyExists, noSuchEntity } from './errors.js';
 import type { IamContext } from './iam-context.js';
@@ -21,6 +21,17 @@ export class GroupService {
       throw error;
     }
     return group;
+  }
+
+  /** UpdateGroup: a new name (members and policies follow) and/or a new path. */
+  async update(accountId: string, name: string, change: EntityRename): Promise<void> {
+    const group = await this.get(accountId, name);
+    try {
+      await this.store.transaction((repos) => repos.iam.groups.rename(accountId, group.name, change));
+    } catch (error) {
+      if (error instanceof UniqueViolationError) throw entityAlreadyExists('Group', change.newName ?? name);
+      throw error;
+    }
   }
 
   async get(accountId: string, name: string): Promise<IamGroupRecord> {

@@ -99,8 +99,8 @@ export class PolicyService {
     });
   }
 
-  list(accountId: string, limit: number, after: string | undefined): Promise<Page<ManagedPolicyRecord>> {
-    return this.store.iam.policies.listManaged(accountId, { limit, ...(after === undefined ? {} : { after }) });
+  list(accountId: string, limit: number, after: string | undefined, pathPrefix: string | undefined): Promise<Page<ManagedPolicyRecord>> {
+    return this.store.iam.policies.listManaged(accountId, { limit, ...(after === undefined ? {} : { after }) }, pathPrefix);
   }
 
   async delete(accountId: string, arn: string): Promise<void> {

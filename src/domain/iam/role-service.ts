@@ -75,6 +75,12 @@ export class RoleService {
     return this.store.iam.roles.list(accountId, { limit, ...(after === undefined ? {} : { after }) }, pathPrefix);
   }
 
+  /** UpdateRole: its description and/or longest session. */
+  async update(accountId: string, name: string, change: { readonly description?: string; readonly maxSessionDuration?: number }): Promise<void> {
+    const role = await this.get(accountId, name);
+    await this.store.iam.roles.update(accountId, role.name, change);
+  }
+
   async updateTrustPolicy(accountId: string, name: string, document: string): Promise<void> {
     const role = await this.get(accountId, name);
     await this.store.iam.roles.setTrustPolicy(accountId, role.name, validTrustPolicy(document));

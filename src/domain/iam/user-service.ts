@@ -1,5 +1,5 @@
 // IAM users: create, read, list, delete (refused while anything still hangs off the user), tags, boundary.
-import type { IamUserRecord, Page, Store, Tags } from '../../storage/ports.js';
+import type { EntityRename, IamUserRecord, Page, Store, Tags } from '../../storage/ports.js';
 import { UniqueViolationError } from '../../storage/errors.js';
 import { deleteConflict, entityAlreadyExists, noSuchEntity, limitExceeded } from './errors.js';
 import type { IamContext } from './iam-context.js';
@@ -35,8 +35,8 @@ export class UserService {
     return user;
   }
 
-  list(accountId: string, limit: number, after: string | undefined): Promise<Page<IamUserRecord>> {
-    return this.store.iam.users.list(accountId, { limit, ...(after === undefined ? {} : { after }) });
+  list(accountId: string, limit: number, after: string | undefined, pathPrefix: string | undefined): Promise<Page<IamUserRecord>> {
+    return this.store.iam.users.list(accountId, { limit, ...(after === undefined ? {} : { after }) }, pathPrefix);
   }
 
   async delete(ctx: IamContext, name: string): Promise<void> {
@@ -54,6 +54,17 @@ export class UserService {
       await repos.iam.tags.removeAll(ctx.accountId, ref);
       await repos.iam.users.delete(ctx.accountId, user.name);
     });
+  }
+
+  /** UpdateUser: a new name (its keys, groups, policies and tags follow) and/or a new path. */
+  async update(accountId: string, name: string, change: EntityRename): Promise<void> {
+    const user = await this.get(accountId, name);
+    try {
+      await this.store.transaction((repos) => repos.iam.users.rename(accountId, user.name, change));
+    } catch (error) {
+      if (error instanceof UniqueViolationError) throw entityAlreadyExists('User', change.newName ?? name);
+      throw error;
+    }
   }
 
   async tags(accountId: string, name: string): Promise<Tags> {

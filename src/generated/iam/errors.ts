@@ -10,6 +10,7 @@ export const modeledErrors = {
   ConcurrentModificationException: { code: 'ConcurrentModification', statusCode: 409, fault: 'client' },
   DeleteConflictException: { code: 'DeleteConflict', statusCode: 409, fault: 'client' },
   EntityAlreadyExistsException: { code: 'EntityAlreadyExists', statusCode: 409, fault: 'client' },
+  EntityTemporarilyUnmodifiableException: { code: 'EntityTemporarilyUnmodifiable', statusCode: 409, fault: 'client' },
   InvalidInputException: { code: 'InvalidInput', statusCode: 400, fault: 'client' },
   LimitExceededException: { code: 'LimitExceeded', statusCode: 409, fault: 'client' },
   MalformedPolicyDocumentException: { code: 'MalformedPolicyDocument', statusCode: 400, fault: 'client' },

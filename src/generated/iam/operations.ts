@@ -65,7 +65,10 @@ export type OperationName =
   | 'UntagRole'
   | 'UntagUser'
   | 'UpdateAccessKey'
-  | 'UpdateAssumeRolePolicy';
+  | 'UpdateAssumeRolePolicy'
+  | 'UpdateGroup'
+  | 'UpdateRole'
+  | 'UpdateUser';
 
 export interface QueryOperationDefinition {
   readonly name: OperationName;
@@ -153,6 +156,9 @@ export interface OperationTypes {
   UntagUser: { input: shapes.UntagUserRequest; output: Record<string, never> };
   UpdateAccessKey: { input: shapes.UpdateAccessKeyRequest; output: Record<string, never> };
   UpdateAssumeRolePolicy: { input: shapes.UpdateAssumeRolePolicyRequest; output: Record<string, never> };
+  UpdateGroup: { input: shapes.UpdateGroupRequest; output: Record<string, never> };
+  UpdateRole: { input: shapes.UpdateRoleRequest; output: shapes.UpdateRoleResponse };
+  UpdateUser: { input: shapes.UpdateUserRequest; output: Record<string, never> };
 }
 
 export const operations: Readonly<Record<OperationName, QueryOperationDefinition>> = {
@@ -220,4 +226,7 @@ export const operations: Readonly<Record<OperationName, QueryOperationDefinition
   UntagUser: { name: 'UntagUser', input: "UntagUserRequest", output: undefined, resultWrapper: undefined, errors: ["ConcurrentModification","NoSuchEntity","ServiceFailure"], iamAction: 'iam:UntagUser' },
   UpdateAccessKey: { name: 'UpdateAccessKey', input: "UpdateAccessKeyRequest", output: undefined, resultWrapper: undefined, errors: ["InvalidInput","LimitExceeded","NoSuchEntity","ServiceFailure"], iamAction: 'iam:UpdateAccessKey' },
   UpdateAssumeRolePolicy: { name: 'UpdateAssumeRolePolicy', input: "UpdateAssumeRolePolicyRequest", output: undefined, resultWrapper: undefined, errors: ["LimitExceeded","MalformedPolicyDocument","NoSuchEntity","ServiceFailure","UnmodifiableEntity"], iamAction: 'iam:UpdateAssumeRolePolicy' },
+  UpdateGroup: { name: 'UpdateGroup', input: "UpdateGroupRequest", output: undefined, resultWrapper: undefined, errors: ["EntityAlreadyExists","LimitExceeded","NoSuchEntity","ServiceFailure"], iamAction: 'iam:UpdateGroup' },
+  UpdateRole: { name: 'UpdateRole', input: "UpdateRoleRequest", output: "UpdateRoleResponse", resultWrapper: "UpdateRoleResult", errors: ["NoSuchEntity","ServiceFailure","UnmodifiableEntity"], iamAction: 'iam:UpdateRole' },
+  UpdateUser: { name: 'UpdateUser', input: "UpdateUserRequest", output: undefined, resultWrapper: undefined, errors: ["ConcurrentModification","EntityAlreadyExists","EntityTemporarilyUnmodifiable","LimitExceeded","NoSuchEntity","ServiceFailure"], iamAction: 'iam:UpdateUser' },
 };

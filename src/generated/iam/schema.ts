@@ -172,6 +172,9 @@ export const schema: Readonly<Record<string, ShapeSchema>> = {
   "EntityAlreadyExistsException": { kind: 'structure', members: {
     "message": { target: "entityAlreadyExistsMessage", jsonName: "message" },
   } },
+  "EntityTemporarilyUnmodifiableException": { kind: 'structure', members: {
+    "message": { target: "entityTemporarilyUnmodifiableMessage", jsonName: "message" },
+  } },
   "EntityType": { kind: 'enum', values: ["User","Role","Group","LocalManagedPolicy","AWSManagedPolicy"] },
   "EvalDecisionDetailsType": { kind: 'map', key: "EvalDecisionSourceType", value: "PolicyEvaluationDecisionType" },
   "EvalDecisionSourceType": { kind: 'string' },
@@ -639,6 +642,24 @@ export const schema: Readonly<Record<string, ShapeSchema>> = {
     "RoleName": { target: "roleNameType", jsonName: "RoleName", required: true },
     "PolicyDocument": { target: "policyDocumentType", jsonName: "PolicyDocument", required: true },
   } },
+  "UpdateGroupRequest": { kind: 'structure', members: {
+    "GroupName": { target: "groupNameType", jsonName: "GroupName", required: true },
+    "NewPath": { target: "pathType", jsonName: "NewPath" },
+    "NewGroupName": { target: "groupNameType", jsonName: "NewGroupName" },
+  } },
+  "UpdateRoleRequest": { kind: 'structure', members: {
+    "RoleName": { target: "roleNameType", jsonName: "RoleName", required: true },
+    "Description": { target: "roleDescriptionType", jsonName: "Description" },
+    "MaxSessionDuration": { target: "roleMaxSessionDurationType", jsonName: "MaxSessionDuration" },
+  } },
+  "UpdateRoleResponse": { kind: 'structure', members: {
+
+  } },
+  "UpdateUserRequest": { kind: 'structure', members: {
+    "UserName": { target: "existingUserNameType", jsonName: "UserName", required: true },
+    "NewPath": { target: "pathType", jsonName: "NewPath" },
+    "NewUserName": { target: "userNameType", jsonName: "NewUserName" },
+  } },
   "User": { kind: 'structure', members: {
     "Path": { target: "pathType", jsonName: "Path", required: true },
     "UserName": { target: "userNameType", jsonName: "UserName", required: true },
@@ -659,6 +680,7 @@ export const schema: Readonly<Record<string, ShapeSchema>> = {
   "dateType": { kind: 'timestamp' },
   "deleteConflictMessage": { kind: 'string' },
   "entityAlreadyExistsMessage": { kind: 'string' },
+  "entityTemporarilyUnmodifiableMessage": { kind: 'string' },
   "existingUserNameType": { kind: 'string' },
   "groupListType": { kind: 'list', member: "Group" },
   "groupNameType": { kind: 'string' },

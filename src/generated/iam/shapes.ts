@@ -199,6 +199,10 @@ export interface EntityAlreadyExistsException {
   message?: string;
 }
 
+export interface EntityTemporarilyUnmodifiableException {
+  message?: string;
+}
+
 export type EntityType = "User" | "Role" | "Group" | "LocalManagedPolicy" | "AWSManagedPolicy";
 
 export interface EvaluationResult {
@@ -744,6 +748,27 @@ export interface UpdateAccessKeyRequest {
 export interface UpdateAssumeRolePolicyRequest {
   RoleName: string;
   PolicyDocument: string;
+}
+
+export interface UpdateGroupRequest {
+  GroupName: string;
+  NewPath?: string;
+  NewGroupName?: string;
+}
+
+export interface UpdateRoleRequest {
+  RoleName: string;
+  Description?: string;
+  MaxSessionDuration?: number;
+}
+
+export interface UpdateRoleResponse {
+}
+
+export interface UpdateUserRequest {
+  UserName: string;
+  NewPath?: string;
+  NewUserName?: string;
 }
 
 export interface User {

@@ -666,6 +666,27 @@ const check_UpdateAssumeRolePolicyRequest: Check = (value: unknown, path: string
   if (value["PolicyDocument"] === undefined) out.push({ path: join(path, "PolicyDocument"), rule: 'required' }); else check_policyDocumentType(value["PolicyDocument"], join(path, "PolicyDocument"), out);
 };
 
+const check_UpdateGroupRequest: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["GroupName"] === undefined) out.push({ path: join(path, "GroupName"), rule: 'required' }); else check_groupNameType(value["GroupName"], join(path, "GroupName"), out);
+  if (value["NewPath"] !== undefined) check_pathType(value["NewPath"], join(path, "NewPath"), out);
+  if (value["NewGroupName"] !== undefined) check_groupNameType(value["NewGroupName"], join(path, "NewGroupName"), out);
+};
+
+const check_UpdateRoleRequest: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["RoleName"] === undefined) out.push({ path: join(path, "RoleName"), rule: 'required' }); else check_roleNameType(value["RoleName"], join(path, "RoleName"), out);
+  if (value["Description"] !== undefined) check_roleDescriptionType(value["Description"], join(path, "Description"), out);
+  if (value["MaxSessionDuration"] !== undefined) check_roleMaxSessionDurationType(value["MaxSessionDuration"], join(path, "MaxSessionDuration"), out);
+};
+
+const check_UpdateUserRequest: Check = (value: unknown, path: string, out: Violation[]) => {
+  if (!isObject(value)) { out.push({ path, rule: 'type', expected: 'structure' }); return; }
+  if (value["UserName"] === undefined) out.push({ path: join(path, "UserName"), rule: 'required' }); else check_existingUserNameType(value["UserName"], join(path, "UserName"), out);
+  if (value["NewPath"] !== undefined) check_pathType(value["NewPath"], join(path, "NewPath"), out);
+  if (value["NewUserName"] !== undefined) check_userNameType(value["NewUserName"], join(path, "NewUserName"), out);
+};
+
 /** Validators of every operation input shape, keyed by shape name; each returns the violations found. */
 export const inputValidators: Readonly<Record<string, (value: unknown) => Violation[]>> = {
   "AddUserToGroupRequest": (value) => { const out: Violation[] = []; check_AddUserToGroupRequest(value, '', out); return out; },
@@ -732,4 +753,7 @@ export const inputValidators: Readonly<Record<string, (value: unknown) => Violat
   "UntagUserRequest": (value) => { const out: Violation[] = []; check_UntagUserRequest(value, '', out); return out; },
   "UpdateAccessKeyRequest": (value) => { const out: Violation[] = []; check_UpdateAccessKeyRequest(value, '', out); return out; },
   "UpdateAssumeRolePolicyRequest": (value) => { const out: Violation[] = []; check_UpdateAssumeRolePolicyRequest(value, '', out); return out; },
+  "UpdateGroupRequest": (value) => { const out: Violation[] = []; check_UpdateGroupRequest(value, '', out); return out; },
+  "UpdateRoleRequest": (value) => { const out: Violation[] = []; check_UpdateRoleRequest(value, '', out); return out; },
+  "UpdateUserRequest": (value) => { const out: Violation[] = []; check_UpdateUserRequest(value, '', out); return out; },
 };

@@ -1,9 +1,9 @@
 // The IAM group repository (groups and their members), one SQL code path for both backends.
 import type { Kysely, Selectable } from 'kysely';
-import type { IamGroupRecord, IamGroupRepository, IamUserRecord, Page, PageRequest } from '../ports.js';
+import type { EntityRename, IamGroupRecord, IamGroupRepository, IamUserRecord, Page, PageRequest } from '../ports.js';
 import type { Database } from '../schema.js';
 import type { IamGroupsTable } from '../iam-schema.js';
-import { nameKey, pathStartsWith } from './iam-keys.js';
+import { nameKey, pathStartsWith, renameEntityRows } from './iam-keys.js';
 import { toUser } from './iam-users.js';
 import { pageFetchSize, toMillis, toPage } from './rows.js';
 
@@ -106,6 +106,23 @@ export class KyselyIamGroupRepository implements IamGroupRepository {
       .where('group_key', '=', nameKey(groupName))
       .executeTakeFirstOrThrow();
     return Number(row.n);
+  }
+
+  async rename(accountId: string, name: string, change: EntityRename): Promise<boolean> {
+    const group = await this.get(accountId, name);
+    if (!group) return false;
+    const newName = change.newName ?? group.name;
+    await this.#db
+      .updateTable('iam_groups')
+      .set({ name: newName, name_key: nameKey(newName), path: change.newPath ?? group.path })
+      .where('account_id', '=', accountId)
+      .where('name_key', '=', nameKey(group.name))
+      .execute();
+    if (newName !== group.name) {
+      await renameEntityRows(this.#db, accountId, { kind: 'group', name: group.name }, newName);
+      await this.#db.updateTable('iam_group_members').set({ group_key: nameKey(newName) }).where('account_id', '=', accountId).where('group_key', '=', nameKey(group.name)).execute();
+    }
+    return true;
   }
 }
 

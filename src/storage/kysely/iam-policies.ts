@@ -4,7 +4,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { IamEntityKind, IamEntityRef, IamEntitySummary, IamPolicyRepository, ManagedPolicyRecord, Page, PageRequest, PolicyVersionRecord, PrincipalPolicies } from '../ports.js';
 import type { Database } from '../schema.js';
 import type { IamPoliciesTable } from '../iam-schema.js';
-import { entityColumns, nameKey } from './iam-keys.js';
+import { entityColumns, nameKey, pathStartsWith } from './iam-keys.js';
 import { pageFetchSize, present, toMillis, toPage } from './rows.js';
 
 export class KyselyIamPolicyRepository implements IamPolicyRepository {
@@ -81,8 +81,9 @@ export class KyselyIamPolicyRepository implements IamPolicyRepository {
     return row && toPolicy(row);
   }
 
-  async listManaged(accountId: string, page: PageRequest): Promise<Page<ManagedPolicyRecord>> {
+  async listManaged(accountId: string, page: PageRequest, pathPrefix?: string): Promise<Page<ManagedPolicyRecord>> {
     let query = this.#db.selectFrom('iam_policies').selectAll().where('account_id', '=', accountId);
+    if (pathPrefix !== undefined) query = query.where(pathStartsWith(pathPrefix));
     if (page.after !== undefined) query = query.where('name_key', '>', page.after);
     const rows = await query.orderBy('name_key').limit(pageFetchSize(page)).execute();
     return toPage(rows, page, toPolicy, (policy) => nameKey(policy.name));

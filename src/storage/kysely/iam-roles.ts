@@ -59,6 +59,19 @@ export class KyselyIamRoleRepository implements IamRoleRepository {
     return result.numUpdatedRows > 0n;
   }
 
+  async update(accountId: string, name: string, change: { readonly description?: string; readonly maxSessionDuration?: number }): Promise<boolean> {
+    const result = await this.#db
+      .updateTable('iam_roles')
+      .set({
+        ...(change.description === undefined ? {} : { description: change.description }),
+        ...(change.maxSessionDuration === undefined ? {} : { max_session_duration: change.maxSessionDuration }),
+      })
+      .where('account_id', '=', accountId)
+      .where('name_key', '=', nameKey(name))
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
   async setPermissionsBoundary(accountId: string, name: string, policyArn: string | null): Promise<boolean> {
     const result = await this.#db
       .updateTable('iam_roles')

@@ -1,9 +1,9 @@
 // The IAM user repository, one SQL code path for both backends.
 import type { Kysely, Selectable } from 'kysely';
-import type { IamUserRecord, IamUserRepository, Page, PageRequest } from '../ports.js';
+import type { EntityRename, IamUserRecord, IamUserRepository, Page, PageRequest } from '../ports.js';
 import type { Database } from '../schema.js';
 import type { IamUsersTable } from '../iam-schema.js';
-import { nameKey } from './iam-keys.js';
+import { nameKey, pathStartsWith, renameEntityRows } from './iam-keys.js';
 import { pageFetchSize, present, toMillis, toPage } from './rows.js';
 
 export class KyselyIamUserRepository implements IamUserRepository {
@@ -38,8 +38,9 @@ export class KyselyIamUserRepository implements IamUserRepository {
     return row && toUser(row);
   }
 
-  async list(accountId: string, page: PageRequest): Promise<Page<IamUserRecord>> {
+  async list(accountId: string, page: PageRequest, pathPrefix?: string): Promise<Page<IamUserRecord>> {
     let query = this.#db.selectFrom('iam_users').selectAll().where('account_id', '=', accountId);
+    if (pathPrefix !== undefined) query = query.where(pathStartsWith(pathPrefix));
     if (page.after !== undefined) query = query.where('name_key', '>', page.after);
     const rows = await query.orderBy('name_key').limit(pageFetchSize(page)).execute();
     return toPage(rows, page, toUser, (user) => nameKey(user.name));
@@ -52,6 +53,30 @@ export class KyselyIamUserRepository implements IamUserRepository {
       .where('name_key', '=', nameKey(name))
       .executeTakeFirst();
     return result.numDeletedRows > 0n;
+  }
+
+  async rename(accountId: string, name: string, change: EntityRename): Promise<boolean> {
+    const user = await this.get(accountId, name);
+    if (!user) return false;
+    const newName = change.newName ?? user.name;
+    await this.#db
+      .updateTable('iam_users')
+      .set({ name: newName, name_key: nameKey(newName), path: change.newPath ?? user.path })
+      .where('account_id', '=', accountId)
+      .where('name_key', '=', nameKey(user.name))
+      .execute();
+    if (newName !== user.name) {
+      await renameEntityRows(this.#db, accountId, { kind: 'user', name: user.name }, newName);
+      await this.#db.updateTable('iam_group_members').set({ user_key: nameKey(newName) }).where('account_id', '=', accountId).where('user_key', '=', nameKey(user.name)).execute();
+      await this.#db
+        .updateTable('access_keys')
+        .set({ principal_name: newName })
+        .where('account_id', '=', accountId)
+        .where('principal_kind', '=', 'user')
+        .where('principal_name', '=', user.name)
+        .execute();
+    }
+    return true;
   }
 
   async setPermissionsBoundary(accountId: string, name: string, policyArn: string | null): Promise<boolean> {

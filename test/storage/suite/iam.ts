@@ -102,6 +102,50 @@ export function iamCases(ctx: SuiteContext): void {
       assert.deepEqual((await iam.policies.principalPolicies(account, alice, undefined)).identity.length, 2);
     });
 
+    it('a renamed user takes its keys, groups, policies and tags along; a renamed group its members; paths filter lists', async () => {
+      const store = ctx.store();
+      const { iam, accounts, accessKeys } = store;
+      const account = newAccountId();
+      await accounts.create(account, T0);
+      await iam.users.create(account, user('fay'));
+      await iam.users.create(account, user('gil'));
+      await iam.groups.create(account, { name: 'crew', groupId: 'AGPACREW', path: '/', createdAt: T0 });
+      await iam.groups.addMember(account, 'crew', 'fay');
+      await iam.policies.putInline(account, { kind: 'user', name: 'fay' }, 'own', doc('a:1'));
+      await iam.policies.putInline(account, { kind: 'group', name: 'crew' }, 'team', doc('g:1'));
+      await iam.policies.createManaged(account, policy('Shared'), doc('m:1'));
+      await iam.policies.attach(account, { kind: 'user', name: 'fay' }, 'Shared');
+      await iam.tags.put(account, { kind: 'user', name: 'fay' }, { team: 'blue' });
+      await accessKeys.create({ accessKeyId: `AKIA${account}F`, accountId: account, principalKind: 'user', principalName: 'fay', sealedSecret: 's', status: 'Active', createdAt: T0 });
+
+      await assert.rejects(store.transaction((repos) => repos.iam.users.rename(account, 'fay', { newName: 'GIL' })), UniqueViolationError);
+      assert.equal(await store.transaction((repos) => repos.iam.users.rename(account, 'FAY', { newName: 'Faye', newPath: '/moved/' })), true);
+      assert.equal(await store.transaction((repos) => repos.iam.users.rename(account, 'fay', { newPath: '/x/' })), false);
+      const faye: IamEntityRef = { kind: 'user', name: 'faye' };
+      assert.deepEqual([(await iam.users.get(account, 'faye'))?.name, (await iam.users.get(account, 'faye'))?.path, await iam.users.get(account, 'fay')], ['Faye', '/moved/', undefined]);
+      assert.deepEqual((await iam.users.list(account, { limit: 10 }, '/mov')).items.map((u) => u.name), ['Faye']);
+      assert.deepEqual(await iam.policies.listInline(account, faye), ['own']);
+      assert.deepEqual((await iam.policies.listAttached(account, faye)).map((p) => p.name), ['Shared']);
+      assert.deepEqual(await iam.tags.get(account, faye), { team: 'blue' });
+      assert.deepEqual((await iam.groups.listForUser(account, 'faye')).map((g) => g.name), ['crew']);
+      assert.deepEqual((await accessKeys.listForPrincipal(account, 'user', 'Faye')).map((k) => k.accessKeyId), [`AKIA${account}F`]);
+
+      assert.equal(await store.transaction((repos) => repos.iam.groups.rename(account, 'crew', { newName: 'Team', newPath: '/t/' })), true);
+      assert.deepEqual((await iam.groups.listMembers(account, 'team', { limit: 10 })).items.map((u) => u.name), ['Faye']);
+      assert.deepEqual(await iam.policies.listInline(account, { kind: 'group', name: 'team' }), ['team']);
+      assert.deepEqual((await iam.policies.listManaged(account, { limit: 10 }, '/team/')).items.map((p) => p.name), ['Shared']);
+      assert.deepEqual((await iam.policies.listManaged(account, { limit: 10 }, '/other/')).items, []);
+    });
+
+    it('a role update changes only what it is given', async () => {
+      const { iam } = ctx.store();
+      const account = newAccountId();
+      await iam.roles.create(account, { name: 'Ops', roleId: 'AROAOPS', path: '/', trustPolicy: '{}', description: 'first', maxSessionDuration: 3600, createdAt: T0 });
+      assert.equal(await iam.roles.update(account, 'ops', { maxSessionDuration: 7200 }), true);
+      assert.deepEqual([(await iam.roles.get(account, 'Ops'))?.description, (await iam.roles.get(account, 'Ops'))?.maxSessionDuration], ['first', 7200]);
+      assert.equal(await iam.roles.update(account, 'nobody', { description: 'x' }), false);
+    });
+
     it('access keys change status and are deleted only within their account; session data round-trips', async () => {
       const { accounts, accessKeys } = ctx.store();
       const account = newAccountId();

@@ -1,6 +1,7 @@
 // IAM access key actions: CreateAccessKey (the only time the secret is returned), ListAccessKeys, UpdateAccessKey, DeleteAccessKey, GetAccessKeyLastUsed.
 import type { OperationTypes } from '../../../generated/iam/operations.js';
 import type { ActionHandler } from './types.js';
+import { pageOfList } from './paging.js';
 import { userNameOr, userTarget } from './targets.js';
 
 type Handler<N extends keyof OperationTypes> = ActionHandler<OperationTypes[N]['input'], OperationTypes[N]['output']>;
@@ -18,10 +19,11 @@ export const createAccessKey: Handler<'CreateAccessKey'> = {
 export const listAccessKeys: Handler<'ListAccessKeys'> = {
   target: (ctx, input) => userTarget(ctx, userNameOr(ctx, input.UserName)),
   run: async (ctx, input) => {
-    const keys = await ctx.services.accessKeys.list(ctx.accountId, userNameOr(ctx, input.UserName));
+    const page = pageOfList(input, await ctx.services.accessKeys.list(ctx.accountId, userNameOr(ctx, input.UserName)), (key) => key.accessKeyId);
     return {
-      AccessKeyMetadata: keys.map((key) => ({ UserName: key.principalName, AccessKeyId: key.accessKeyId, Status: key.status, CreateDate: key.createdAt })),
-      IsTruncated: false,
+      AccessKeyMetadata: page.items.map((key) => ({ UserName: key.principalName, AccessKeyId: key.accessKeyId, Status: key.status, CreateDate: key.createdAt })),
+      IsTruncated: page.isTruncated,
+      ...page.marker,
     };
   },
 };

@@ -4,7 +4,7 @@ import type { IamGroupRecord } from '../../../storage/ports.js';
 import { groupArn } from '../../../domain/iam/names.js';
 import type { ActionHandler } from './types.js';
 import { groupTarget, userTarget } from './targets.js';
-import { pageOf } from './paging.js';
+import { pageOf, pageOfList } from './paging.js';
 import { userOutput } from './users.js';
 
 type Handler<N extends keyof OperationTypes> = ActionHandler<OperationTypes[N]['input'], OperationTypes[N]['output']>;
@@ -45,8 +45,8 @@ export const removeUserFromGroup: Handler<'RemoveUserFromGroup'> = {
 export const listGroupsForUser: Handler<'ListGroupsForUser'> = {
   target: (ctx, input) => userTarget(ctx, input.UserName),
   run: async (ctx, input) => {
-    const groups = await ctx.services.groups.listForUser(ctx.accountId, input.UserName);
-    return { Groups: groups.map((group) => groupOutput(ctx.accountId, group)), IsTruncated: false };
+    const page = pageOfList(input, await ctx.services.groups.listForUser(ctx.accountId, input.UserName), (group) => group.name.toLowerCase());
+    return { Groups: page.items.map((group) => groupOutput(ctx.accountId, group)), IsTruncated: page.isTruncated, ...page.marker };
   },
 };
 
@@ -69,5 +69,16 @@ export const listGroups: Handler<'ListGroups'> = {
   run: async (ctx, input) => {
     const page = await pageOf(input, (limit, after) => ctx.services.groups.list(ctx.accountId, limit, after, input.PathPrefix));
     return { Groups: page.items.map((group) => groupOutput(ctx.accountId, group)), IsTruncated: page.isTruncated, ...page.marker };
+  },
+};
+
+export const updateGroup: Handler<'UpdateGroup'> = {
+  target: (ctx, input) => groupTarget(ctx, input.GroupName),
+  run: async (ctx, input) => {
+    await ctx.services.groups.update(ctx.accountId, input.GroupName, {
+      ...(input.NewGroupName === undefined ? {} : { newName: input.NewGroupName }),
+      ...(input.NewPath === undefined ? {} : { newPath: input.NewPath }),
+    });
+    return {};
   },
 };

@@ -3,7 +3,7 @@ import type { OperationName as IamOperation, OperationTypes as IamTypes } from '
 import type { OperationName as StsOperation, OperationTypes as StsTypes } from '../../../generated/sts/operations.js';
 import type { ActionHandler } from './types.js';
 import { createAccessKey, deleteAccessKey, getAccessKeyLastUsed, listAccessKeys, updateAccessKey } from './access-keys.js';
-import { addUserToGroup, createGroup, deleteGroup, getGroup, listGroups, listGroupsForUser, removeUserFromGroup } from './groups.js';
+import { addUserToGroup, createGroup, deleteGroup, getGroup, listGroups, listGroupsForUser, removeUserFromGroup, updateGroup } from './groups.js';
 import * as policies from './policies.js';
 import * as roles from './roles.js';
 import { simulateCustomPolicy, simulatePrincipalPolicy } from './simulation.js';
@@ -17,6 +17,7 @@ export const iamActions: IamActions = {
   CreateUser: users.createUser,
   GetUser: users.getUser,
   ListUsers: users.listUsers,
+  UpdateUser: users.updateUser,
   DeleteUser: users.deleteUser,
   TagUser: users.tagUser,
   UntagUser: users.untagUser,
@@ -35,6 +36,7 @@ export const iamActions: IamActions = {
   AddUserToGroup: addUserToGroup,
   RemoveUserFromGroup: removeUserFromGroup,
   ListGroupsForUser: listGroupsForUser,
+  UpdateGroup: updateGroup,
   PutUserPolicy: policies.putUserPolicy,
   GetUserPolicy: policies.getUserPolicy,
   ListUserPolicies: policies.listUserPolicies,
@@ -69,6 +71,7 @@ export const iamActions: IamActions = {
   CreateRole: roles.createRole,
   GetRole: roles.getRole,
   ListRoles: roles.listRoles,
+  UpdateRole: roles.updateRole,
   DeleteRole: roles.deleteRole,
   SimulatePrincipalPolicy: simulatePrincipalPolicy,
   SimulateCustomPolicy: simulateCustomPolicy,

@@ -1,11 +1,11 @@
 // IAM policy actions: inline policies of users, groups and roles; managed policies, their versions and attachments.
 import type { OperationTypes } from '../../../generated/iam/operations.js';
-import type { IamEntityKind, ManagedPolicyRecord, PolicyVersionRecord } from '../../../storage/ports.js';
+import type { IamEntityKind, IamEntitySummary, ManagedPolicyRecord, PolicyVersionRecord } from '../../../storage/ports.js';
 import { policyArn } from '../../../domain/iam/names.js';
 import { encodePolicyDocument } from '../../../domain/iam/policy-text.js';
 import type { ActionHandler } from './types.js';
 import { groupTarget, policyTarget, roleTarget, userTarget } from './targets.js';
-import { pageOf } from './paging.js';
+import { pageOf, pageOfList, pathOfArn } from './paging.js';
 
 type Handler<N extends keyof OperationTypes> = ActionHandler<OperationTypes[N]['input'], OperationTypes[N]['output']>;
 
@@ -27,6 +27,16 @@ function policyOutput(accountId: string, policy: ManagedPolicyRecord, attachment
     CreateDate: policy.createdAt,
     UpdateDate: policy.updatedAt,
   };
+}
+
+const nameKey = (name: string) => name.toLowerCase();
+
+/** ListAttached*Policies: PathPrefix on the policy's path, then Marker/MaxItems. */
+function attachedPolicies(input: { PathPrefix?: string; Marker?: string; MaxItems?: number }, attached: ReadonlyArray<{ name: string; arn: string }>) {
+  const prefix = input.PathPrefix;
+  const matching = prefix === undefined ? attached : attached.filter((p) => pathOfArn(p.arn).startsWith(prefix));
+  const page = pageOfList(input, matching, (p) => nameKey(p.name));
+  return { AttachedPolicies: page.items.map((p) => ({ PolicyName: p.name, PolicyArn: p.arn })), IsTruncated: page.isTruncated, ...page.marker };
 }
 
 function versionOutput(version: PolicyVersionRecord, defaultVersionId: string) {
@@ -51,7 +61,10 @@ export const getUserPolicy: Handler<'GetUserPolicy'> = {
 
 export const listUserPolicies: Handler<'ListUserPolicies'> = {
   target: (ctx, input) => userTarget(ctx, input.UserName),
-  run: async (ctx, input) => ({ PolicyNames: await ctx.services.policies.listInline(ctx.accountId, user(input.UserName)), IsTruncated: false }),
+  run: async (ctx, input) => {
+    const page = pageOfList(input, await ctx.services.policies.listInline(ctx.accountId, user(input.UserName)), nameKey);
+    return { PolicyNames: page.items, IsTruncated: page.isTruncated, ...page.marker };
+  },
 };
 
 export const deleteUserPolicy: Handler<'DeleteUserPolicy'> = {
@@ -80,7 +93,10 @@ export const getGroupPolicy: Handler<'GetGroupPolicy'> = {
 
 export const listGroupPolicies: Handler<'ListGroupPolicies'> = {
   target: (ctx, input) => groupTarget(ctx, input.GroupName),
-  run: async (ctx, input) => ({ PolicyNames: await ctx.services.policies.listInline(ctx.accountId, group(input.GroupName)), IsTruncated: false }),
+  run: async (ctx, input) => {
+    const page = pageOfList(input, await ctx.services.policies.listInline(ctx.accountId, group(input.GroupName)), nameKey);
+    return { PolicyNames: page.items, IsTruncated: page.isTruncated, ...page.marker };
+  },
 };
 
 export const deleteGroupPolicy: Handler<'DeleteGroupPolicy'> = {
@@ -109,7 +125,10 @@ export const getRolePolicy: Handler<'GetRolePolicy'> = {
 
 export const listRolePolicies: Handler<'ListRolePolicies'> = {
   target: (ctx, input) => roleTarget(ctx, input.RoleName),
-  run: async (ctx, input) => ({ PolicyNames: await ctx.services.policies.listInline(ctx.accountId, role(input.RoleName)), IsTruncated: false }),
+  run: async (ctx, input) => {
+    const page = pageOfList(input, await ctx.services.policies.listInline(ctx.accountId, role(input.RoleName)), nameKey);
+    return { PolicyNames: page.items, IsTruncated: page.isTruncated, ...page.marker };
+  },
 };
 
 export const deleteRolePolicy: Handler<'DeleteRolePolicy'> = {
@@ -159,7 +178,7 @@ export const listPolicies: Handler<'ListPolicies'> = {
   run: async (ctx, input) => {
     // Only customer managed policies exist here: Scope=AWS lists nothing.
     if (input.Scope === 'AWS') return { Policies: [], IsTruncated: false };
-    const page = await pageOf(input, (limit, after) => ctx.services.policies.list(ctx.accountId, limit, after));
+    const page = await pageOf(input, (limit, after) => ctx.services.policies.list(ctx.accountId, limit, after, input.PathPrefix));
     return { Policies: page.items.map((policy) => policyOutput(ctx.accountId, policy)), IsTruncated: page.isTruncated, ...page.marker };
   },
 };
@@ -169,7 +188,9 @@ export const listPolicyVersions: Handler<'ListPolicyVersions'> = {
   run: async (ctx, input) => {
     const { policy, versions } = await ctx.services.policies.listVersions(ctx.accountId, input.PolicyArn);
     // As in IAM, the listing carries no documents (GetPolicyVersion does).
-    return { Versions: versions.map((version) => ({ ...versionOutput(version, policy.defaultVersionId), Document: undefined })), IsTruncated: false };
+    // Versions in creation order: v2 before v10.
+    const page = pageOfList(input, versions, (version) => version.versionId.slice(1).padStart(10, '0'));
+    return { Versions: page.items.map((version) => ({ ...versionOutput(version, policy.defaultVersionId), Document: undefined })), IsTruncated: page.isTruncated, ...page.marker };
   },
 };
 
@@ -189,6 +210,18 @@ export const deletePolicyVersion: Handler<'DeletePolicyVersion'> = {
   },
 };
 
+/** The entities whose path starts with the prefix (each entity read for its path: a policy has few). */
+async function withPathPrefix(ctx: Parameters<Handler<'ListEntitiesForPolicy'>['run']>[0], entities: readonly IamEntitySummary[], prefix: string): Promise<IamEntitySummary[]> {
+  const kept: IamEntitySummary[] = [];
+  for (const entity of entities) {
+    const { path } = await (entity.kind === 'user' ? ctx.services.users : entity.kind === 'group' ? ctx.services.groups : ctx.services.roles).get(ctx.accountId, entity.name);
+    if (path.startsWith(prefix)) kept.push(entity);
+  }
+  return kept;
+}
+
+const ENTITY_ORDER: Readonly<Record<IamEntityKind, number>> = { user: 0, group: 1, role: 2 };
+
 export const listEntitiesForPolicy: Handler<'ListEntitiesForPolicy'> = {
   target: (_ctx, input) => policyTarget(input.PolicyArn),
   run: async (ctx, input) => {
@@ -197,14 +230,19 @@ export const listEntitiesForPolicy: Handler<'ListEntitiesForPolicy'> = {
     const used = [...(usage === 'PermissionsBoundary' ? [] : attached), ...(usage === 'PermissionsPolicy' ? [] : bounded)];
     // An entity the policy both is attached to and bounds is named once.
     const entities = [...new Map(used.map((entity) => [`${entity.kind}/${entity.name}`, entity])).values()];
-    const filter = input.EntityFilter;
-    const of = (kind: IamEntityKind) =>
-      filter === undefined || filter.toLowerCase() === kind ? entities.filter((entity) => entity.kind === kind).sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1)) : [];
+    const filter = input.EntityFilter?.toLowerCase();
+    const ofKind = entities.filter((entity) => filter === undefined || filter === entity.kind);
+    const prefix = input.PathPrefix;
+    const wanted = prefix === undefined ? ofKind : await withPathPrefix(ctx, ofKind, prefix);
+    // One listing over users, then groups, then roles, each by name: a page may end inside any of them.
+    const page = pageOfList(input, wanted, (entity) => `${ENTITY_ORDER[entity.kind]}/${nameKey(entity.name)}`);
+    const of = (kind: IamEntityKind) => page.items.filter((entity) => entity.kind === kind);
     return {
       PolicyUsers: of('user').map((entity) => ({ UserName: entity.name, UserId: entity.id })),
       PolicyGroups: of('group').map((entity) => ({ GroupName: entity.name, GroupId: entity.id })),
       PolicyRoles: of('role').map((entity) => ({ RoleName: entity.name, RoleId: entity.id })),
-      IsTruncated: false,
+      IsTruncated: page.isTruncated,
+      ...page.marker,
     };
   },
 };
@@ -236,8 +274,7 @@ export const detachUserPolicy: Handler<'DetachUserPolicy'> = {
 export const listAttachedUserPolicies: Handler<'ListAttachedUserPolicies'> = {
   target: (ctx, input) => userTarget(ctx, input.UserName),
   run: async (ctx, input) => {
-    const attached = await ctx.services.policies.listAttached(ctx.accountId, user(input.UserName));
-    return { AttachedPolicies: attached.map((p) => ({ PolicyName: p.name, PolicyArn: p.arn })), IsTruncated: false };
+    return attachedPolicies(input, await ctx.services.policies.listAttached(ctx.accountId, user(input.UserName)));
   },
 };
 
@@ -260,8 +297,7 @@ export const detachGroupPolicy: Handler<'DetachGroupPolicy'> = {
 export const listAttachedGroupPolicies: Handler<'ListAttachedGroupPolicies'> = {
   target: (ctx, input) => groupTarget(ctx, input.GroupName),
   run: async (ctx, input) => {
-    const attached = await ctx.services.policies.listAttached(ctx.accountId, group(input.GroupName));
-    return { AttachedPolicies: attached.map((p) => ({ PolicyName: p.name, PolicyArn: p.arn })), IsTruncated: false };
+    return attachedPolicies(input, await ctx.services.policies.listAttached(ctx.accountId, group(input.GroupName)));
   },
 };
 
@@ -284,7 +320,6 @@ export const detachRolePolicy: Handler<'DetachRolePolicy'> = {
 export const listAttachedRolePolicies: Handler<'ListAttachedRolePolicies'> = {
   target: (ctx, input) => roleTarget(ctx, input.RoleName),
   run: async (ctx, input) => {
-    const attached = await ctx.services.policies.listAttached(ctx.accountId, role(input.RoleName));
-    return { AttachedPolicies: attached.map((p) => ({ PolicyName: p.name, PolicyArn: p.arn })), IsTruncated: false };
+    return attachedPolicies(input, await ctx.services.policies.listAttached(ctx.accountId, role(input.RoleName)));
   },
 };

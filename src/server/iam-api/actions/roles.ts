@@ -5,7 +5,7 @@ import { roleArn } from '../../../domain/iam/names.js';
 import { encodePolicyDocument } from '../../../domain/iam/policy-text.js';
 import { tagList, tagMap, type ActionHandler } from './types.js';
 import { roleTarget } from './targets.js';
-import { pageOf } from './paging.js';
+import { pageOf, pageOfList } from './paging.js';
 
 type Handler<N extends keyof OperationTypes> = ActionHandler<OperationTypes[N]['input'], OperationTypes[N]['output']>;
 
@@ -95,7 +95,8 @@ export const listRoleTags: Handler<'ListRoleTags'> = {
   target: (ctx, input) => roleTarget(ctx, input.RoleName),
   run: async (ctx, input) => {
     const role = await ctx.services.roles.get(ctx.accountId, input.RoleName);
-    return { Tags: tagList(await ctx.services.roles.tags(ctx.accountId, role)), IsTruncated: false };
+    const page = pageOfList(input, tagList(await ctx.services.roles.tags(ctx.accountId, role)), (tag) => tag.Key);
+    return { Tags: page.items, IsTruncated: page.isTruncated, ...page.marker };
   },
 };
 
@@ -111,6 +112,17 @@ export const deleteRolePermissionsBoundary: Handler<'DeleteRolePermissionsBounda
   target: (ctx, input) => roleTarget(ctx, input.RoleName),
   run: async (ctx, input) => {
     await ctx.services.roles.setPermissionsBoundary(ctx.accountId, input.RoleName, null);
+    return {};
+  },
+};
+
+export const updateRole: Handler<'UpdateRole'> = {
+  target: (ctx, input) => roleTarget(ctx, input.RoleName),
+  run: async (ctx, input) => {
+    await ctx.services.roles.update(ctx.accountId, input.RoleName, {
+      ...(input.Description === undefined ? {} : { description: input.Description }),
+      ...(input.MaxSessionDuration === undefined ? {} : { maxSessionDuration: input.MaxSessionDuration }),
+    });
     return {};
   },
 };

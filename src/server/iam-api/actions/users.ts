@@ -4,7 +4,7 @@ import type { IamUserRecord, Tags } from '../../../storage/ports.js';
 import { userArn } from '../../../domain/iam/names.js';
 import { tagList, tagMap, type ActionHandler } from './types.js';
 import { userNameOr, userTarget } from './targets.js';
-import { pageOf } from './paging.js';
+import { pageOf, pageOfList } from './paging.js';
 
 type Handler<N extends keyof OperationTypes> = ActionHandler<OperationTypes[N]['input'], OperationTypes[N]['output']>;
 
@@ -42,7 +42,7 @@ export const getUser: Handler<'GetUser'> = {
 export const listUsers: Handler<'ListUsers'> = {
   target: async () => ({ arn: '*' }),
   run: async (ctx, input) => {
-    const page = await pageOf(input, (limit, after) => ctx.services.users.list(ctx.accountId, limit, after));
+    const page = await pageOf(input, (limit, after) => ctx.services.users.list(ctx.accountId, limit, after, input.PathPrefix));
     return { Users: page.items.map((user) => userOutput(ctx.accountId, user)), IsTruncated: page.isTruncated, ...page.marker };
   },
 };
@@ -73,7 +73,10 @@ export const untagUser: Handler<'UntagUser'> = {
 
 export const listUserTags: Handler<'ListUserTags'> = {
   target: (ctx, input) => userTarget(ctx, input.UserName),
-  run: async (ctx, input) => ({ Tags: tagList(await ctx.services.users.tags(ctx.accountId, input.UserName)), IsTruncated: false }),
+  run: async (ctx, input) => {
+    const page = pageOfList(input, tagList(await ctx.services.users.tags(ctx.accountId, input.UserName)), (tag) => tag.Key);
+    return { Tags: page.items, IsTruncated: page.isTruncated, ...page.marker };
+  },
 };
 
 export const putUserPermissionsBoundary: Handler<'PutUserPermissionsBoundary'> = {
@@ -88,6 +91,17 @@ export const deleteUserPermissionsBoundary: Handler<'DeleteUserPermissionsBounda
   target: (ctx, input) => userTarget(ctx, input.UserName),
   run: async (ctx, input) => {
     await ctx.services.users.setPermissionsBoundary(ctx.accountId, input.UserName, null);
+    return {};
+  },
+};
+
+export const updateUser: Handler<'UpdateUser'> = {
+  target: (ctx, input) => userTarget(ctx, input.UserName),
+  run: async (ctx, input) => {
+    await ctx.services.users.update(ctx.accountId, input.UserName, {
+      ...(input.NewUserName === undefined ? {} : { newName: input.NewUserName }),
+      ...(input.NewPath === undefined ? {} : { newPath: input.NewPath }),
+    });
     return {};
   },
 };
