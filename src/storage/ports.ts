@@ -191,6 +191,8 @@ export interface ProfileRepository {
   /** Throws UniqueViolationError when the id exists in the domain. */
   create(scope: Scope, domainName: string, profile: ProfileRecord): Promise<void>;
   get(scope: Scope, domainName: string, profileId: string): Promise<ProfileRecord | undefined>;
+  /** Whether the profile exists, without reading it (reads that only need to know). */
+  exists(scope: Scope, domainName: string, profileId: string): Promise<boolean>;
   /** The profiles among `profileIds` that exist, in no particular order. */
   getMany(scope: Scope, domainName: string, profileIds: readonly string[]): Promise<ProfileRecord[]>;
   /**

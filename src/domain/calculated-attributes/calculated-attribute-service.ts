@@ -164,9 +164,11 @@ export class CalculatedAttributeService {
   }
 
   async valueForProfile(scope: Scope, domainName: string, name: string, profileId: string): Promise<ProfileValue> {
-    const record = await this.require(this.store, scope, domainName, name);
-    if (!(await this.store.profiles.get(scope, domainName, profileId))) throw profileNotFound(profileId);
-    const [value] = await this.evaluateFor(this.store, scope, record, [profileId], this.clock());
+    const record = await this.store.calculatedAttributes.get(scope, domainName, name);
+    // A definition exists only in a domain that does: the domain is read only to say which of the two is missing.
+    if (!record) await this.require(this.store, scope, domainName, name);
+    if (!(await this.store.profiles.exists(scope, domainName, profileId))) throw profileNotFound(profileId);
+    const [value] = await this.evaluateFor(this.store, scope, record!, [profileId], this.clock());
     return value!;
   }
 
@@ -175,7 +177,7 @@ export class CalculatedAttributeService {
     const list = `calculated-attribute-values:${domainName}:${profileId}`;
     let after = decodeNextToken(list, scope, nextToken);
     if (!(await this.store.domains.get(scope, domainName))) throw domainNotFound(domainName);
-    if (!(await this.store.profiles.get(scope, domainName, profileId))) throw profileNotFound(profileId);
+    if (!(await this.store.profiles.exists(scope, domainName, profileId))) throw profileNotFound(profileId);
     const now = this.clock();
     const items: ProfileValue[] = [];
     for (;;) {
@@ -204,7 +206,7 @@ export class CalculatedAttributeService {
   /** What produced a value: the window and the objects read, oldest first, with the value each gave (the explain command). */
   async explain(scope: Scope, domainName: string, name: string, profileId: string): Promise<Explanation> {
     const record = await this.require(this.store, scope, domainName, name);
-    if (!(await this.store.profiles.get(scope, domainName, profileId))) throw profileNotFound(profileId);
+    if (!(await this.store.profiles.exists(scope, domainName, profileId))) throw profileNotFound(profileId);
     const now = this.clock();
     const state = { ...record, definition: record.definition as unknown as CalculatedAttributeDefinition };
     const { window, limit } = selection(state, now);

@@ -4,6 +4,7 @@ import type { Page, PageRequest, Scope } from '../ports.js';
 import type { BackfillProgress, CalculatedAttributeDefinitionRecord, CalculatedAttributeDefinitionRepository, ReadinessChange, ReadinessStatus } from '../calculated-attribute-ports.js';
 import type { CalculatedAttributeDefinitionsTable } from '../calculated-attribute-schema.js';
 import type { Database } from '../schema.js';
+import { runCompiled } from './compiled-cache.js';
 import { fromJsonText, inScope, pageFetchSize, present, toMillis, toPage } from './rows.js';
 
 function toRecord(row: Selectable<CalculatedAttributeDefinitionsTable>): CalculatedAttributeDefinitionRecord {
@@ -79,12 +80,13 @@ export class KyselyCalculatedAttributeDefinitionRepository implements Calculated
   }
 
   async get(scope: Scope, domainName: string, name: string): Promise<CalculatedAttributeDefinitionRecord | undefined> {
-    const row = await this.#db
-      .selectFrom('calculated_attribute_definitions')
-      .selectAll()
-      .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName, name }))
-      .executeTakeFirst();
-    return row && toRecord(row);
+    const { rows } = await runCompiled(this.#db, 'calculated_attribute_definitions.get', [scope.accountId, scope.region, domainName, name], (slot) =>
+      this.#db
+        .selectFrom('calculated_attribute_definitions')
+        .selectAll()
+        .where((eb) => eb.and({ account_id: slot(0), region: slot(1), domain_name: slot(2), name: slot(3) })),
+    );
+    return rows[0] && toRecord(rows[0]);
   }
 
   async delete(scope: Scope, domainName: string, name: string): Promise<boolean> {
@@ -116,12 +118,14 @@ export class KyselyCalculatedAttributeDefinitionRepository implements Calculated
   }
 
   async listForObjectType(scope: Scope, domainName: string, objectTypeName: string): Promise<CalculatedAttributeDefinitionRecord[]> {
-    const rows = await this.#db
-      .selectFrom('calculated_attribute_definitions')
-      .selectAll()
-      .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName, object_type_name: objectTypeName }))
-      .orderBy('name')
-      .execute();
+    // On every object write, also where no definition reads the type: compiled once.
+    const { rows } = await runCompiled(this.#db, 'calculated_attribute_definitions.of_type', [scope.accountId, scope.region, domainName, objectTypeName], (slot) =>
+      this.#db
+        .selectFrom('calculated_attribute_definitions')
+        .selectAll()
+        .where((eb) => eb.and({ account_id: slot(0), region: slot(1), domain_name: slot(2), object_type_name: slot(3) }))
+        .orderBy('name'),
+    );
     return rows.map(toRecord);
   }
 

@@ -5,6 +5,7 @@ import type { CalculatedAttributeEntry, CalculatedAttributeEntryRepository, Entr
 import type { CalculatedAttributeEntriesTable } from '../calculated-attribute-schema.js';
 import type { Database } from '../schema.js';
 import { insertRows } from './multi-row-insert.js';
+import { runCompiled } from './compiled-cache.js';
 import { inScope, present, toMillis } from './rows.js';
 
 const COLUMNS = [
@@ -62,6 +63,7 @@ export class KyselyCalculatedAttributeEntryRepository implements CalculatedAttri
 
   async read(scope: Scope, domainName: string, attributeName: string, profileIds: readonly string[], window: EntryWindow, perProfile: number): Promise<CalculatedAttributeEntry[]> {
     if (profileIds.length === 0) return [];
+    if (profileIds.length === 1) return this.readOne(scope, domainName, attributeName, profileIds[0]!, window, perProfile);
     let query = this.#db
       .selectFrom('calculated_attribute_entries')
       .selectAll()
@@ -79,6 +81,22 @@ export class KyselyCalculatedAttributeEntryRepository implements CalculatedAttri
       .orderBy('ingested_at', 'desc')
       .orderBy('object_key', 'desc')
       .execute();
+    return rows.map(toEntry);
+  }
+
+  /** The read of every single-profile operation: one index range, compiled once per window shape. */
+  private async readOne(scope: Scope, domainName: string, attributeName: string, profileId: string, window: EntryWindow, limit: number): Promise<CalculatedAttributeEntry[]> {
+    const shape = `calculated_attribute_entries.read:${window.from ? 'from' : ''}:${window.to ? 'to' : ''}`;
+    const values = [scope.accountId, scope.region, domainName, attributeName, profileId, window.from && toMillis(window.from), window.to && toMillis(window.to), limit];
+    const { rows } = await runCompiled(this.#db, shape, values, (slot) => {
+      let query = this.#db
+        .selectFrom('calculated_attribute_entries')
+        .selectAll()
+        .where((eb) => eb.and({ account_id: slot(0), region: slot(1), domain_name: slot(2), attribute_name: slot(3), profile_id: slot(4) }));
+      if (window.from) query = query.where('ts', '>=', slot(5));
+      if (window.to) query = query.where('ts', '<=', slot(6));
+      return query.orderBy('ts', 'desc').orderBy('ingested_at', 'desc').orderBy('object_key', 'desc').limit(slot(7));
+    });
     return rows.map(toEntry);
   }
 }

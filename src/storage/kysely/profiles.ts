@@ -37,6 +37,16 @@ export class KyselyProfileRepository implements ProfileRepository {
     return row && toProfileRecord(row);
   }
 
+  async exists(scope: Scope, domainName: string, profileId: string): Promise<boolean> {
+    const { rows } = await runCompiled(this.#db, 'profiles.exists', [scope.accountId, scope.region, domainName, profileId], (slot) =>
+      this.#db
+        .selectFrom('profiles')
+        .select('profile_id')
+        .where((eb) => eb.and({ account_id: slot(0), region: slot(1), domain_name: slot(2), profile_id: slot(3) })),
+    );
+    return rows.length > 0;
+  }
+
   async getMany(scope: Scope, domainName: string, profileIds: readonly string[]): Promise<ProfileRecord[]> {
     const records: ProfileRecord[] = [];
     for (const chunk of chunks([...new Set(profileIds)], IN_LIST_CHUNK)) {
