@@ -20,24 +20,8 @@ import { backends } from '../support/backends.js';
 import { rejectsWith } from '../support/errors.js';
 import { iamClient, policyDocument, userWithPolicies } from '../support/iam.js';
 import { putType } from '../support/objects.js';
+import { PURCHASE_TYPE } from '../support/purchases.js';
 import type { RunningServer } from '../support/server.js';
-
-const PURCHASE = {
-  Description: 'purchases',
-  AllowProfileCreation: true,
-  Fields: {
-    email: { Source: '_source.email', Target: '_profile.EmailAddress', ContentType: 'EMAIL_ADDRESS' as const },
-    purchaseId: { Source: '_source.purchaseId' },
-    amount: { Source: '_source.amount', ContentType: 'NUMBER' as const },
-    qty: { Source: '_source.qty', ContentType: 'NUMBER' as const },
-    channel: { Source: '_source.channel' },
-    status: { Source: '_source.status' },
-  },
-  Keys: {
-    _email: [{ StandardIdentifiers: ['PROFILE' as const], FieldNames: ['email'] }],
-    purchaseId: [{ StandardIdentifiers: ['UNIQUE' as const], FieldNames: ['purchaseId'] }],
-  },
-};
 
 type Body = Omit<CreateCalculatedAttributeDefinitionCommandInput, 'DomainName' | 'CalculatedAttributeName'>;
 const SPEND: Body = {
@@ -56,7 +40,7 @@ for (const backend of backends()) {
       ((await client.send(new ListCalculatedAttributeDefinitionsCommand({ DomainName: domain }))).Items ?? []).map((item) => item.CalculatedAttributeName);
     const newDomain = async (domain: string) => {
       await client.send(new CreateDomainCommand({ DomainName: domain, DefaultExpirationDays: 30 }));
-      await putType(client, domain, 'Purchase', PURCHASE);
+      await putType(client, domain, 'Purchase', PURCHASE_TYPE);
       return domain;
     };
 

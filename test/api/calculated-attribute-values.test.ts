@@ -10,6 +10,7 @@ import {
   CustomerProfilesClient,
   DeleteCalculatedAttributeDefinitionCommand,
   DeleteProfileObjectCommand,
+  DeleteProfileObjectTypeCommand,
   GetCalculatedAttributeDefinitionCommand,
   GetCalculatedAttributeForProfileCommand,
   ListCalculatedAttributesForProfileCommand,
@@ -23,25 +24,10 @@ import { postgresSkipReason } from '../support/postgres.js';
 import { useInProcessServer } from '../support/in-process-server.js';
 import { rejectsWith } from '../support/errors.js';
 import { putType } from '../support/objects.js';
+import { PURCHASE_TYPE } from '../support/purchases.js';
 import { BACKFILL_PAGE, calculatedAttributeBackfillHandler } from '../../src/jobs/handlers/calculated-attribute-backfill.js';
 
 const DAY = 86_400_000;
-const PURCHASE = {
-  Description: 'purchases',
-  AllowProfileCreation: true,
-  Fields: {
-    email: { Source: '_source.email', Target: '_profile.EmailAddress', ContentType: 'EMAIL_ADDRESS' as const },
-    purchaseId: { Source: '_source.purchaseId' },
-    amount: { Source: '_source.amount', ContentType: 'NUMBER' as const },
-    qty: { Source: '_source.qty', ContentType: 'NUMBER' as const },
-    channel: { Source: '_source.channel' },
-    status: { Source: '_source.status' },
-  },
-  Keys: {
-    _email: [{ StandardIdentifiers: ['PROFILE' as const], FieldNames: ['email'] }],
-    purchaseId: [{ StandardIdentifiers: ['UNIQUE' as const], FieldNames: ['purchaseId'] }],
-  },
-};
 type Definition = Omit<CreateCalculatedAttributeDefinitionCommandInput, 'DomainName' | 'CalculatedAttributeName'>;
 const on = (attribute: string, Statistic: Definition['Statistic'], Conditions?: Definition['Conditions'], extra: Partial<Definition> = {}): Definition => ({
   AttributeDetails: { Attributes: [{ Name: attribute }], Expression: `{Purchase.${attribute}}` },
@@ -70,7 +56,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
     };
     const newDomain = async (domain: string) => {
       await client().send(new CreateDomainCommand({ DomainName: domain, DefaultExpirationDays: 366 }));
-      await putType(client(), domain, 'Purchase', PURCHASE);
+      await putType(client(), domain, 'Purchase', PURCHASE_TYPE);
       return domain;
     };
 
@@ -229,6 +215,10 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       await client().send(new DeleteCalculatedAttributeDefinitionCommand({ DomainName: domain, CalculatedAttributeName: 'a_cnt' }));
       await define(domain, 'a_cnt', on('amount', 'COUNT'));
       assert.equal((await valueOf(domain, 'a_cnt', ann)).Value, '0', 'a definition created again starts from what is stored after it');
+      await put(domain, { amount: 9 });
+      assert.equal((await valueOf(domain, 'a_cnt', ann)).Value, '1');
+      await client().send(new DeleteProfileObjectTypeCommand({ DomainName: domain, ObjectTypeName: 'Purchase' }));
+      assert.equal((await valueOf(domain, 'a_cnt', ann)).Value, '0', 'deleting the object type takes its objects out of every value');
     });
   });
 }

@@ -1,6 +1,6 @@
 // `openprofiles calculated-attributes explain` beside a running server on both backends: the objects it lists
 // are the ones the value came from, and the value is the one GetCalculatedAttributeForProfile answers.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -11,29 +11,24 @@ import {
   PutProfileObjectCommand,
   SearchProfilesCommand,
 } from '@aws-sdk/client-customer-profiles';
-import { backends } from '../support/backends.js';
+import { backends, useServer } from '../support/backends.js';
 import { putType } from '../support/objects.js';
-import { CLI_ENTRY, type RunningServer } from '../support/server.js';
+import { CLI_ENTRY } from '../support/server.js';
 
 const run = promisify(execFile);
 
 for (const backend of backends()) {
   describe(`calculated-attributes explain on ${backend.name}`, { skip: backend.skip }, () => {
-    let server: RunningServer;
-    before(async () => {
-      server = await backend.start();
-    });
-    after(async () => {
-      await server?.stop();
-    });
+    const server = useServer(backend);
     const explain = (...args: string[]) => {
-      const all = [CLI_ENTRY, 'calculated-attributes', 'explain', ...args, '--data-dir', server.dataDir];
-      if (server.databaseUrl) all.push('--database', server.databaseUrl);
+      const { dataDir, databaseUrl } = server();
+      const all = [CLI_ENTRY, 'calculated-attributes', 'explain', ...args, '--data-dir', dataDir];
+      if (databaseUrl) all.push('--database', databaseUrl);
       return run(process.execPath, all);
     };
 
     test('lists the newest ObjectCount objects that passed the filter, oldest first, and the value they make', async () => {
-      const client = server.client();
+      const client = server().client();
       await client.send(new CreateDomainCommand({ DomainName: 'explained', DefaultExpirationDays: 30 }));
       await putType(client, 'explained', 'Buy', {
         Description: 'purchases',

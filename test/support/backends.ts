@@ -1,5 +1,6 @@
 // The backends every API suite runs on: SQLite always; PostgreSQL when OPENPROFILES_TEST_DATABASE_URL
 // names a server (skipped loudly otherwise, and a failure under CI=true).
+import { after, before } from 'node:test';
 import { createTempDatabase, postgresAdminUrl, postgresSkipReason } from './postgres.js';
 import { startServer, type RunningServer, type ServerOptions } from './server.js';
 
@@ -36,4 +37,22 @@ function postgres(): BackendTarget {
 
 export function backends(): BackendTarget[] {
   return [sqlite, postgres()];
+}
+
+/**
+ * The one server harness of the API suites: call inside a `describe`; a server on a fresh database of `backend`
+ * starts before its tests and stops (its database dropped) after them. The returned function gives the server.
+ */
+export function useServer(backend: BackendTarget, options?: Omit<ServerOptions, 'databaseUrl'>): () => RunningServer {
+  let server: RunningServer | undefined;
+  before(async () => {
+    server = await backend.start(options);
+  });
+  after(async () => {
+    await server?.stop();
+  });
+  return () => {
+    if (!server) throw new Error('the server is not started');
+    return server;
+  };
 }

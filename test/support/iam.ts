@@ -1,5 +1,6 @@
 // IAM and STS clients for a running test server, and a helper that makes a user with a key and policies.
 import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand, TagUserCommand } from '@aws-sdk/client-iam';
+import { after } from 'node:test';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { Credentials, RunningServer } from './server.js';
 
@@ -31,4 +32,11 @@ export async function userWithPolicies(iam: IAMClient, name: string, documents: 
   }
   const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: name }));
   return { accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! };
+}
+
+/** Inside a `describe` with useServer: the root's IAM client for that server, made on first use, destroyed after the tests. */
+export function useIam(server: () => RunningServer): () => IAMClient {
+  let client: IAMClient | undefined;
+  after(() => client?.destroy());
+  return () => (client ??= iamClient(server()));
 }
