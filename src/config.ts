@@ -2,7 +2,7 @@
 import { join, resolve } from 'node:path';
 import type { StoreConfig } from './storage/open-store.js';
 import { readEdgeLimits, type EdgeLimits } from './server/edge/edge-config.js';
-import { DEFAULT_DEFINITIONS_PER_DOMAIN } from './domain/calculated-attributes/definition.js';
+import { DEFAULT_BACKFILL_PAGE, DEFAULT_DEFINITIONS_PER_DOMAIN } from './domain/calculated-attributes/definition.js';
 
 /** Which database the server opens: the store's own description of one. */
 export type DatabaseConfig = StoreConfig;
@@ -52,6 +52,8 @@ export interface Config {
   readonly matchingJobsPerWeek: number;
   /** Calculated attribute definitions a domain may hold (OPENPROFILES_CALCULATED_ATTRIBUTES_PER_DOMAIN, default 50). */
   readonly calculatedAttributesPerDomain: number;
+  /** Objects a UseHistoricalData backfill indexes per transaction (OPENPROFILES_BACKFILL_PAGE_SIZE, default 500). */
+  readonly backfillPageSize: number;
 }
 
 export interface ServeOptions {
@@ -183,5 +185,6 @@ export function readConfig(options: ServeOptions, env: NodeJS.ProcessEnv = proce
     calculatedAttributesPerDomain: wholeNumberSetting(
       'OPENPROFILES_CALCULATED_ATTRIBUTES_PER_DOMAIN', env['OPENPROFILES_CALCULATED_ATTRIBUTES_PER_DOMAIN'], DEFAULT_DEFINITIONS_PER_DOMAIN,
     ),
+    backfillPageSize: wholeNumberSetting('OPENPROFILES_BACKFILL_PAGE_SIZE', env['OPENPROFILES_BACKFILL_PAGE_SIZE'], DEFAULT_BACKFILL_PAGE),
   };
 }

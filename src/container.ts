@@ -88,7 +88,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
   const connectorProfiles = new ConnectorProfiles(store, secrets, clock);
   const outbound = outboundAccess(connectorProfiles, config);
   const leaseMs = config.jobLeaseMs;
-  const handlers = jobHandlers(store, clock, { ingestion, outbound, s3PollIntervalMs: config.s3.pollIntervalMs, log, connectorProfiles, database: config.database });
+  const handlers = jobHandlers(store, clock, { ingestion, outbound, s3PollIntervalMs: config.s3.pollIntervalMs, log, connectorProfiles, database: config.database, backfillPageSize: config.backfillPageSize });
   const jobs = new JobRunner(store, clock, handlers, { log, leaseMs });
   return {
     config,

@@ -25,7 +25,8 @@ import { useInProcessServer } from '../support/in-process-server.js';
 import { rejectsWith } from '../support/errors.js';
 import { putType } from '../support/objects.js';
 import { PURCHASE_TYPE } from '../support/purchases.js';
-import { BACKFILL_PAGE, calculatedAttributeBackfillHandler } from '../../src/jobs/handlers/calculated-attribute-backfill.js';
+import { calculatedAttributeBackfillHandler } from '../../src/jobs/handlers/calculated-attribute-backfill.js';
+import { DEFAULT_BACKFILL_PAGE as BACKFILL_PAGE } from '../../src/domain/calculated-attributes/definition.js';
 
 const DAY = 86_400_000;
 type Definition = Omit<CreateCalculatedAttributeDefinitionCommandInput, 'DomainName' | 'CalculatedAttributeName'>;
@@ -91,7 +92,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       assert.deepEqual(await valueOf(domain, 'spendAll', profile), { CalculatedAttributeName: 'spendAll', IsDataPartial: 'true', Value: '5', LastObjectTimestamp: new Date(now) });
 
       // A run that loses its lease after the first page stops there, with that page and its progress committed.
-      const handler = calculatedAttributeBackfillHandler(server().container.store, () => new Date(now), server().container.services.ingestion);
+      const handler = calculatedAttributeBackfillHandler(server().container.store, server().container.services.ingestion);
       const job = { id: 'j', kind: 'calculated-attribute-backfill', payload: { domainName: domain, name: 'spendAll', createdAt: created.CreatedAt!.getTime() } };
       await handler({ job: job as never, scope, renew: async () => false });
       const midway = await client().send(new GetCalculatedAttributeDefinitionCommand({ DomainName: domain, CalculatedAttributeName: 'spendAll' }));

@@ -17,6 +17,8 @@ export interface CalculatedAttributeDefinition {
 }
 
 export const DEFAULT_DEFINITIONS_PER_DOMAIN = 50;
+/** Objects a UseHistoricalData backfill indexes per transaction. */
+export const DEFAULT_BACKFILL_PAGE = 500;
 export const MAX_OBJECT_COUNT = 300;
 export const TIMESTAMP_FORMATS = ['EPOCHMILLI', 'ISO_8601'] as const;
 export const DAY_MS = 86_400_000;

@@ -29,6 +29,8 @@ export interface IngestingJobDependencies {
   readonly log?: Logger;
   /** The store's database, where a matcher thread opens a connection of its own. */
   readonly database?: StoreConfig;
+  /** Objects a UseHistoricalData backfill indexes per transaction. */
+  readonly backfillPageSize?: number;
 }
 
 /** Without the dependencies above, the handlers that would reach outside are left out (their jobs wait for a server that has them). */
@@ -42,7 +44,7 @@ export function jobHandlers(store: Store, clock: Clock, ingesting?: IngestingJob
     [FIRST_MATCHING_RUN]: firstMatchingRunHandler(store, clock),
     [RULE_MATCHING]: ruleMatchingHandler(store, clock, ingesting ? { ...(openWriter && { openWriter }), ...(ingesting.log && { log: ingesting.log }) } : {}),
     ...(ingesting && {
-      [CALCULATED_ATTRIBUTE_BACKFILL]: calculatedAttributeBackfillHandler(store, clock, ingesting.ingestion),
+      [CALCULATED_ATTRIBUTE_BACKFILL]: calculatedAttributeBackfillHandler(store, ingesting.ingestion, ingesting.backfillPageSize),
       [SEND_DEAD_LETTER]: sendDeadLetterHandler(store, ingesting.outbound.sqs),
       [POLL_S3_INTEGRATION]: pollS3IntegrationHandler({
         store, clock, ingestion: ingesting.ingestion, s3Access: ingesting.outbound.s3, pollIntervalMs: ingesting.s3PollIntervalMs, ...(ingesting.log && { log: ingesting.log }),
