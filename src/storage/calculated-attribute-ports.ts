@@ -69,12 +69,14 @@ export interface EntryWindow {
   readonly to?: Date;
 }
 
-/** Entries are written with their object; they go with it, its profile, its domain and their definition by foreign key. */
+/** Entries are written with their object; they go with it, its profile and its domain by foreign key. */
 export interface CalculatedAttributeEntryRepository {
   /** Inserts or replaces the entries (by definition and object). */
   put(scope: Scope, domainName: string, entries: readonly CalculatedAttributeEntry[]): Promise<void>;
   /** Removes the entries of these objects for these definitions (an object that no longer passes a filter). */
   remove(scope: Scope, domainName: string, keys: readonly { attributeName: string; objectTypeName: string; objectKey: string }[]): Promise<void>;
+  /** Removes every entry of a definition (it is being deleted). */
+  removeDefinition(scope: Scope, domainName: string, attributeName: string): Promise<void>;
   /**
    * The entries of one definition for these profiles within the window, newest first (ts, then ingestion), at most
    * `perProfile` for each profile.

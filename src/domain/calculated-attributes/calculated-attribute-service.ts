@@ -42,6 +42,8 @@ export interface ProfileValue {
   readonly displayName?: string;
   readonly profileId: string;
   readonly evaluation: Evaluation;
+  /** How many indexed objects the evaluation read. */
+  readonly entries: number;
 }
 
 export interface Explanation {
@@ -148,6 +150,7 @@ export class CalculatedAttributeService {
   async delete(scope: Scope, domainName: string, name: string): Promise<void> {
     await this.store.transaction(async (repos) => {
       await this.require(repos, scope, domainName, name);
+      await repos.calculatedAttributeEntries.removeDefinition(scope, domainName, name);
       await repos.calculatedAttributes.delete(scope, domainName, name);
       await repos.tags.removeUnder(scope, calculatedAttributeArn(scope, domainName, name));
     });
@@ -167,8 +170,9 @@ export class CalculatedAttributeService {
     const record = await this.store.calculatedAttributes.get(scope, domainName, name);
     // A definition exists only in a domain that does: the domain is read only to say which of the two is missing.
     if (!record) await this.require(this.store, scope, domainName, name);
-    if (!(await this.store.profiles.exists(scope, domainName, profileId))) throw profileNotFound(profileId);
     const [value] = await this.evaluateFor(this.store, scope, record!, [profileId], this.clock());
+    // An entry belongs to an object of the profile (foreign keys), so only a profile without any must be looked up.
+    if (value!.entries === 0 && !(await this.store.profiles.exists(scope, domainName, profileId))) throw profileNotFound(profileId);
     return value!;
   }
 
@@ -229,6 +233,7 @@ export class CalculatedAttributeService {
       ...(state.definition.DisplayName !== undefined && { displayName: state.definition.DisplayName }),
       profileId,
       evaluation: evaluate(state, byProfile.get(profileId) ?? [], now, override),
+      entries: byProfile.get(profileId)?.length ?? 0,
     }));
   }
 

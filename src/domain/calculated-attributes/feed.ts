@@ -1,7 +1,8 @@
 // Keeps the index of objects feeding calculated attributes current in the transaction that stores the objects
 // (ARCHITECTURE "derived data"): for every definition reading an object's type, the object's entry — its time and
 // its value — when it passes the definition's filter and its time can be read (spec api-behaviour-2a §3.3–§3.4).
-// Deletions, expiry, merges and deleted definitions need nothing here: entries follow their object by foreign key.
+// Deletions and expiry need nothing here: entries follow their object by foreign key (merges and deleted
+// definitions move or drop them in their own transactions).
 import type { Repositories, Scope } from '../../storage/ports.js';
 import type { CalculatedAttributeEntry } from '../../storage/calculated-attribute-ports.js';
 import { compileDefinition, type CompiledDefinition } from './compiled-definition.js';

@@ -61,6 +61,13 @@ export class KyselyCalculatedAttributeEntryRepository implements CalculatedAttri
     }
   }
 
+  async removeDefinition(scope: Scope, domainName: string, attributeName: string): Promise<void> {
+    await this.#db
+      .deleteFrom('calculated_attribute_entries')
+      .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName, attribute_name: attributeName }))
+      .execute();
+  }
+
   async read(scope: Scope, domainName: string, attributeName: string, profileIds: readonly string[], window: EntryWindow, perProfile: number): Promise<CalculatedAttributeEntry[]> {
     if (profileIds.length === 0) return [];
     if (profileIds.length === 1) return this.readOne(scope, domainName, attributeName, profileIds[0]!, window, perProfile);

@@ -231,6 +231,9 @@ export class KyselyProfileObjectRepository implements ProfileObjectRepository {
     await countedWrite(this.#db, this.#ledger, async (db, ledger) => {
       // The caller holds every one of these profiles' locks (MergeProfiles), so the counts cannot move meanwhile.
       const before = await objectCountsOf(db, scope, domainName, [...from, toProfileId]);
+      const attributes = (
+        await db.selectFrom('calculated_attribute_definitions').select('name').where((eb) => eb.and({ ...inScope(scope), domain_name: domainName })).execute()
+      ).map((row) => row.name);
       for (const chunk of chunks(from, IN_LIST_CHUNK)) {
         await db
           .updateTable('profile_objects')
@@ -238,13 +241,16 @@ export class KyselyProfileObjectRepository implements ProfileObjectRepository {
           .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName }))
           .where('profile_id', 'in', chunk)
           .execute();
-        // Calculated attribute entries follow their objects (migration 0032).
-        await db
-          .updateTable('calculated_attribute_entries')
-          .set({ profile_id: toProfileId })
-          .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName }))
-          .where('profile_id', 'in', chunk)
-          .execute();
+        // Calculated attribute entries follow their objects (migration 0032), found through their read index.
+        if (attributes.length > 0) {
+          await db
+            .updateTable('calculated_attribute_entries')
+            .set({ profile_id: toProfileId })
+            .where((eb) => eb.and({ ...inScope(scope), domain_name: domainName }))
+            .where('attribute_name', 'in', attributes)
+            .where('profile_id', 'in', chunk)
+            .execute();
+        }
       }
       const moved = from.reduce((sum, id) => sum + (before.get(id) ?? 0), 0);
       const after = new Map([[toProfileId, (before.get(toProfileId) ?? 0) + moved], ...from.map((id) => [id, 0] as const)]);

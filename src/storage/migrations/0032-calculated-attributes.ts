@@ -1,7 +1,8 @@
 // Migration 0032: calculated attribute definitions (spec api-behaviour-2a §2.1, §3) and the index of the objects
 // that feed them: one entry per (definition, object) whose object passes the definition's filter, written in the
-// object's transaction. Entries go with their object (and so with its profile and domain) and with their
-// definition by foreign key; a merge moves them with the objects (ProfileObjectRepository.reassign).
+// object's transaction. Entries go with their object (and so with its profile and domain) by foreign key; deleting
+// a definition deletes its entries (no foreign key to it: every entry written would pay for its check); a merge
+// moves them with the objects (ProfileObjectRepository.reassign).
 import type { Kysely } from 'kysely';
 import type { ColumnTypes } from './column-types.js';
 
@@ -58,23 +59,12 @@ export async function up(db: Kysely<unknown>, types: ColumnTypes): Promise<void>
       ['account_id', 'region', 'domain_name', 'object_type_name', 'object_key'],
       (fk) => fk.onDelete('cascade'),
     )
-    .addForeignKeyConstraint(
-      'calculated_attribute_entries_definition_fk',
-      ['account_id', 'region', 'domain_name', 'attribute_name'],
-      'calculated_attribute_definitions',
-      ['account_id', 'region', 'domain_name', 'name'],
-      (fk) => fk.onDelete('cascade'),
-    )
     .execute();
-  // A read takes one profile's entries of one definition, newest first; a merge moves a profile's entries.
+  // A read takes one profile's entries of one definition, newest first; a merge moves a profile's entries one
+  // definition at a time through the same index (no index of its own, which every write would pay for).
   await db.schema
     .createIndex('calculated_attribute_entries_read_idx')
     .on('calculated_attribute_entries')
     .columns(['account_id', 'region', 'domain_name', 'attribute_name', 'profile_id', 'ts'])
-    .execute();
-  await db.schema
-    .createIndex('calculated_attribute_entries_profile_idx')
-    .on('calculated_attribute_entries')
-    .columns(['account_id', 'region', 'domain_name', 'profile_id'])
     .execute();
 }
