@@ -19,6 +19,14 @@ export interface CalculatedAttributeDefinitionRecord {
   readonly lastUpdatedAt: Date;
 }
 
+/** One version of a definition: what tells versions apart, and the definition as stored. */
+export interface DefinitionVersion {
+  readonly name: string;
+  readonly createdAt: Date;
+  readonly lastUpdatedAt: Date;
+  readonly definitionJson: string;
+}
+
 /** How far the UseHistoricalData backfill has come (spec 2a §3.8). */
 export interface BackfillProgress {
   /** The last object key done; absent before the first page. */
@@ -46,8 +54,8 @@ export interface CalculatedAttributeDefinitionRepository {
   /** The domain's definitions by name (code-point order). */
   list(scope: Scope, domainName: string, page: PageRequest): Promise<Page<CalculatedAttributeDefinitionRecord>>;
   count(scope: Scope, domainName: string): Promise<number>;
-  /** The definitions that read objects of this type. */
-  listForObjectType(scope: Scope, domainName: string, objectTypeName: string): Promise<CalculatedAttributeDefinitionRecord[]>;
+  /** The definitions that read objects of this type, their JSON left as text: every object write asks, and a cache compiled from the text usually has them. */
+  listForObjectType(scope: Scope, domainName: string, objectTypeName: string): Promise<DefinitionVersion[]>;
   deleteAllInDomain(scope: Scope, domainName: string): Promise<void>;
 }
 

@@ -16,7 +16,8 @@ import { MAX_TAGS_PER_RESOURCE } from '../domains/domain-service.js';
 import { decodeNextToken, encodeNextToken } from '../pagination.js';
 import { STANDARD_OBJECTS } from '../object-types/standard-objects.js';
 import { TEMPLATES } from '../templates/index.js';
-import { checkAttributeDetails, checkConditions, checkFilter, DAY_MS, toStoredDefinition, windowDays, type CalculatedAttributeDefinition } from './definition.js';
+import { checkAttributeDetails, checkConditions, checkFilter, toStoredDefinition, windowDays, type CalculatedAttributeDefinition } from './definition.js';
+import { DAY_MS } from '../ingestion/object-steps.js';
 
 export interface CalculatedAttributeView {
   readonly name: string;

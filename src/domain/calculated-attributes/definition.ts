@@ -3,6 +3,7 @@
 import type { AttributeDetails, Conditions, Filter, Range, Statistic } from '../../generated/shapes.js';
 import type { JsonValue } from '../../storage/ports.js';
 import { calculatedAttributeRuleBroken } from '../errors.js';
+
 import { parseExpression, type ParsedExpression } from './expression.js';
 import { isoInstant, numberOf } from './values.js';
 
@@ -21,7 +22,6 @@ export const DEFAULT_DEFINITIONS_PER_DOMAIN = 50;
 export const DEFAULT_BACKFILL_PAGE = 500;
 export const MAX_OBJECT_COUNT = 300;
 export const TIMESTAMP_FORMATS = ['EPOCHMILLI', 'ISO_8601'] as const;
-export const DAY_MS = 86_400_000;
 
 const TIMESTAMP_SOURCE = /^\{([^{}.\s]+)\.([^{}\s.]+(?:\.[^{}\s.]+)*)\}$/;
 const NUMERIC = new Set(['GREATER_THAN', 'LESS_THAN', 'GREATER_THAN_OR_EQUAL', 'LESS_THAN_OR_EQUAL', 'EQUAL']);

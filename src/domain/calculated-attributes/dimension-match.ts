@@ -1,8 +1,7 @@
 // Whether one value satisfies one dimension condition (spec api-behaviour-2a §4.3): Values are OR-ed, strings
 // compare case-insensitively, numbers and dates as §3.3/§4.3 read them. `x` undefined means the attribute is absent.
+import { DAY_MS } from '../ingestion/object-steps.js';
 import { isoInstant, numberOf } from './values.js';
-
-const DAY_MS = 86_400_000;
 
 export function matchesCondition(type: string, x: string | undefined, values: readonly string[]): boolean {
   if (type === 'EXCLUSIVE') return x === undefined || !values.some((v) => v.toLowerCase() === x.toLowerCase());

@@ -4,7 +4,8 @@
 import type { CalculatedAttributeEntry, EntryWindow } from '../../storage/calculated-attribute-ports.js';
 import type { RangeOverride } from '../../generated/shapes.js';
 import { OBJECTS_PER_PROFILE } from '../object-types/definition.js';
-import { DAY_MS, windowDays, type CalculatedAttributeDefinition } from './definition.js';
+import { windowDays, type CalculatedAttributeDefinition } from './definition.js';
+import { DAY_MS } from '../ingestion/object-steps.js';
 import { formatNumber, numberOf } from './values.js';
 
 export interface DefinitionState {

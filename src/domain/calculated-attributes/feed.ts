@@ -7,7 +7,8 @@ import type { Repositories, Scope } from '../../storage/ports.js';
 import type { CalculatedAttributeEntry } from '../../storage/calculated-attribute-ports.js';
 import { compileDefinition, type CompiledDefinition } from './compiled-definition.js';
 import { matchesCondition } from './dimension-match.js';
-import { formatNumber, numberOf, objectTime, presentText, valueAtPath } from './values.js';
+import { valueAtPath } from '../ingestion/field-values.js';
+import { formatNumber, numberOf, objectTime, presentText } from './values.js';
 
 export interface StoredObject {
   readonly objectTypeName: string;
@@ -117,7 +118,7 @@ export async function feedCalculatedAttributes(repos: Repositories, scope: Scope
   }
   for (const [typeName, typed] of byType) {
     const records = await repos.calculatedAttributes.listForObjectType(scope, domainName, typeName);
-    const definitions = records.filter((record) => only === undefined || record.name === only).map(compileDefinition);
+    const definitions = records.filter((record) => only === undefined || record.name === only).map((record) => compileDefinition(scope, domainName, record));
     if (definitions.length === 0) continue;
     const entries: CalculatedAttributeEntry[] = [];
     const gone: Array<{ attributeName: string; objectTypeName: string; objectKey: string }> = [];

@@ -32,16 +32,6 @@ function offsetMinutes(offset: string): number {
   return sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
 }
 
-/** The value at a dot-separated path in a parsed object, through own members only; undefined when missing. */
-export function valueAtPath(document: unknown, path: string): unknown {
-  let current: unknown = document;
-  for (const segment of path.split('.')) {
-    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) return undefined;
-    current = (current as Record<string, unknown>)[segment];
-  }
-  return current;
-}
-
 /** A read value as text (§3.3): missing, null, empty, object and array values are absent. */
 export function presentText(value: unknown): string | undefined {
   if (value === null || value === undefined || typeof value === 'object') return undefined;

@@ -13,14 +13,20 @@ import { LONGEST_TARGET_VALUE } from './mapped-values.js';
 export type FieldValues = Readonly<Record<string, string>>;
 type Render = (context: { _source: unknown }, options: { data: Record<string, unknown>; allowProtoPropertiesByDefault: false; allowProtoMethodsByDefault: false }) => string;
 
-/** Walks `_source.a.b` (the leading `_source` is the object itself) through own members only: never `constructor` or `__proto__` of Object. */
-function readPath(source: unknown, path: string): unknown {
-  let current: unknown = source;
-  for (const segment of path.split('.').slice(1)) {
+/** The value at `a.b` in an object, through own members only: never `constructor` or `__proto__` of Object. */
+export function valueAtPath(document: unknown, path: string): unknown {
+  let current: unknown = document;
+  for (const segment of path.split('.')) {
     if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) return undefined;
     current = (current as Record<string, unknown>)[segment];
   }
   return current;
+}
+
+/** Walks `_source.a.b`: the leading `_source` is the object itself. */
+function readPath(source: unknown, path: string): unknown {
+  const dot = path.indexOf('.');
+  return dot < 0 ? source : valueAtPath(source, path.slice(dot + 1));
 }
 
 function asText(value: unknown): string | undefined {

@@ -1,7 +1,9 @@
 // The calculated attribute definition repository, one SQL code path for both backends.
 import type { Kysely, Selectable } from 'kysely';
 import type { Page, PageRequest, Scope } from '../ports.js';
-import type { BackfillProgress, CalculatedAttributeDefinitionRecord, CalculatedAttributeDefinitionRepository, ReadinessChange, ReadinessStatus } from '../calculated-attribute-ports.js';
+import type {
+  BackfillProgress, CalculatedAttributeDefinitionRecord, CalculatedAttributeDefinitionRepository, DefinitionVersion, ReadinessChange, ReadinessStatus,
+} from '../calculated-attribute-ports.js';
 import type { CalculatedAttributeDefinitionsTable } from '../calculated-attribute-schema.js';
 import type { Database } from '../schema.js';
 import { runCompiled } from './compiled-cache.js';
@@ -117,16 +119,21 @@ export class KyselyCalculatedAttributeDefinitionRepository implements Calculated
     return Number(row.n);
   }
 
-  async listForObjectType(scope: Scope, domainName: string, objectTypeName: string): Promise<CalculatedAttributeDefinitionRecord[]> {
+  async listForObjectType(scope: Scope, domainName: string, objectTypeName: string): Promise<DefinitionVersion[]> {
     // On every object write, also where no definition reads the type: compiled once.
     const { rows } = await runCompiled(this.#db, 'calculated_attribute_definitions.of_type', [scope.accountId, scope.region, domainName, objectTypeName], (slot) =>
       this.#db
         .selectFrom('calculated_attribute_definitions')
-        .selectAll()
+        .select(['name', 'created_at', 'last_updated_at', 'definition_json'])
         .where((eb) => eb.and({ account_id: slot(0), region: slot(1), domain_name: slot(2), object_type_name: slot(3) }))
         .orderBy('name'),
     );
-    return rows.map(toRecord);
+    return rows.map((row) => ({
+      name: row.name,
+      createdAt: new Date(Number(row.created_at)),
+      lastUpdatedAt: new Date(Number(row.last_updated_at)),
+      definitionJson: row.definition_json,
+    }));
   }
 
   async deleteAllInDomain(scope: Scope, domainName: string): Promise<void> {
