@@ -1,16 +1,12 @@
 // Client matrix, Go v1 leg: builds test/clients/go-v1 against Debian's aws-sdk-go (GOPATH mode, offline),
 // runs the scenario through it against a real server behind a request-counting proxy, and checks the report.
-import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { randomBytes } from 'node:crypto';
-import { startCountingProxy, type CountingProxy } from '../support/counting-proxy.js';
-import { startServer, type RunningServer } from '../support/server.js';
-import { assertScenarioReport, chooseNotImplemented, repoRoot, runScenarioProgram, scenarioEnv, type ScenarioError, type ScenarioReport } from './scenario.js';
+import { describeLeg, repoRoot, runScenarioProgram, type ScenarioError, type ScenarioReport } from './scenario.js';
 
 const run = promisify(execFile);
 const GOPATH = '/usr/share/gocode';
@@ -54,36 +50,30 @@ interface GoReport extends ScenarioReport {
   readonly unmodelledError: ScenarioError;
 }
 
-describe('client matrix: AWS SDK for Go v1', { skip: inCi ? undefined : missing }, () => {
-  let workDir: string;
-  let program: string;
-  let server: RunningServer;
-  let proxy: CountingProxy;
+let workDir = '';
+let program = '';
 
-  before(async () => {
+describeLeg<GoReport>({
+  title: 'AWS SDK for Go v1',
+  leg: CLIENT,
+  clientName: 'aws-sdk-go',
+  ...(!inCi && missing && { skip: missing }),
+  timeoutMs: 90_000,
+  prepare: async () => {
     if (missing) throw new Error(`CI=true, so the Go v1 leg must run, but ${missing}`);
     workDir = mkdtempSync(join(tmpdir(), 'op-go-v1-'));
     program = await buildProgram(workDir);
-    server = await startServer();
-    proxy = await startCountingProxy(server.endpoint);
-  });
-  after(async () => {
-    await proxy?.close();
-    await server?.stop();
+  },
+  cleanUp: () => {
     if (workDir) rmSync(workDir, { recursive: true, force: true });
-  });
-
-  test('the scenario agrees with the server; one unimplemented call is one request; unmodelled errors keep their message', { timeout: 90_000 }, async (t) => {
-    const domain = `matrix-go-v1-${randomBytes(3).toString('hex')}`;
-    const notImplemented = chooseNotImplemented();
-    if (!notImplemented) t.diagnostic('every candidate operation is implemented: the not-implemented step is skipped');
-    const report = (await runScenarioProgram(program, [], scenarioEnv({ endpoint: proxy.endpoint, server, domain, notImplemented }), 60_000)) as GoReport;
+  },
+  run: (env) => runScenarioProgram(program, [], env, 60_000) as Promise<GoReport>,
+  check: (report, notImplemented) => {
     assert.equal(report.client, `aws-sdk-go ${sdkVersion()}`);
-    await assertScenarioReport(report, server, { leg: CLIENT, clientName: 'aws-sdk-go', domain, notImplemented, proxy });
     // Go v1 takes an unmodelled code's message from X-Amzn-ErrorMessage only (issue #13, finding 3).
     if (notImplemented) assert.match(report.notImplemented?.message ?? '', new RegExp(`\\b${notImplemented}\\b.* not implemented`));
     assert.equal(report.unmodelledError.code, 'InvalidSignatureException');
     assert.equal(report.unmodelledError.status, 403);
     assert.match(report.unmodelledError.message ?? '', /signature we calculated does not match/);
-  });
+  },
 });

@@ -1,15 +1,17 @@
 // The part of the client matrix every leg shares: which unimplemented operation to call, the environment a
 // scenario program gets, running it, and the one check of its report against the server and the wire.
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { GetDomainCommand } from '@aws-sdk/client-customer-profiles';
 import { GetRoleCommand, GetUserCommand } from '@aws-sdk/client-iam';
 import { loadModel, NAMESPACE, repoRoot } from '../../codegen/model.js';
 import { registry } from '../../src/operations/index.js';
-import type { CountingProxy, WireExchange } from '../support/counting-proxy.js';
+import { startCountingProxy, type CountingProxy, type WireExchange } from '../support/counting-proxy.js';
 import { rejectsWith } from '../support/errors.js';
 import { iamClient } from '../support/iam.js';
-import type { RunningServer } from '../support/server.js';
+import { startServer, type RunningServer } from '../support/server.js';
 
 export { repoRoot };
 
@@ -201,4 +203,49 @@ export async function assertScenarioReport(report: ScenarioReport, server: Runni
     profiles.destroy();
     iam.destroy();
   }
+}
+
+export interface Leg<R extends ScenarioReport = ScenarioReport> {
+  /** The client, as the suite names it. */
+  readonly title: string;
+  /** The leg's name in domain and IAM names. */
+  readonly leg: string;
+  /** The first word the client names itself with in report.client. */
+  readonly clientName: string;
+  readonly skip?: string;
+  readonly timeoutMs?: number;
+  /** Work before the server starts (e.g. building the program). */
+  prepare?(): Promise<void>;
+  cleanUp?(): void;
+  /** Runs the scenario with the SCENARIO_* variables and returns its report. */
+  run(env: Record<string, string>): Promise<R>;
+  /** What this client must show beyond the shared checks. */
+  check?(report: R, notImplemented: string): void;
+}
+
+/** One leg of the matrix: a server behind the counting proxy, the scenario through the client, the shared checks. */
+export function describeLeg<R extends ScenarioReport>(leg: Leg<R>): void {
+  describe(`client matrix: ${leg.title}`, { skip: leg.skip }, () => {
+    let server: RunningServer;
+    let proxy: CountingProxy;
+    before(async () => {
+      await leg.prepare?.();
+      server = await startServer();
+      proxy = await startCountingProxy(server.endpoint);
+    });
+    after(async () => {
+      await proxy?.close();
+      await server?.stop();
+      leg.cleanUp?.();
+    });
+
+    test('the scenario agrees with the server; one unimplemented call is one request', { timeout: leg.timeoutMs ?? 50_000 }, async (t) => {
+      const domain = `matrix-${leg.leg}-${randomBytes(3).toString('hex')}`;
+      const notImplemented = chooseNotImplemented();
+      if (!notImplemented) t.diagnostic('every candidate operation is implemented: the not-implemented step is skipped');
+      const report = await leg.run(scenarioEnv({ endpoint: proxy.endpoint, server, domain, notImplemented }));
+      await assertScenarioReport(report, server, { leg: leg.leg, clientName: leg.clientName, domain, notImplemented, proxy });
+      leg.check?.(report, notImplemented);
+    });
+  });
 }
