@@ -12,6 +12,7 @@ import { TagService } from './domain/tags/tag-service.js';
 import { ObjectTypeService } from './domain/object-types/object-type-service.js';
 import { IntegrationService } from './domain/integrations/integration-service.js';
 import { CalculatedAttributeService } from './domain/calculated-attributes/calculated-attribute-service.js';
+import { CalculatedValueService } from './domain/calculated-attributes/calculated-value-service.js';
 import { createHandlebars } from './domain/object-types/field-source.js';
 import { IngestionService } from './domain/ingestion/ingestion-service.js';
 import { ProfileObjectService } from './domain/ingestion/profile-object-service.js';
@@ -112,6 +113,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
       workflows: new WorkflowService(store, clock, outbound.s3),
       connectorProfiles,
       calculatedAttributes: new CalculatedAttributeService(store, clock, { definitionsPerDomain: config.calculatedAttributesPerDomain }),
+      calculatedValues: new CalculatedValueService(store, clock),
     },
     credentials: new CredentialResolver(store, secrets, staticRoot),
     authorizer: new ProfileAuthorizer(policies, store),

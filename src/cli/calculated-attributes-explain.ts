@@ -9,7 +9,7 @@ export async function explainCalculatedAttribute(name: string, options: ServeOpt
   const container = await createContainer(config);
   try {
     const scope = { accountId: config.accountId, region: config.region };
-    const explained = await container.services.calculatedAttributes.explain(scope, options.domain, name, options.profile);
+    const explained = await container.services.calculatedValues.explain(scope, options.domain, name, options.profile);
     const output = {
       CalculatedAttributeName: explained.name,
       ProfileId: explained.profileId,

@@ -13,6 +13,7 @@ import type { RuleMatchingService } from './rule-matching/rule-matching-service.
 import type { WorkflowService } from './workflows/workflow-service.js';
 import type { ConnectorProfiles } from './workflows/connector-profiles.js';
 import type { CalculatedAttributeService } from './calculated-attributes/calculated-attribute-service.js';
+import type { CalculatedValueService } from './calculated-attributes/calculated-value-service.js';
 
 export interface Services {
   readonly domains: DomainService;
@@ -29,4 +30,5 @@ export interface Services {
   readonly workflows: WorkflowService;
   readonly connectorProfiles: ConnectorProfiles;
   readonly calculatedAttributes: CalculatedAttributeService;
+  readonly calculatedValues: CalculatedValueService;
 }

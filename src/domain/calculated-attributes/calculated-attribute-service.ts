@@ -1,16 +1,16 @@
 // Calculated attribute definitions (spec api-behaviour-2a §2.1, §3.1–§3.2, §3.8): create with every rule of §3.2,
-// read, update DisplayName/Description/Conditions only, delete, list; tags live on the definition's ARN.
-import type { Conditions, RangeOverride } from '../../generated/shapes.js';
+// read, update DisplayName/Description/Conditions only, delete, list; tags live on the definition's ARN. Values are
+// read by CalculatedValueService (calculated-value-service.ts).
+import type { Conditions } from '../../generated/shapes.js';
 import type { Repositories, Scope, Store, Tags } from '../../storage/ports.js';
-import type { CalculatedAttributeDefinitionRecord, CalculatedAttributeEntry, EntryWindow, ReadinessStatus } from '../../storage/calculated-attribute-ports.js';
+import type { CalculatedAttributeDefinitionRecord, ReadinessStatus } from '../../storage/calculated-attribute-ports.js';
 import { UniqueViolationError } from '../../storage/errors.js';
 import type { Clock } from '../clock.js';
 import { calculatedAttributeArn } from '../arn.js';
 import {
   calculatedAttributeExists, calculatedAttributeNotFound, calculatedAttributeQuotaExceeded, calculatedAttributeRuleBroken,
-  domainNotFound, immutableTimestampSource, profileNotFound, tooManyTags,
+  domainNotFound, immutableTimestampSource, tooManyTags,
 } from '../errors.js';
-import { evaluate, selection, type Evaluation } from './evaluate.js';
 import { scheduleBackfill } from '../../jobs/handlers/calculated-attribute-backfill.js';
 import { MAX_TAGS_PER_RESOURCE } from '../domains/domain-service.js';
 import { decodeNextToken, encodeNextToken } from '../pagination.js';
@@ -35,28 +35,6 @@ export interface CalculatedAttributeChanges {
   readonly DisplayName?: string;
   readonly Description?: string;
   readonly Conditions?: Conditions;
-}
-
-/** One definition's value for one profile. */
-export interface ProfileValue {
-  readonly name: string;
-  readonly displayName?: string;
-  readonly profileId: string;
-  readonly evaluation: Evaluation;
-  /** How many indexed objects the evaluation read. */
-  readonly entries: number;
-}
-
-export interface Explanation {
-  readonly name: string;
-  readonly profileId: string;
-  readonly evaluatedAt: Date;
-  readonly window: EntryWindow;
-  /** ObjectCount, or the most a profile can hold when there is none. */
-  readonly limit: number;
-  readonly statistic: string;
-  readonly entries: readonly CalculatedAttributeEntry[];
-  readonly evaluation: Evaluation;
 }
 
 export interface CalculatedAttributeLimits {
@@ -120,13 +98,13 @@ export class CalculatedAttributeService {
   }
 
   async get(scope: Scope, domainName: string, name: string): Promise<CalculatedAttributeView> {
-    const record = await this.require(this.store, scope, domainName, name);
+    const record = await requireDefinition(this.store, scope, domainName, name);
     return toView(record, await this.store.tags.get(scope, calculatedAttributeArn(scope, domainName, name)));
   }
 
   async update(scope: Scope, domainName: string, name: string, changes: CalculatedAttributeChanges): Promise<CalculatedAttributeView> {
     return this.store.transaction(async (repos) => {
-      const record = await this.require(repos, scope, domainName, name);
+      const record = await requireDefinition(repos, scope, domainName, name);
       const before = toView(record, {});
       const definition = before.definition;
       let conditions = definition.Conditions;
@@ -150,7 +128,7 @@ export class CalculatedAttributeService {
 
   async delete(scope: Scope, domainName: string, name: string): Promise<void> {
     await this.store.transaction(async (repos) => {
-      await this.require(repos, scope, domainName, name);
+      await requireDefinition(repos, scope, domainName, name);
       await repos.calculatedAttributeEntries.removeDefinition(scope, domainName, name);
       await repos.calculatedAttributes.delete(scope, domainName, name);
       await repos.tags.removeUnder(scope, calculatedAttributeArn(scope, domainName, name));
@@ -166,84 +144,14 @@ export class CalculatedAttributeService {
     const tags = await this.store.tags.getMany(scope, arns);
     return { items: page.items.map((record, i) => toView(record, tags.get(arns[i]!) ?? {})), nextToken: encodeNextToken(list, scope, page.nextAfter) };
   }
+}
 
-  async valueForProfile(scope: Scope, domainName: string, name: string, profileId: string): Promise<ProfileValue> {
-    const record = await this.store.calculatedAttributes.get(scope, domainName, name);
-    // A definition exists only in a domain that does: the domain is read only to say which of the two is missing.
-    if (!record) await this.require(this.store, scope, domainName, name);
-    const [value] = await this.evaluateFor(this.store, scope, record!, [profileId], this.clock());
-    // An entry belongs to an object of the profile (foreign keys), so only a profile without any must be looked up.
-    if (value!.entries === 0 && !(await this.store.profiles.exists(scope, domainName, profileId))) throw profileNotFound(profileId);
-    return value!;
-  }
-
-  /** Every definition that has a value for the profile (COUNT always), by name, `maxResults` a page (§2.1). */
-  async valuesForProfile(scope: Scope, domainName: string, profileId: string, maxResults: number, nextToken: string | undefined): Promise<{ items: ProfileValue[]; nextToken?: string }> {
-    const list = `calculated-attribute-values:${domainName}:${profileId}`;
-    let after = decodeNextToken(list, scope, nextToken);
-    if (!(await this.store.domains.get(scope, domainName))) throw domainNotFound(domainName);
-    if (!(await this.store.profiles.exists(scope, domainName, profileId))) throw profileNotFound(profileId);
-    const now = this.clock();
-    const items: ProfileValue[] = [];
-    for (;;) {
-      const page = await this.store.calculatedAttributes.list(scope, domainName, { after, limit: maxResults });
-      for (const record of page.items) {
-        const [value] = await this.evaluateFor(this.store, scope, record, [profileId], now);
-        if (value!.evaluation.value === undefined) continue;
-        // One more value past a full page: only then is there a next page.
-        if (items.length === maxResults) return { items, nextToken: encodeNextToken(list, scope, items.at(-1)!.name) };
-        items.push(value!);
-      }
-      if (page.nextAfter === undefined) return { items };
-      after = page.nextAfter;
-    }
-  }
-
-  /** One definition for up to 100 profiles; unknown or merged-away ids are listed apart, not an error (§2.1). */
-  async valuesForProfiles(scope: Scope, domainName: string, name: string, profileIds: readonly string[], override?: RangeOverride): Promise<{ values: ProfileValue[]; missing: string[] }> {
-    const record = await this.require(this.store, scope, domainName, name);
-    const unique = [...new Set(profileIds)];
-    const found = new Set((await this.store.profiles.getMany(scope, domainName, unique)).map((profile) => profile.profileId));
-    const present = unique.filter((id) => found.has(id));
-    return { values: await this.evaluateFor(this.store, scope, record, present, this.clock(), override), missing: unique.filter((id) => !found.has(id)) };
-  }
-
-  /** What produced a value: the window and the objects read, oldest first, with the value each gave (the explain command). */
-  async explain(scope: Scope, domainName: string, name: string, profileId: string): Promise<Explanation> {
-    const record = await this.require(this.store, scope, domainName, name);
-    if (!(await this.store.profiles.exists(scope, domainName, profileId))) throw profileNotFound(profileId);
-    const now = this.clock();
-    const state = { ...record, definition: record.definition as unknown as CalculatedAttributeDefinition };
-    const { window, limit } = selection(state, now);
-    const entries = await this.store.calculatedAttributeEntries.read(scope, domainName, name, [profileId], window, limit);
-    return { name, profileId, evaluatedAt: now, window, limit, statistic: state.definition.Statistic, entries: [...entries].reverse(), evaluation: evaluate(state, entries, now) };
-  }
-
-  private async evaluateFor(repos: Repositories, scope: Scope, record: CalculatedAttributeDefinitionRecord, profileIds: readonly string[], now: Date, override?: RangeOverride): Promise<ProfileValue[]> {
-    const state = { ...record, definition: record.definition as unknown as CalculatedAttributeDefinition };
-    const { window, limit } = selection(state, now, override);
-    const entries = await repos.calculatedAttributeEntries.read(scope, record.domainName, record.name, profileIds, window, limit);
-    const byProfile = new Map<string, CalculatedAttributeEntry[]>();
-    for (const entry of entries) {
-      const list = byProfile.get(entry.profileId);
-      if (list) list.push(entry);
-      else byProfile.set(entry.profileId, [entry]);
-    }
-    return profileIds.map((profileId) => ({
-      name: record.name,
-      ...(state.definition.DisplayName !== undefined && { displayName: state.definition.DisplayName }),
-      profileId,
-      evaluation: evaluate(state, byProfile.get(profileId) ?? [], now, override),
-      entries: byProfile.get(profileId)?.length ?? 0,
-    }));
-  }
-
-  private async require(repos: Repositories, scope: Scope, domainName: string, name: string): Promise<CalculatedAttributeDefinitionRecord> {
-    if (!(await repos.domains.get(scope, domainName))) throw domainNotFound(domainName);
-    const record = await repos.calculatedAttributes.get(scope, domainName, name);
-    if (!record) throw calculatedAttributeNotFound(name);
-    return record;
-  }
+/** The stored definition; 404 naming the domain or the definition that is missing. */
+export async function requireDefinition(repos: Repositories, scope: Scope, domainName: string, name: string): Promise<CalculatedAttributeDefinitionRecord> {
+  if (!(await repos.domains.get(scope, domainName))) throw domainNotFound(domainName);
+  const record = await repos.calculatedAttributes.get(scope, domainName, name);
+  if (!record) throw calculatedAttributeNotFound(name);
+  return record;
 }
 
 /** A defined object type of the domain, an implicit template type, or a standard object type (§3.2 rule 2). */

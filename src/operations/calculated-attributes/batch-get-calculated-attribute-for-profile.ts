@@ -9,7 +9,7 @@ import { valueOutput } from './value-output.js';
 export const batchGetCalculatedAttributeForProfile: OperationHandler<'BatchGetCalculatedAttributeForProfile'> = async (ctx, input) => {
   const override = input.ConditionOverrides?.Range && withOverrideDefaults(input.ConditionOverrides.Range);
   if (override) checkRangeOverride(override);
-  const result = await ctx.services.calculatedAttributes.valuesForProfiles(ctx.scope, input.DomainName, input.CalculatedAttributeName, input.ProfileIds, override);
+  const result = await ctx.services.calculatedValues.valuesForProfiles(ctx.scope, input.DomainName, input.CalculatedAttributeName, input.ProfileIds, override);
   return {
     Errors: result.missing.map((profileId) => ({ ProfileId: profileId, Code: 'ResourceNotFoundException', Message: profileNotFound(profileId).message })),
     CalculatedAttributeValues: result.values.map((value) => ({ ...valueOutput(value), ProfileId: value.profileId })),

@@ -3,5 +3,5 @@ import type { OperationHandler } from '../types.js';
 import { valueOutput } from './value-output.js';
 
 export const getCalculatedAttributeForProfile: OperationHandler<'GetCalculatedAttributeForProfile'> = async (ctx, input) => {
-  return valueOutput(await ctx.services.calculatedAttributes.valueForProfile(ctx.scope, input.DomainName, input.CalculatedAttributeName, input.ProfileId));
+  return valueOutput(await ctx.services.calculatedValues.valueForProfile(ctx.scope, input.DomainName, input.CalculatedAttributeName, input.ProfileId));
 };

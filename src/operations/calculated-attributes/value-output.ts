@@ -1,5 +1,5 @@
 // Wire form of a calculated attribute's value for a profile: strings for the value and IsDataPartial (spec 2a §0.2).
-import type { ProfileValue } from '../../domain/calculated-attributes/calculated-attribute-service.js';
+import type { ProfileValue } from '../../domain/calculated-attributes/calculated-value-service.js';
 
 export function valueOutput(value: ProfileValue) {
   return {
